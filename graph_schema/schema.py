@@ -1,0 +1,210 @@
+"""The graph model, declared once and applied to both engines.
+
+This module is the single source of truth for labels, properties, keys,
+indexes and edge types. ``cypher/schema.cypher`` (Neo4j constraints) is
+generated from it (``cascade schema --neo4j``) and checked against it in the
+tests; the FalkorDB backend creates the equivalent indexes from the same data.
+
+All property values are plain strings, numbers, booleans or lists of those:
+dates are ISO strings ("2020-04-08"), never engine temporal types, so both
+backends (and FalkorDB's Bolt port) return identical JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Bump when labels, keys or edge semantics change; stored in the graph as
+#: ``(:Meta {key: "schema"}).version`` and reported by ``/health``.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class NodeType:
+    """A node label with its unique key, indexed properties and documented properties."""
+
+    label: str
+    key: str
+    indexed: tuple[str, ...]
+    properties: dict[str, str]
+    extra_labels: tuple[str, ...] = ()  # sub-labels that share the key (Directive, Plan)
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class EdgeType:
+    """A relationship type: its endpoints and properties."""
+
+    type: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    properties: dict[str, str] = field(default_factory=dict)
+    doc: str = ""
+
+
+NODES: tuple[NodeType, ...] = (
+    NodeType(
+        label="Document",
+        key="id",
+        indexed=("symbol_key", "status", "level", "province", "year"),
+        extra_labels=("Directive", "Plan"),
+        doc=(
+            "Any document of the cascade. Central Party/State documents also carry "
+            ":Directive; plans and programmes of ministries, provinces and districts :Plan. "
+            "A document only cited so far is a stub with status 'referenced'."
+        ),
+        properties={
+            "id": "deterministic id, see ingest.identity.document_id",
+            "symbol": "normalised symbol, e.g. '124/KH-UBND', '52-KL/TW'",
+            "symbol_key": "accent/case-folded symbol for exact lookup",
+            "doc_type": "Kế hoạch, Quyết định, Nghị quyết, Kết luận, Chương trình hành động, ...",
+            "title": "trích yếu",
+            "issuer": "canonical issuer name",
+            "level": "central | ministry | province | district | commune | unknown",
+            "province": "short province name or null",
+            "district": "short district name or null",
+            "issued_on": "ISO date string or null",
+            "year": "integer or null",
+            "place": "place of issue",
+            "status": "ingested | referenced",
+            "signer": "signer's name",
+            "signer_title": "signer's capacity",
+            "source_path": "file name the document was ingested from",
+            "sha256": "hash of the ingested file's bytes",
+            "task_count": "number of tasks (ingested documents)",
+            "search": "accent-folded text for search (symbol, type, title, issuer)",
+        },
+    ),
+    NodeType(
+        label="Agency",
+        key="id",
+        indexed=("name", "province", "level", "kind"),
+        extra_labels=("AgencyGroup",),
+        doc=(
+            "A body that issues documents or is assigned tasks. Collective assignees "
+            "('các sở, ban, ngành tỉnh') carry :AgencyGroup instead of :Agency."
+        ),
+        properties={
+            "id": "slug of the canonical, jurisdiction-scoped name",
+            "name": "canonical name, e.g. 'Sở Nội vụ tỉnh Bắc Ninh'",
+            "kind": "agency | group",
+            "level": "central | ministry | province | district | commune | unknown",
+            "province": "short province name or null",
+            "district": "short district name or null",
+            "aliases": "list of the spellings seen in documents",
+            "search": "accent-folded name and aliases, with abbreviations expanded",
+        },
+    ),
+    NodeType(
+        label="Task",
+        key="id",
+        indexed=("doc_id", "due", "deadline_kind"),
+        doc="One assigned duty of a plan.",
+        properties={
+            "id": "document id + ordinal",
+            "doc_id": "id of the plan that assigns it",
+            "ordinal": "1-based position in the plan",
+            "section": "section path, e.g. 'III.6'",
+            "text": "the task's text",
+            "source": "body | appendix",
+            "offset": "character offset in the cleaned text",
+            "deadline_text": "deadline as written",
+            "deadline_kind": "once | recurring | continuous | unspecified | null",
+            "due": "ISO date (end of the named period) or null",
+            "period": "ISO 8601 duration for recurring tasks (P1Y, P6M) or null",
+            "search": "accent-folded text",
+        },
+    ),
+    NodeType(
+        label="Jurisdiction",
+        key="id",
+        indexed=("name", "level"),
+        doc="A province or district; agencies and local issuers are PART_OF one.",
+        properties={
+            "id": "slug of province (and district)",
+            "name": "short name",
+            "level": "province | district",
+            "province": "short province name",
+            "district": "short district name or null",
+        },
+    ),
+    NodeType(
+        label="Meta",
+        key="key",
+        indexed=(),
+        doc="Bookkeeping: the schema version.",
+        properties={"key": "'schema'", "version": "SCHEMA_VERSION"},
+    ),
+)
+
+EDGES: tuple[EdgeType, ...] = (
+    EdgeType(
+        "IMPLEMENTS",
+        ("Document",),
+        ("Document",),
+        {"stated_by": "id of the document whose text states the edge", "text": "the sentence that states it"},
+        "plan -> what it carries out (title, 'Thực hiện', 'Triển khai', 'cụ thể hóa')",
+    ),
+    EdgeType("BASED_ON", ("Document",), ("Document",), {"stated_by": "as above"}, "legal basis ('Căn cứ')"),
+    EdgeType("CITES", ("Document",), ("Document",), {"stated_by": "as above", "count": "number of mentions"}, "any other mention"),
+    EdgeType("ISSUED_BY", ("Document",), ("Agency",), {}, "document -> issuing body"),
+    EdgeType("HAS_TASK", ("Document",), ("Task",), {}, "plan -> its tasks"),
+    EdgeType(
+        "ASSIGNED_TO",
+        ("Task",),
+        ("Agency", "AgencyGroup"),
+        {"role": "lead | support"},
+        "task -> agency that leads (chủ trì) or supports (phối hợp) it",
+    ),
+    EdgeType(
+        "COORDINATES_WITH",
+        ("Agency", "AgencyGroup"),
+        ("Agency", "AgencyGroup"),
+        {"task": "task id", "doc_id": "plan id"},
+        "lead agency -> coordinating agency, one edge per task",
+    ),
+    EdgeType("PART_OF", ("Agency", "AgencyGroup", "Jurisdiction"), ("Agency", "Jurisdiction"), {}, "agency -> parent body or jurisdiction"),
+    EdgeType(
+        "REPORTS_TO",
+        ("Agency", "AgencyGroup"),
+        ("Agency",),
+        {"via": "agency name the report goes through", "period": "ISO 8601 duration", "doc_id": "plan that states it"},
+        "reporting line named by a plan",
+    ),
+)
+
+#: Edge types that make up a lineage (what a plan ultimately implements).
+LINEAGE_EDGES: tuple[str, ...] = ("IMPLEMENTS", "BASED_ON")
+
+
+def node(label: str) -> NodeType:
+    """Return the declared node type for ``label`` (KeyError if unknown)."""
+    for n in NODES:
+        if n.label == label or label in n.extra_labels:
+            return n
+    raise KeyError(label)
+
+
+def neo4j_statements() -> list[str]:
+    """Return the Neo4j 5 constraint and index statements for the model, idempotent (IF NOT EXISTS)."""
+    out: list[str] = []
+    for n in NODES:
+        for label in (n.label, *n.extra_labels):
+            out.append(
+                f"CREATE CONSTRAINT {label.lower()}_{n.key}_unique IF NOT EXISTS "
+                f"FOR (x:{label}) REQUIRE x.{n.key} IS UNIQUE"
+            )
+        for prop in n.indexed:
+            out.append(f"CREATE INDEX {n.label.lower()}_{prop} IF NOT EXISTS FOR (x:{n.label}) ON (x.{prop})")
+    return out
+
+
+def falkordb_statements() -> list[str]:
+    """Return the FalkorDB index statements for the model (keys and indexed properties)."""
+    out: list[str] = []
+    for n in NODES:
+        for label in (n.label, *n.extra_labels):
+            out.append(f"CREATE INDEX FOR (x:{label}) ON (x.{n.key})")
+        for prop in n.indexed:
+            out.append(f"CREATE INDEX FOR (x:{n.label}) ON (x.{prop})")
+    return out

@@ -1,0 +1,72 @@
+"""Deterministic, ASCII, URL-safe ids for every node of the graph.
+
+A document is identified by issuer + symbol + year, never by symbol alone:
+every province has its own ``56/KH-UBND`` (issue #2, "Identity"). Central
+issuers are already named by the symbol's suffix (``/QĐ-TTg`` is the Prime
+Minister, ``-NQ/TW`` the Party Central Committee), so their scope is the suffix;
+local issuers add their province (and district) to the id.
+
+Ids are stable across runs and machines: the same citation in any document, or
+the document itself ingested later, yields the same id, so a referenced stub is
+completed in place rather than duplicated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Return ``text`` without Vietnamese diacritics, lower-cased (``"Sở Nội vụ"`` -> ``"so noi vu"``)."""
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return text.replace("đ", "d").replace("Đ", "D").lower()
+
+
+def slug(text: str) -> str:
+    """Return an ASCII, URL-safe slug: ``"142/QĐ-TTg"`` -> ``"142-qd-ttg"``."""
+    return _NON_ALNUM.sub("-", fold(text)).strip("-")
+
+
+def normalize_symbol(symbol: str) -> str:
+    """Return the symbol with spaces removed around separators: ``"124 /KH-UBND"`` -> ``"124/KH-UBND"``."""
+    s = unicodedata.normalize("NFC", symbol).strip()
+    s = re.sub(r"\s*([/\-])\s*", r"\1", s)
+    return re.sub(r"\s+", "", s)
+
+
+def symbol_key(symbol: str) -> str:
+    """Return the case- and accent-insensitive key of a symbol (``"72-CTr/TU"`` == ``"72-CTR/TU"``)."""
+    return slug(normalize_symbol(symbol))
+
+
+def document_id(symbol: str, year: int | None, province: str | None = None, district: str | None = None) -> str:
+    """Return the id of a document: ``"142-qd-ttg--2020"``, ``"56-kh-ubnd--2020--soc-trang"``.
+
+    ``province``/``district`` are given only for local issuers (their scope);
+    an unknown year is written ``x`` so the id is still deterministic.
+    """
+    parts = [symbol_key(symbol), str(year) if year else "x"]
+    if province:
+        parts.append(slug(province))
+    if district:
+        parts.append(slug(district))
+    return "--".join(parts)
+
+
+def agency_id(canonical_name: str) -> str:
+    """Return the id of an agency from its jurisdiction-scoped canonical name."""
+    return slug(canonical_name)
+
+
+def task_id(doc_id: str, ordinal: int) -> str:
+    """Return the id of the ``ordinal``-th task (1-based, document order) of a document."""
+    return f"{doc_id}--t{ordinal:03d}"
+
+
+def jurisdiction_id(province: str, district: str | None = None) -> str:
+    """Return the id of a province or district node: ``"soc-trang"``, ``"soc-trang--chau-thanh"``."""
+    return slug(province) if not district else f"{slug(province)}--{slug(district)}"
