@@ -1,20 +1,498 @@
-"""Agency recognition and canonicalisation, scoped by the issuing document's jurisdiction."""
+"""Agency recognition and canonicalisation, scoped by the issuing document's jurisdiction.
+
+A mention ("Sở Nội vụ", "Liên hiệp các hội KH&KT tỉnh", "UBND các huyện, thị xã, thành phố")
+becomes one canonical, jurisdiction-scoped name:
+
+* abbreviations are expanded (data: ``ingest/data/agency_abbreviations.json``) and the
+  official spelling of common bodies is restored (``agency_kinds.json``, "canonical_names":
+  Nghị định 107/2020/NĐ-CP and 108/2020/NĐ-CP list the departments and rooms), so case,
+  dash and "hội"/"Hội" variants merge ("Sở Giáo dục và đào tạo" = "Sở Giáo dục và Đào tạo");
+* the name must start with a known head ("Sở", "Ban", "Liên hiệp các Hội", "Báo", "Đài",
+  "Viện", "Bộ", ...) or a collective opener ("các", "Ủy ban nhân dân các", "cơ quan", ...);
+  anything else — a sentence fragment — is no agency and ``resolve`` returns None;
+* scope: a mention that names its jurisdiction keeps it ("Ủy ban nhân dân tỉnh Sóc Trăng" in
+  a district plan); a bare unit word takes the issuer's ("UBND tỉnh" in a Sóc Trăng district
+  plan -> "Ủy ban nhân dân tỉnh Sóc Trăng", "Ban Tuyên giáo Tỉnh ủy" -> "... Tỉnh ủy Điện
+  Biên"); an unscoped name takes the issuer's jurisdiction ("Sở Nội vụ" in a Bắc Ninh plan ->
+  "Sở Nội vụ tỉnh Bắc Ninh"; a Sở is always provincial, so in a district plan it takes the
+  province); ministries and central organs ("Bộ ...", "... Trung ương", "... Việt Nam") are
+  never scoped;
+* a ministry's own plan scopes its units by the ministry ("Vụ Pháp chế", "Văn phòng Bộ" ->
+  "... Bộ Khoa học và Công nghệ"); a central organ's collectives are central;
+* collective assignees are groups (``kind="group"``), scoped the same way
+  ("Các sở, ban, ngành tỉnh" -> "Các sở, ban, ngành tỉnh Bắc Ninh"); a body named in the
+  plural ("Phòng Giáo dục và Đào tạo các huyện") is a group too. A list is split into its
+  assignees (``split_mentions``): "Các sở, ban, ngành, UBND các huyện, thị xã, thành phố" is two
+  groups, because a province's departments and its district UBNDs are different bodies;
+* within one document, spellings that differ only by case, accents placement, punctuation
+  or a one-letter slip (rapidfuzz ratio >= 95, same head and scope) are one agency; every
+  spelling seen is kept in ``aliases``.
+
+``parent`` is set only where the name states it: a committee organ of a Party committee
+("Ban Tuyên giáo Tỉnh ủy Điện Biên" -> "Tỉnh ủy Điện Biên"); a Sở's parent (the province's
+UBND) is left None because the name does not say it.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from ingest import admin_units
+from ingest import patterns as P
+from ingest.identity import agency_id, fold
 from ingest.model import Agency, Issuer
+
+_DATA = Path(__file__).parent / "data"
+
+_MAX_WORDS = 16  # a longer "name" is a sentence
+
+
+@dataclass(frozen=True, slots=True)
+class _Knowledge:
+    """The agency tables of ``ingest/data``, compiled once."""
+
+    abbr_cs: re.Pattern  # case-sensitive abbreviations
+    abbr_ci: re.Pattern  # case-insensitive abbreviations
+    abbr_map: dict[str, str]  # folded abbreviation -> expansion
+    heads: dict[str, str]  # head -> level hint
+    head_rx: re.Pattern  # any head at the start of a text, longest first
+    opener_rx: re.Pattern  # any collective opener at the start of a text, longest first
+    canon_rx: re.Pattern | None  # any canonical name, punctuation-tolerant
+    canon_map: dict[str, str]  # name key -> official spelling
+    unsplittable_rx: re.Pattern | None
+    central_suffixes: tuple[str, ...]
+    local_vn: tuple[str, ...]  # keys of names that end in "Việt Nam" yet are local
+    fragment_rx: re.Pattern
+    false_head_rx: re.Pattern  # words that start like a head but name no body
+    title_rx: re.Pattern  # an office holder's title before the body ("Chủ tịch UBND tỉnh")
+
+
+@lru_cache(maxsize=16384)
+def name_key(text: str) -> str:
+    """Return the comparison key of a name: accent-folded, lower-case, punctuation-free ("Sở Văn hóa, Thể thao" -> "so van hoa the thao")."""
+    k = fold(admin_units.norm_tones(text))
+    k = P.NAME_PUNCT.sub(" ", k)
+    k = k.replace(" co lien quan", " lien quan")
+    return " ".join(k.split())
+
+
+def _words_rx(name: str) -> str:
+    """Return a regex for ``name`` whose words may be separated by spaces, commas or dashes."""
+    words = [w for w in P.NAME_PUNCT.split(name) if w]
+    rest = r"[\s,\-–—]+".join(re.escape(w) for w in words[1:])
+    # the head keeps its case ("Sở" is a department, "cơ sở" is not); the rest may differ in case
+    return re.escape(words[0]) + (r"(?i:[\s,\-–—]+" + rest + ")" if rest else "")
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> _Knowledge:
+    """Return the compiled agency knowledge (abbreviations, heads, openers, official names)."""
+    abbr = json.loads((_DATA / "agency_abbreviations.json").read_text(encoding="utf-8"))["entries"]
+    kinds = json.loads((_DATA / "agency_kinds.json").read_text(encoding="utf-8"))
+    cs = [e["abbr"] for e in abbr if not e.get("ci")]
+    ci = [e["abbr"] for e in abbr if e.get("ci")]
+    amap = {e["abbr"].lower(): e["expansion"] for e in abbr}
+    heads = {h["head"]: h["level"] for h in kinds["heads"]}
+    openers = [o["word"] for o in kinds["group_openers"]]
+    names = [c["name"] for c in kinds["canonical_names"]]
+    canon_map = {name_key(n): n for n in names}
+    canon_rx = re.compile(
+        r"(?<!\w)(?:" + "|".join(_words_rx(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
+    ) if names else None
+    uns = [u["name"] for u in kinds["unsplittable"]]
+    uns_rx = re.compile("|".join(_words_rx(n) for n in sorted(uns, key=len, reverse=True)), re.IGNORECASE) if uns else None
+    return _Knowledge(
+        abbr_cs=P.phrase_alternation(cs) if cs else re.compile(r"(?!)"),
+        abbr_ci=P.phrase_alternation(ci, re.IGNORECASE) if ci else re.compile(r"(?!)"),
+        abbr_map=amap,
+        heads=heads,
+        head_rx=re.compile(P.phrase_alternation(heads).pattern.replace("(?<!\\w)", "^", 1)),
+        opener_rx=re.compile(P.phrase_alternation(openers).pattern.replace("(?<!\\w)", "^", 1)),
+        canon_rx=canon_rx,
+        canon_map=canon_map,
+        unsplittable_rx=uns_rx,
+        central_suffixes=tuple(s["suffix"] for s in kinds["central_suffixes"]),
+        local_vn=tuple(name_key(n["name"]) for n in kinds["local_despite_viet_nam"]),
+        fragment_rx=P.phrase_alternation(kinds["fragment_verbs"]["words"]),
+        false_head_rx=P.phrase_alternation(kinds["false_heads"]["words"], re.IGNORECASE),
+        title_rx=re.compile(P.phrase_alternation(kinds["person_titles"]["words"]).pattern + r"\s+(?=\S)"),
+    )
+
+
+def expand_abbreviations(text: str) -> str:
+    """Return ``text`` with agency abbreviations written out ("Liên hiệp các Hội KHKT tỉnh" -> "... Khoa học và Kỹ thuật tỉnh")."""
+    k = knowledge()
+    text = k.abbr_cs.sub(lambda m: k.abbr_map[m.group(0).lower()], text)
+    return k.abbr_ci.sub(lambda m: k.abbr_map[m.group(0).lower()], text)
+
+
+def _decap(text: str) -> str:
+    """Return an all-capitals mention in sentence case ("SỞ NỘI VỤ" -> "Sở nội vụ"), else ``text``.
+
+    Headings are sometimes typed in capitals; the official spelling is restored afterwards
+    from the known names. Abbreviations of three letters or more stay ("UBND TỈNH" -> "UBND
+    tỉnh"); shorter ones are ordinary words in capitals ("ĐẦU TƯ" is not "TƯ", Trung ương).
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 4 or not all(c.isupper() for c in letters):
+        return text
+    amap = knowledge().abbr_map
+    words = [w if len(w) >= 3 and w.lower() in amap else w.lower() for w in text.split(" ")]
+    low = " ".join(words)
+    return low[0].upper() + low[1:]
+
+
+def _clean(mention: str) -> str:
+    """Return the mention trimmed of bullets, punctuation, asides and a request verb, dashes unified, NFC tones."""
+    t = " ".join(admin_units.norm_tones(mention).split())
+    t = P.PAREN_ASIDE.sub("", t)  # "Sở Y tế (chủ trì)", "Sở Nội vụ (cơ quan thường trực)"
+    t = P.MENTION_TRIM.sub("", t)
+    t = P.REQUEST_PREFIX.sub("", t)
+    t = expand_abbreviations(_decap(t))  # before the dashes are spaced: "PT-TH" is one abbreviation
+    m = knowledge().title_rx.match(t)
+    if m and len(t) > m.end():
+        t = t[m.end():].lstrip()  # "Chủ tịch UBND tỉnh" -> the UBND; "Thủ trưởng các sở" -> the sở
+    t = P.NAME_DASH.sub(" - ", t)
+    return P.MENTION_TRIM.sub("", t)
+
+
+def _head(text: str) -> tuple[str, str] | None:
+    """Return (head, level hint) when ``text`` starts with a known agency head, else None.
+
+    Words that merely start like a head are not ("Báo cáo", "Hội nghị", "Ban hành", "Bộ máy").
+    """
+    k = knowledge()
+    m = k.head_rx.match(text)
+    if not m or k.false_head_rx.match(text):
+        return None
+    return m.group(0), k.heads[m.group(0)]
+
+
+def _opener(text: str) -> str | None:
+    """Return the collective opener ``text`` starts with ("các", "Ủy ban nhân dân các", ...), else None."""
+    m = knowledge().opener_rx.match(text)
+    return m.group(0) if m else None
+
+
+def _is_group_start(text: str) -> bool:
+    """Return True if ``text`` starts a collective assignee ("các xã, thị trấn", "Ủy ban nhân dân các huyện")."""
+    return _opener(text) is not None and (_head(text) is None or text.startswith("Ủy ban nhân dân các"))
+
+
+def split_mentions(text: str) -> list[str]:
+    """Return the assignees of a list, in order (a fresh list; see ``_split``)."""
+    return list(_split(text))
+
+
+@lru_cache(maxsize=8192)
+def _split(text: str) -> tuple[str, ...]:
+    """Return the assignees of a list, in order, as a cached tuple.
+
+    "Sở Tài chính và các sở, ngành, đơn vị liên quan" -> ["Sở Tài chính", "các sở, ngành, đơn vị liên quan"];
+    "Các sở, ban, ngành, UBND các huyện, thị xã, thành phố" -> two groups (a province's departments
+    and its district UBNDs are different bodies, so the list is split at "UBND"/"Ủy ban nhân dân");
+    commas and "và" inside one name ("Sở Văn hóa, Thể thao và Du lịch") do not split, because the
+    next word is no agency head. A lower-case collective noun after a comma continues a group
+    ("Các sở, ngành, đơn vị liên quan" is one group); after "và" it starts a new one.
+    """
+    text = " ".join(text.split())
+    k = knowledge()
+    pieces: list[tuple[str, str]] = []  # (separator before, piece) of the text as written
+    joiner, pos = "", 0
+    for sep in P.LIST_SEPARATOR.finditer(text):
+        pieces.append((joiner, text[pos:sep.start()]))
+        joiner, pos = sep.group(0), sep.end()
+    pieces.append((joiner, text[pos:]))
+    items: list[str] = []
+    current, current_group = "", False
+    for joiner, piece in pieces:
+        if not piece:
+            continue
+        ex = expand_abbreviations(_decap(piece))  # classify on the expanded words, keep the spelling as written
+        if not current:
+            current, current_group = piece, _is_group_start(ex)
+            continue
+        new = False
+        if ex.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")) or (ex[0].isupper() and _head(ex)):
+            new = True
+        elif _opener(ex) is not None:
+            new = (not current_group) or joiner.strip() == "và" or ex.startswith(("các ", "Các ", "những "))
+        if new and k.unsplittable_rx is not None:
+            before = expand_abbreviations(current)
+            m = k.unsplittable_rx.search(expand_abbreviations(current + joiner + piece))
+            if m and m.start() < len(before) < m.end():
+                new = False  # "Văn phòng HĐND và UBND huyện" is one body
+        if new:
+            items.append(current)
+            current, current_group = piece, _is_group_start(ex)
+        else:
+            current += joiner + piece
+    if current:
+        items.append(current)
+    return tuple(i.strip() for i in items if i.strip())
+
+
+def _canonical_spelling(text: str) -> str:
+    """Return ``text`` with every known official name in its official spelling."""
+    k = knowledge()
+    if k.canon_rx is None:
+        return text
+    return k.canon_rx.sub(lambda m: k.canon_map.get(name_key(m.group(0)), m.group(0)), text)
+
+
+@lru_cache(maxsize=8192)
+def _base_name(mention: str) -> tuple[str, bool, str] | None:
+    """Return (official unscoped spelling, is a group, level hint) of a mention, or None if it names no agency.
+
+    The part of the analysis that does not depend on the issuer, so it is cached across documents.
+    """
+    t = _clean(mention)
+    if not t or P.NOT_IN_NAME.search(t):
+        return None
+    t = expand_abbreviations(t)
+    if len(t.split()) > _MAX_WORDS or knowledge().fragment_rx.search(t) or P.AFTER_UNIT_WORD.search(t):
+        return None
+    head = _head(t)
+    group = _is_group_start(t)
+    if head is None and not group:
+        return None
+    if not group and len(t) == len(head[0]) and head[0] in ("Sở", "Ban", "Phòng", "Hội", "Đoàn", "Bộ", "Viện", "Trường", "Cục"):
+        return None  # a head alone is a noun, not a body
+    if group and len(t.split()) < 2:
+        return None  # "các" alone
+    group = group or bool(P.PLURAL_UNITS.search(t))
+    t = _canonical_spelling(t)
+    t = t[0].upper() + t[1:]
+    if group:
+        t = re.sub(r"(?<=^Các )(?:Sở|Phòng|Ban|Hội|Trường|Đoàn)\b", lambda m: m.group(0).lower(), t)
+    return t, group, (head[1] if head and not group else "local")
+
+
+@lru_cache(maxsize=8192)
+def _explicit_scope(text: str, province: str | None) -> tuple[str | None, str | None, str] | None:
+    """Return (province, district, level) when ``text`` names a jurisdiction itself, else None.
+
+    "Sở Nội vụ tỉnh Lào Cai" -> ("Lào Cai", None, "province"); a district is taken only after
+    its unit word ("huyện Châu Thành"), in the named province or else the issuer's.
+    """
+    if not any(u in text for u in ("tỉnh ", "thành phố ", "huyện ", "quận ", "thị xã ", "TP")):
+        return None
+    found = admin_units.find_provinces(text)
+    dist = admin_units.find_district(text, found[-1][0] if found else province)
+    if dist is not None and re.search(r"(?:huyện|quận|thị xã)\s+" + re.escape(dist[0]), text):
+        return (dist[1] or (found[-1][0] if found else province)), dist[0], "district"
+    if found:
+        return found[-1][0], None, "province"
+    return None
+
+
+@lru_cache(maxsize=16384)
+def is_agency_list(text: str) -> bool:
+    """Return True if every assignee of the list ``text`` names an agency or group.
+
+    Whether a mention names a body does not depend on the issuer (only its scope does), so
+    this is cached across documents.
+    """
+    start = expand_abbreviations(_decap(text.lstrip(" -–+•:;,.(\"“")))
+    if P.REQUEST_PREFIX.match(start):
+        start = P.REQUEST_PREFIX.sub("", start)
+    m = knowledge().title_rx.match(start)
+    if m:
+        start = start[m.end():]
+    if _head(start) is None and _opener(start) is None:
+        return False  # cheap reject: a list starts with an agency head or a collective
+    parts = _split(text)
+    return bool(parts) and all(_base_name(p) is not None for p in parts)
+
+
+#: Analyses shared by every registry with the same scope: (scope, mention) -> candidate.
+_SHARED: dict[tuple, "_Candidate | None"] = {}
+_SHARED_MAX = 50000
+
+_agency_id = lru_cache(maxsize=16384)(agency_id)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """What a mention would resolve to, before it is registered."""
+
+    name: str
+    key: str
+    kind: str
+    level: str
+    province: str | None
+    district: str | None
+    parent: str | None
 
 
 class AgencyRegistry:
     """Canonicalises agency mentions for one document and remembers what it saw."""
 
     def __init__(self, issuer: Issuer | None) -> None:
+        """Set up an empty registry scoped by ``issuer`` (its province, district and level)."""
         self.issuer = issuer
         self._seen: dict[str, Agency] = {}
+        self._alias_of: dict[str, str] = {}  # mention -> key of the agency it was merged into
+        self.province = admin_units.canonical_province(issuer.province) if issuer and issuer.province else None
+        self.district = issuer.district if issuer and issuer.district else None
+        self.level = issuer.level if issuer else "unknown"
+        self._province_full = admin_units.province_full_name(self.province) if self.province else None
+        dtype = None
+        if self.district:
+            m = re.search(r"(huyện|quận|thị xã|thành phố)\s+" + re.escape(self.district), issuer.name or "", re.IGNORECASE)
+            dtype = m.group(1).lower() if m else (admin_units.district_type(self.district, self.province) or "huyện").lower()
+        self._district_full = f"{dtype} {self.district}" if self.district else None
+        self._scope_key = (self.province, self.district, self._district_full, self.level,
+                           issuer.name if issuer else None)
+
+    # ------------------------------------------------------------------ scoping
+
+    def _scope_for(self, level_hint: str) -> tuple[str | None, str, str | None, str | None]:
+        """Return (suffix, level, province, district) an unscoped name takes from the issuer."""
+        if level_hint in ("central", "ministry"):
+            return None, level_hint, None, None
+        if self.level in ("central", "ministry") and not self.province:
+            # a ministry's own units ("Vụ Pháp chế" in a plan of Bộ Khoa học và Công nghệ) are scoped
+            # by the ministry; what a central organ names without scope is central
+            if self.level == "ministry" and self.issuer and self.issuer.name:
+                return self.issuer.name, "ministry", None, None
+            return None, "central", None, None
+        if level_hint == "province" or (level_hint == "local" and not self._district_full):
+            if self._province_full:
+                return self._province_full, "province", self.province, None
+            return None, "unknown", None, None
+        if level_hint in ("local", "district") and self._district_full:
+            return self._district_full, "district", self.province, self.district
+        return None, "unknown", self.province, None
+
+    def _bare_unit(self, unit: str) -> tuple[str | None, str, str | None, str | None]:
+        """Return (completed unit, level, province, district) for a bare unit word ("tỉnh", "Huyện ủy")."""
+        u = " ".join(unit.split())
+        low = u.lower()
+        if low in ("tỉnh", "thành phố") and self._province_full:
+            if low == "thành phố" and self._district_full and self._district_full.startswith("thành phố"):
+                return self._district_full, "district", self.province, self.district
+            return self._province_full, "province", self.province, None
+        if low in ("huyện", "quận", "thị xã") and self._district_full:
+            return self._district_full, "district", self.province, self.district
+        if low in ("tỉnh ủy", "thành ủy") and self.province:
+            return f"{u} {self.province}", "province", self.province, None
+        if low in ("huyện ủy", "thị ủy") and self.district:
+            return f"{u} {self.district}", "district", self.province, self.district
+        return None, "unknown", None, None
+
+    def _explicit_scope(self, text: str) -> tuple[str | None, str | None, str] | None:
+        """Return (province, district, level) when the mention names a jurisdiction itself, else None."""
+        return _explicit_scope(text, self.province)
+
+    # ------------------------------------------------------------------ analysis
+
+    def _analyse(self, mention: str) -> _Candidate | None:
+        """Return the canonical candidate for ``mention`` (not registered), or None if it names no agency.
+
+        Cached per scope across registries: documents of one jurisdiction name the same bodies.
+        """
+        key = (self._scope_key, mention)
+        try:
+            return _SHARED[key]
+        except KeyError:
+            pass
+        cand = self._analyse_uncached(mention)
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        _SHARED[key] = cand
+        return cand
+
+    def _analyse_uncached(self, mention: str) -> _Candidate | None:
+        """Return the candidate for ``mention``: its official base name scoped by this registry's issuer."""
+        base = _base_name(mention)
+        if base is None:
+            return None
+        t, group, level_hint = base
+        key_t = name_key(t)
+        central = any(key_t.endswith(name_key(s)) for s in knowledge().central_suffixes) and not any(
+            key_t.startswith(lv) for lv in knowledge().local_vn)
+        province = district = None
+        parent = None
+        if central or level_hint in ("central", "ministry"):
+            name, level = t, ("ministry" if level_hint == "ministry" else "central")
+        elif self.level == "ministry" and P.BARE_MINISTRY_TAIL.search(t) and self.issuer and self.issuer.name:
+            name, level = t[:-2] + self.issuer.name, "ministry"  # "Văn phòng Bộ" in the ministry's plan
+        elif group and self.level in ("central", "ministry") and not self.province:
+            name, level = t, self.level  # "Các bộ, cơ quan ngang bộ": already says where
+        else:
+            explicit = self._explicit_scope(t)
+            bare = P.BARE_UNIT_TAIL.search(t)
+            if explicit is not None:
+                province, district, level = explicit
+                name = t
+            elif bare is not None:
+                unit, level, province, district = self._bare_unit(bare.group("unit"))
+                name = t[: bare.start("unit")] + unit + (bare.group("tail") or "") if unit else t
+            else:
+                suffix, level, province, district = self._scope_for(level_hint)
+                if self.province and name_key(self.province) in key_t:
+                    suffix, level = None, "province"  # "Báo Bắc Ninh": the name already says where
+                name = f"{t} {suffix}" if suffix else t
+            m = re.search(r"(?:Tỉnh|Thành|Huyện|Thị) ủy\b.*$", name)
+            if m and m.start() > 0 and not group:
+                parent = name[m.start():]
+        name = " ".join(name.split())
+        return _Candidate(name=name, key=name_key(name), kind="group" if group else "agency",
+                          level=level, province=province, district=district, parent=parent)
+
+    # ------------------------------------------------------------------ public API
+
+    def is_agency(self, mention: str) -> bool:
+        """Return True if ``mention`` names an agency or group (nothing is registered)."""
+        return self._analyse(mention) is not None
+
+    def is_agency_list(self, text: str) -> bool:
+        """Return True if every assignee of the list ``text`` names an agency or group (nothing is registered)."""
+        return is_agency_list(text)
 
     def resolve(self, mention: str) -> Agency | None:
         """Return the canonical Agency (or group) for ``mention``, or None if it names no agency."""
-        return None
+        cand = self._analyse(mention)
+        if cand is None:
+            return None
+        alias = " ".join(mention.split()).strip(" -:;,.")
+        key = self._alias_of.get(cand.key) or self._merge_key(cand)
+        self._alias_of[cand.key] = key
+        ag = self._seen.get(key)
+        if ag is None:
+            ag = Agency(name=cand.name, kind=cand.kind, level=cand.level, province=cand.province,
+                        district=cand.district, aliases=[], parent=cand.parent, id=_agency_id(cand.name))
+            self._seen[key] = ag
+        if alias and alias not in ag.aliases:
+            ag.aliases.append(alias)
+        return ag
+
+    def resolve_list(self, text: str) -> list[Agency]:
+        """Return the agencies of an assignee list, skipping the pieces that name none."""
+        out: list[Agency] = []
+        for part in split_mentions(text):
+            ag = self.resolve(part)
+            if ag is not None and all(ag is not o for o in out):
+                out.append(ag)
+        return out
+
+    def _merge_key(self, cand: _Candidate) -> str:
+        """Return the key of an already-seen agency that ``cand`` is a spelling variant of, else its own key."""
+        if cand.key in self._seen:
+            return cand.key
+        first = cand.key.split(" ", 1)[0]
+        for key, ag in self._seen.items():
+            if (ag.kind == cand.kind and ag.province == cand.province and ag.district == cand.district
+                    and key.split(" ", 1)[0] == first and fuzz.ratio(key, cand.key) >= 95):
+                return key
+        return cand.key
 
     def agencies(self) -> list[Agency]:
         """Return every agency resolved so far, with the spellings seen as aliases."""

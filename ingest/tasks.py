@@ -1,16 +1,728 @@
-"""Stage 3c, *find* tasks (who leads, who supports, by when) and reporting lines."""
+"""Stage 3c, *find* tasks (who leads, who supports, by when) and reporting lines.
+
+Where tasks are read (issue #3, "Tasks"):
+
+* the parts that assign duties ("NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG", "TỔ CHỨC THỰC HIỆN",
+  "PHÂN CÔNG", "CHẾ ĐỘ BÁO CÁO", ...): every part except purpose, targets, viewpoints, budget,
+  situation and scope ("MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "KINH PHÍ", ...); never the preamble
+  before the first part, or anything after "Nơi nhận"/the signature — except
+* task tables (flattened one cell per line: TT / Nội dung / Cơ quan chủ trì / Cơ quan
+  phối hợp / Thời gian), whose rows are tasks: after the body (an appendix, source "appendix",
+  section "III.6" = group + row number) or inside a duty part (source "body", section
+  "II.2" = part + row number). Cells are read by position when every column is there, else
+  classified by content (agency list? deadline?), because empty cells vanish when flattened.
+
+The structure follows Nghị định 30/2020/NĐ-CP (Phụ lục I): parts I, II, III; items 1, 2, 3;
+points a, b, c; then bullets. Rules, decided here and tested in tests/test_tasks.py:
+
+* **Agency heading** — an item or point that is only an assignee list ("1. Sở Khoa học và
+  Công nghệ", "a) Sở Nội vụ:", "b) Phòng Kinh tế - Hạ tầng chủ trì, phối hợp với ...:") is not
+  a task; each bullet or paragraph under it is a task of that assignee.
+* **Inline assignee** — "a) Sở Nội vụ: <duty>", "X chủ trì, phối hợp với Y, Z <duty>",
+  "X phối hợp với Y <duty>", "Đề nghị X <duty>", "Định kỳ hàng năm X <duty>": X is the lead.
+  The plan assigns the duty to X, so X is accountable even when the verb is "phối hợp": the
+  agencies after "phối hợp (với)" are the support. The same holds inside a bullet under a
+  heading ("- Phối hợp với X ..." under "1. Sở Tài chính": lead Sở Tài chính, support X).
+  Support never repeats a lead.
+* **Themes** — an item with children and no assignee ("1. Nâng cao hiệu quả ...") is a
+  heading, not a task; its paragraphs are tasks with no lead unless they name one at their
+  start. A leaf item with no assignee (Party plans' "II- NỘI DUNG" points) is a task with no
+  lead: nothing is guessed.
+* **Enumerations** — bullets that list documents ("- Nghị quyết Trung ương 7 khóa X ...") are
+  part of the preceding duty, not tasks.
+* **Deadlines** — the first deadline phrase in the duty (``find_deadline``); a paragraph with
+  two or more deadlines in parentheses is one task per clause ("... (hoàn thành xong trong quý
+  IV/2019); xây dựng chiến lược ... (hoàn thành trong năm 2020)"). A task without its own
+  deadline takes its heading's.
+* **Lists of assignees** are split into bodies and groups (``ingest.agencies.split_mentions``):
+  "8. Các sở, ngành khác và UBND các huyện, thị xã, thành phố" leads with two groups.
+* **Text** — the duty's text without the assignee prefix ("Sở Nội vụ: " or "Sở Nội vụ " before
+  "chủ trì"); the role words stay ("Chủ trì, phối hợp với Báo Bắc Ninh, ... tăng cường ...").
+* **Headings that only announce a list** ("2. Sở Nội vụ chủ trì, thực hiện các nhiệm vụ sau:")
+  are agency headings too.
+
+Reporting lines (``find_reporting``) are read from the duties' sentences with "báo cáo": the
+sender is the sentence's own subject or the duty's lead; the receiver is the first agency
+the report is addressed to ("báo cáo UBND tỉnh", "báo cáo ... về Ban Thường vụ Tỉnh ủy");
+the channel is "(thông) qua X", or the first receiver when the sentence reports twice ("báo
+cáo về Sở Kế hoạch và Đầu tư để tổng hợp, báo cáo UBND tỉnh"); the period comes from
+"Định kỳ 06 tháng", "hằng năm", ....
+"""
 
 from __future__ import annotations
 
-from ingest.agencies import AgencyRegistry
-from ingest.model import CleanDocument, DocumentHeader, ReportingLine, Task
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest import patterns as P
+from ingest.agencies import AgencyRegistry, expand_abbreviations
+from ingest.deadlines import find_deadline, find_period, parse_deadline
+from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
+
+_DATA = Path(__file__).parent / "data" / "task_verbs.json"
+_MAX_SUBJECT = 220  # characters: an assignee list longer than this is a sentence, not a subject
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str]]:
+    """Return (first word -> verb phrases as word tuples, longest first; ambiguous verbs) from ``task_verbs.json``."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for v in data["verbs"]:
+        words = tuple(v.split())
+        by_first.setdefault(words[0], []).append(words)
+    table = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
+    return table, frozenset(data["ambiguous"])
+
+
+@lru_cache(maxsize=8192)
+def _verb_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """Return (start, verb) of every duty verb in ``text``, in order (lower-case, whole words).
+
+    A word-level lookup rather than one big regex alternation: the finders call this on every
+    paragraph, and a set lookup per word is much cheaper than trying ~90 alternatives per character.
+    """
+    table, _ = _verbs()
+    words = [(m.start(), m.group(0)) for m in P.WORD.finditer(text)]
+    out = []
+    for i, (start, w) in enumerate(words):
+        for phrase in table.get(w, ()):
+            n = len(phrase)
+            if tuple(x for _, x in words[i:i + n]) == phrase:
+                out.append((start, " ".join(phrase)))
+                break
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@dataclass(slots=True)
+class _Block:
+    """One structural unit of the body: a part, item, point, bullet or paragraph."""
+
+    kind: str  # "part" | "item" | "point" | "bullet" | "para" | "table"
+    label: str | None
+    text: str
+    offset: int
+    span: tuple[int, int] | None = None  # lines of a "table" block (header, end)
+
+
+def _blocks(lines, start: int, stop: int) -> list[_Block]:
+    """Return the body's blocks between line indexes ``start`` and ``stop``, continuations joined."""
+    out: list[_Block] = []
+    for line in lines[start:stop]:
+        t = line.text.strip()
+        if not t:
+            continue
+        lead_ws = len(line.text) - len(line.text.lstrip())
+        m = P.PART_HEADING.match(t)
+        if m and (m["title"].isupper() or len(m["num"]) > 1 or m["title"][:1].isupper()):
+            out.append(_Block("part", m["num"], m["title"].strip(), line.offset + lead_ws + m.start("title")))
+            continue
+        m = P.ITEM_HEADING.match(t)
+        if m:
+            out.append(_Block("item", m["num"], m["title"].strip(), line.offset + lead_ws + m.start("title")))
+            continue
+        m = P.POINT_HEADING.match(t)
+        if m:
+            out.append(_Block("point", m["letter"], m["title"].strip(), line.offset + lead_ws + m.start("title")))
+            continue
+        m = P.TASK_BULLET.match(t)
+        if m:
+            out.append(_Block("bullet", None, m["body"].strip(), line.offset + lead_ws + m.start("body")))
+            continue
+        if out and out[-1].kind != "part" and t[:1].islower() and not out[-1].text.rstrip().endswith((".", ":", ";")):
+            out[-1].text = f"{out[-1].text.rstrip()} {t}"  # a line broken mid-sentence
+            continue
+        out.append(_Block("para", None, t, line.offset + lead_ws))
+    return out
+
+
+def _is_task_part(title: str) -> bool:
+    """Return True if a part with this title may assign duties: every part but purpose, targets,
+    viewpoints, budget, situation and scope ("MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "KINH PHÍ", ...),
+    unless the title also names duties ("MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP")."""
+    return not P.NON_TASK_PART_TITLE.search(title) or bool(P.STRONG_TASK_PART_TITLE.search(title))
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where the body and the task tables of a document are (line indexes)."""
+
+    start: int  # first line of the body (the first part heading, or 0)
+    end: int  # first line after the body ("Nơi nhận", the signature, "PHỤ LỤC")
+    tables: tuple[tuple[int, int], ...]  # (header line, end) of each flattened task table
+
+
+def _layout(doc: CleanDocument) -> _Layout:
+    """Return the layout of ``doc``: body bounds and every flattened task table (in the body or after it).
+
+    A table ends at the next part heading, the end of the body, an appendix heading or another
+    table's header, because flattened cells carry no other end marker.
+    """
+    lines = doc.lines
+    texts = [l.text.strip() for l in lines]
+    first_part = next((i for i, t in enumerate(texts) if P.PART_HEADING.match(t)), None)
+    if first_part is None:
+        # no parts: the body starts at the first numbered item, never in the header or preamble
+        first_part = next((i for i, t in enumerate(texts) if P.ITEM_HEADING.match(t)), len(lines))
+    end = len(lines)
+    for i in range(min(first_part, len(lines)), len(lines)):
+        if P.BODY_END.match(texts[i]) or P.APPENDIX_HEADING.match(texts[i]):
+            end = i
+            break
+    heads = [i for i, t in enumerate(texts) if len(t) <= 6 and _table_header_at(lines, i)]
+    tables: list[tuple[int, int]] = []
+    for n, i in enumerate(heads):
+        if tables and i < tables[-1][1]:
+            continue
+        j = i + 1
+        nxt = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        while j < nxt:
+            t = texts[j]
+            if j == end or P.BODY_END.match(t) or P.APPENDIX_HEADING.match(t) or _is_part_heading(t):
+                break
+            j += 1
+        tables.append((i, j))
+    return _Layout(first_part, end, tuple(tables))
+
+
+def _is_part_heading(t: str) -> bool:
+    """Return True if line ``t`` is a Roman part heading with a title ("IV. TỔ CHỨC THỰC HIỆN")."""
+    m = P.PART_HEADING.match(t)
+    return bool(m) and len(m["title"]) > 3 and (m["title"].isupper() or len(m["num"]) > 1)
+
+
+def _table_header_at(lines, i: int) -> bool:
+    """Return True if a flattened table header (TT, Nội dung, ... ) starts at line ``i``."""
+    t = lines[i].text.strip()
+    if len(t) > 6:
+        return False  # "TT", "STT", "Số TT": the first header cell is short
+    m = P.TABLE_HEAD_CELL.match(t)
+    if not m or not m["tt"]:
+        return False
+    roles = [P.TABLE_HEAD_CELL.match(l.text.strip()) for l in lines[i + 1: i + 4]]
+    return sum(1 for r in roles if r and (r["text"] or r["lead"] or r["support"] or r["time"])) >= 2
+
+
+# --------------------------------------------------------------------------- assignees
+
+
+def take_list(text: str) -> str:
+    """Return the assignee list at the start of running text, cut where the duty's verb begins.
+
+    "các sở, ngành có liên quan tham mưu, đề xuất ..." -> "các sở, ngành có liên quan";
+    an ambiguous verb right after a comma is still a noun of the list ("các cơ quan, tổ chức có
+    liên quan tăng cường ..." -> "các cơ quan, tổ chức có liên quan").
+    """
+    _, ambiguous = _verbs()
+    end = len(text)
+    for ch in ":;(":
+        k = text.find(ch)
+        if 0 <= k < end:
+            end = k
+    k = text.find(". ")
+    if 0 <= k < end:
+        end = k
+    for start, verb in _verb_spans(text[:end]):
+        if start == 0:
+            continue
+        if verb in ambiguous and text[:start].rstrip().endswith(","):
+            continue
+        end = start
+        break
+    return text[:end].strip(" ,.")
+
+
+@dataclass(slots=True)
+class _Assignment:
+    """Who a piece of text assigns its duty to, and the duty's text without the assignee."""
+
+    lead: list[Agency] = field(default_factory=list)
+    support: list[Agency] = field(default_factory=list)
+    rest: str = ""
+    rest_at: int = 0  # index of ``rest`` in the analysed text
+    heading: bool = False  # the text is only an assignee list (an agency heading)
+
+
+def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
+    """Return the assignment a duty's text states at its start (lead, support, remaining duty)."""
+    t, at = text, 0
+    m = P.REQUEST_PREFIX.match(t)
+    if m:
+        at = m.end()
+    m = P.LEADING_TIME.match(t, at)
+    if m:
+        at = m.end()
+    body = t[at:]
+    subject, rest_at = None, None
+    colon = body.find(":")
+    if 0 < colon <= _MAX_SUBJECT and registry.is_agency_list(body[:colon]):
+        subject, rest_at = body[:colon], colon + 1
+    if subject is None:
+        whole = body.strip().rstrip(":.;").strip()
+        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(whole) and registry.is_agency_list(whole):
+            return _Assignment(lead=registry.resolve_list(whole), rest="", rest_at=len(text), heading=True)
+        _, ambiguous = _verbs()
+        window = body[: _MAX_SUBJECT + 20]
+        # where a subject may end: before a duty verb, else before the first lower-case word after
+        # a unit word ("Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục ...")
+        for bounds in (_verb_spans(window), [(m.end() - 1, "") for m in P.AFTER_UNIT_WORD.finditer(window)]):
+            for n, (vstart, verb) in enumerate(bounds):
+                if n >= 8:
+                    break
+                prefix = body[:vstart].rstrip(" ,")
+                if verb in ambiguous and body[:vstart].rstrip().endswith(","):
+                    continue  # "Cấp ủy, tổ chức đảng, ...": a noun of the list, not the duty's verb
+                if prefix and registry.is_agency_list(prefix):
+                    subject, rest_at = prefix, vstart
+                    break
+            if subject is not None:
+                break
+    if subject is None:
+        return _Assignment(rest=text, rest_at=0, support=_support(text, registry))
+    lead = registry.resolve_list(subject)
+    rest = body[rest_at:].strip()
+    rest_idx = at + rest_at + (len(body[rest_at:]) - len(body[rest_at:].lstrip()))
+    support = _support(rest, registry)
+    heading = not _duty_words(rest)
+    return _Assignment(lead=lead, support=_minus(support, lead), rest=rest,
+                       rest_at=rest_idx, heading=heading)
+
+
+def _has_verb(text: str) -> bool:
+    """Return True if ``text`` holds a duty verb (an ambiguous one right after a comma does not count)."""
+    _, ambiguous = _verbs()
+    return any(not (v in ambiguous and text[:at].rstrip().endswith(",")) for at, v in _verb_spans(text) if at > 0)
+
+
+def _duty_words(rest: str) -> str:
+    """Return what remains of a duty once the role words and support list are removed ("" for a heading)."""
+    r = rest.strip(" :.;,")
+    m = P.LEAD_WORD.match(r)
+    if m:
+        r = r[m.end():].strip(" ,")
+    m = P.SUPPORT_INTRO.match(r)
+    if m:
+        lst = take_list(r[m.end():])
+        r = r[m.end() + len(lst):]
+    return r.strip(" :.;,")
+
+
+def _support(text: str, registry: AgencyRegistry) -> list[Agency]:
+    """Return the agencies a duty's text names after "phối hợp (với)" (first occurrence)."""
+    m = P.SUPPORT_INTRO.search(text)
+    if not m:
+        return []
+    return registry.resolve_list(take_list(text[m.end():]))
+
+
+# --------------------------------------------------------------------------- body tasks
+
+
+@dataclass(slots=True)
+class _Context:
+    """The assignee context a heading sets for what follows it."""
+
+    label: str
+    lead: list[Agency] = field(default_factory=list)
+    support: list[Agency] = field(default_factory=list)
+    deadline: Deadline | None = None
+    leaf: bool = False  # the heading was itself a complete task
+
+
+@dataclass(slots=True)
+class _Found:
+    """A task with its full text (for reporting lines) before ids are given."""
+
+    task: Task
+    full_text: str
+    lead: list[Agency]
+
+
+def _minus(agencies: list[Agency], lead: list[Agency]) -> list[Agency]:
+    """Return ``agencies`` without the lead ones (a body does not support its own duty)."""
+    if not lead:
+        return agencies
+    ids = {id(a) for a in lead}
+    return [a for a in agencies if id(a) not in ids]
+
+
+def _names(agencies: list[Agency]) -> list[str]:
+    """Return the canonical names of ``agencies``."""
+    return [a.name for a in agencies]
+
+
+def _has_children(blocks: list[_Block], i: int) -> bool:
+    """Return True if the item/point at ``i`` is followed by its own points, bullets or paragraphs."""
+    if i + 1 >= len(blocks):
+        return False
+    nxt, cur = blocks[i + 1], blocks[i]
+    if nxt.kind in ("bullet",) or (nxt.kind == "point" and cur.kind == "item"):
+        return True
+    if nxt.kind == "para":
+        return not cur.text.rstrip().endswith((".", ";", "./", "./."))
+    return False
+
+
+def _split_clauses(text: str, year: int | None) -> list[tuple[str, int]]:
+    """Return the clauses of a paragraph that states several parenthesised deadlines, with their offsets."""
+    if text.count("(") < 2:
+        return [(text, 0)]
+    cuts = [m.end() for m in P.PAREN_ASIDE.finditer(text) if find_deadline(m["inner"], year)]
+    if len(cuts) < 2:
+        return [(text, 0)]
+    out, start = [], 0
+    for c in cuts[:-1]:
+        k = min((x for x in (text.find(";", c), text.find(". ", c)) if x >= 0), default=-1)
+        if k < 0:
+            continue
+        out.append((text[start:k + 1].strip(), start))
+        start = k + 1
+        while start < len(text) and text[start] == " ":
+            start += 1
+    out.append((text[start:].strip(), start))
+    return [(t, o) for t, o in out if t]
+
+
+def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry: AgencyRegistry) -> list[_Found]:
+    """Return the tasks of the body's duty parts (tables in the body included), in document order."""
+    blocks: list[_Block] = []
+    pos = layout.start
+    for a, b in layout.tables:
+        if a >= layout.end:
+            break
+        blocks += _blocks(doc.lines, pos, a)
+        blocks.append(_Block("table", None, "", doc.lines[a].offset, (a, b)))
+        pos = b
+    blocks += _blocks(doc.lines, pos, layout.end)
+    has_parts = any(b.kind == "part" for b in blocks)
+    in_task_part = not has_parts
+    part = ""
+    item: _Context | None = None
+    point: _Context | None = None
+    found: list[_Found] = []
+
+    def emit(text: str, offset: int, section: str, lead, support, deadline, full: str) -> None:
+        """Append the task(s) of one duty's text (one per clause with its own deadline) to ``found``."""
+        clauses = _split_clauses(text, year)
+        for clause, off in clauses:
+            # one clause: the whole block counts ("Định kỳ hàng năm các sở ... báo cáo" keeps P1Y)
+            dl = find_deadline(clause if len(clauses) > 1 else full, year) or deadline
+            t = clause[:1].upper() + clause[1:]
+            sup = _minus(support, lead)
+            found.append(_Found(Task(section=section, text=t, lead=_names(lead), support=_names(sup),
+                                     deadline=dl, offset=offset + off, source="body"), full, list(lead)))
+
+    for i, b in enumerate(blocks):
+        if b.kind == "part":
+            part, item, point = b.label or "", None, None
+            in_task_part = _is_task_part(b.text)
+            continue
+        if b.kind == "table":
+            # a task table inside the body: its rows are tasks of this part ("III.2" = row 2)
+            found.extend(_table_tasks(doc, b.span[0], b.span[1], part, "body", year, registry))
+            continue
+        if not in_task_part:
+            continue
+        if b.kind in ("item", "point"):
+            if b.kind == "item":
+                item, point = None, None
+                label = ".".join(x for x in (part, b.label) if x)
+            else:
+                point = None
+                label = f"{item.label}.{b.label}" if item is not None else ".".join(x for x in (part, b.label) if x)
+            a = _assign(b.text, registry)
+            inherited = item if b.kind == "point" and item is not None and not item.leaf else None
+            lead = a.lead or (inherited.lead if inherited else [])
+            support = a.support if a.lead else (a.support or (inherited.support if inherited else []))
+            deadline = find_deadline(b.text, year) or (inherited.deadline if inherited else None)
+            children = _has_children(blocks, i)
+            ctx = _Context(label=label, lead=lead, support=support, deadline=deadline)
+            generic = children and a.lead and P.GENERIC_DUTY.search(b.text) and len(_duty_words(a.rest).split()) <= 8
+            if not (a.heading or generic or (children and not a.lead)):
+                # a duty of its own (not an agency heading, not a theme heading)
+                emit(a.rest or b.text, b.offset + a.rest_at, label, lead, support, deadline, b.text)
+                ctx.leaf = not children
+            if b.kind == "item":
+                item = ctx
+            else:
+                point = ctx
+            continue
+        ctx = point or item
+        if b.kind == "bullet" and P.DOCUMENT_BULLET.match(b.text):
+            continue  # an enumeration of documents inside the previous duty
+        if b.kind == "para" and ctx is not None and ctx.leaf:
+            ctx = None  # a paragraph after a complete numbered duty belongs to the part
+            point, item = None, None
+        section = ctx.label if ctx else part
+        a = _assign(b.text, registry)
+        lead = a.lead or (ctx.lead if ctx else [])
+        support = a.support if a.lead else (a.support or (ctx.support if ctx else []))
+        if a.heading:
+            # "- Các sở, ban, ngành:" under a heading: a sub-heading for what follows
+            sub = _Context(label=section, lead=lead, support=support, deadline=ctx.deadline if ctx else None)
+            if point is not None:
+                point = sub
+            else:
+                item = sub
+            continue
+        emit(a.rest or b.text, b.offset + a.rest_at, section, lead, support, ctx.deadline if ctx else None, b.text)
+    return found
+
+
+# --------------------------------------------------------------------------- appendix tasks
+
+
+def _appendix_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry: AgencyRegistry) -> list[_Found]:
+    """Return the rows of every flattened task table after the body, as tasks with source "appendix"."""
+    found: list[_Found] = []
+    for a, b in layout.tables:
+        if a >= layout.end:
+            found.extend(_table_tasks(doc, a, b, None, "appendix", year, registry))
+    return found
+
+
+def _table_tasks(doc: CleanDocument, start: int, stop: int, part: str | None, source: str,
+                 year: int | None, registry: AgencyRegistry) -> list[_Found]:
+    """Return the rows of the flattened table between lines ``start`` (its header) and ``stop`` as tasks.
+
+    Rows start at their number cell; numbers run 1, 2, 3 within a group, so a number that breaks
+    the sequence ("500" in a budget column) is a cell, not a new row. A Roman cell ("III") starts
+    a group, whose theme line is not a task. Section: "III.6" (group + row), else part + row.
+    """
+    lines = doc.lines
+    i = start + 1
+    roles: list[str] = []
+    while i < stop and (hm := P.TABLE_HEAD_CELL.match(lines[i].text.strip())):
+        roles.append(next(k for k, v in hm.groupdict().items() if v))
+        i += 1
+    found: list[_Found] = []
+    group: str | None = None
+    last = 0
+
+    def row_start(t: str) -> bool:
+        """Return True if cell ``t`` is the next row's number (1 after a group, else last + 1)."""
+        m = P.NUMBER_CELL.match(t)
+        return bool(m) and int(m["num"]) in (last + 1, 1)
+
+    while i < stop:
+        t = lines[i].text.strip()
+        m = P.ROMAN_CELL.match(t)
+        if m:
+            group, last = m["num"], 0
+            i += 1
+            while i < stop and not row_start(lines[i].text.strip()) and not P.ROMAN_CELL.match(lines[i].text.strip()):
+                i += 1  # the group's theme line(s)
+            continue
+        if not row_start(t):
+            i += 1
+            continue
+        row = P.NUMBER_CELL.match(t)["num"]
+        last = int(row)
+        j = i + 1
+        cells = []
+        while j < stop:
+            c = lines[j].text.strip()
+            if row_start(c) or P.ROMAN_CELL.match(c):
+                break
+            cells.append(lines[j])
+            j += 1
+        if cells:
+            prefix = group or part
+            f = _row_task(cells, roles, f"{prefix}.{row}" if prefix else row, year, registry)
+            f.task.source = source
+            found.append(f)
+        i = j
+    return found
+
+
+def _row_task(cells, roles: list[str], section: str, year: int | None, registry: AgencyRegistry) -> _Found:
+    """Return the task of one table row.
+
+    When the row has exactly one cell per header column (after TT) and the agency columns hold
+    agencies, cells are read by position; otherwise (missing cells, text split over several
+    lines) each cell is classified by content: the first is the duty's text, agency lists are
+    the lead then the support, a deadline-like short cell is the deadline, and a cell of a
+    "Sản phẩm"/"Ghi chú" column is skipped.
+    """
+    texts = [c.text.strip() for c in cells]
+    if roles and len(texts) == len(roles) and all(
+            registry.is_agency_list(t) for t, r in zip(texts, roles) if r in ("lead", "support")):
+        by_role: dict[str, str] = {}
+        for t, r in zip(texts, roles):
+            by_role.setdefault(r, t)
+        text = _cell_text([by_role.get("text", texts[0])])
+        lead = registry.resolve_list(by_role["lead"]) if "lead" in by_role else []
+        support = _minus(registry.resolve_list(by_role["support"]), lead) if "support" in by_role else []
+        deadline = parse_deadline(by_role["time"], year) if "time" in by_role else None
+    else:
+        text_parts: list[str] = []
+        agencies: list[str] = []
+        deadline = None
+        other_before_lead = "other" in roles and "lead" in roles and roles.index("other") < roles.index("lead")
+        roles_in_cells: dict[str, str] = {}
+        for n, c in enumerate(texts):
+            if n == 0 or (not agencies and P.TASK_BULLET.match(c) and not P.CELL_ROLE.match(c)):
+                text_parts.append(c)
+                continue
+            rm = P.CELL_ROLE.match(c)
+            if rm and registry.is_agency_list(rm["who"]):
+                # one agency column holding both roles: "Chủ trì: Sở Y tế" / "Phối hợp: Sở Tài chính"
+                roles_in_cells["lead" if rm["role"].lower().startswith("ch") else "support"] = rm["who"]
+                continue
+            if deadline is None and len(c.split()) <= 12 and not registry.is_agency_list(c):
+                dl = parse_deadline(c, year)
+                if dl is not None:
+                    deadline = dl
+                    continue
+            if len(agencies) < 2 and registry.is_agency_list(c):
+                if not agencies and other_before_lead and len(text_parts) > 1 \
+                        and not P.TASK_BULLET.match(text_parts[-1]):
+                    text_parts.pop()  # the "Sản phẩm" cell between the duty and its lead
+                agencies.append(c)
+                continue
+            if not agencies and deadline is None:
+                text_parts.append(c)  # the duty's text continues on another line
+        text = _cell_text(text_parts)
+        if roles_in_cells:
+            agencies = [roles_in_cells.get("lead", ""), roles_in_cells.get("support", "")]
+        lead = registry.resolve_list(agencies[0]) if agencies and agencies[0] else []
+        support = _minus(registry.resolve_list(agencies[1]), lead) if len(agencies) > 1 and agencies[1] else []
+    return _Found(Task(section=section, text=text, lead=_names(lead), support=_names(support), deadline=deadline,
+                       offset=cells[0].offset, source="appendix"), text, lead)
+
+
+def _cell_text(parts: list[str]) -> str:
+    """Return the duty's text from its cell lines, bullets unmarked: ["- A.", "- B"] -> "A. B"."""
+    out = []
+    for p in parts:
+        m = P.TASK_BULLET.match(p)
+        out.append(m["body"] if m else p)
+    return " ".join(out).strip()
+
+
+# --------------------------------------------------------------------------- public API
+
+_MEMO: dict[str, tuple] = {}
+
+
+def _year(header: DocumentHeader) -> int | None:
+    """Return the year the document was issued, to complete "quý II" without a year."""
+    if header and header.issued_on and header.issued_on[:4].isdigit():
+        return int(header.issued_on[:4])
+    return None
+
+
+def _found(doc: CleanDocument, header: DocumentHeader, registry: AgencyRegistry) -> list[_Found]:
+    """Return the body and appendix tasks of ``doc`` (computed once per document and registry)."""
+    # find_reporting reads the same tasks: remember the last document's (the registry object is
+    # kept in the memo, so a new registry can never be mistaken for it by a reused id)
+    hit = _MEMO.get("last")
+    if hit is not None and hit[0] is registry and hit[1] is doc:
+        return hit[2]
+    year = _year(header)
+    layout = _layout(doc)
+    found = _body_tasks(doc, layout, year, registry) + _appendix_tasks(doc, layout, year, registry)
+    _MEMO["last"] = (registry, doc, found)
+    return found
 
 
 def find_tasks(doc: CleanDocument, header: DocumentHeader, registry: AgencyRegistry) -> list[Task]:
     """Return the plan's tasks in document order, agencies canonicalised through ``registry``."""
-    return []
+    return [f.task for f in _found(doc, header, registry)]
+
+
+def _take_name(text: str) -> str:
+    """Return the agency name at the start of running text, read word by word.
+
+    A name goes on through capitalised words and abbreviations, one lower-case syllable right
+    after a capitalised one (Vietnamese compounds: "Khoa học", "Ủy ban"), unit words ("tỉnh",
+    "huyện", "nhân dân"), and "và"/"-"/"," before a capitalised word; it stops at anything else.
+    "UBND tỉnh về tình hình ..." -> "UBND tỉnh"; "Sở Khoa học và Công nghệ." -> "Sở Khoa học và
+    Công nghệ"; "Ban Thường vụ Tỉnh ủy và Ban Tuyên giáo Trung ương." -> both names.
+    """
+    words = text.split()
+    out: list[str] = []
+    units = {"tỉnh", "huyện", "quận", "thị", "xã", "thành", "phố", "ủy", "nhân", "dân", "trấn"}
+    prev_cap = False
+    for n, w in enumerate(words):
+        core = w.strip(".,;:()\"“”")
+        if not core or w[:1] in "(\"“":
+            break
+        nxt_cap = n + 1 < len(words) and words[n + 1][:1].isupper()
+        if core[:1].isupper() or any(ch.isupper() for ch in core[1:]):
+            out.append(core)
+            prev_cap = True
+        elif core.lower() in units or (prev_cap and core.isalpha()):
+            out.append(core)
+            prev_cap = False
+        elif core in ("và", "-", "–") and nxt_cap:
+            out.append(core)
+            prev_cap = False
+            continue
+        else:
+            break
+        tail = w[len(w.rstrip(".,;:()\"“”")):]
+        if tail and not (tail == "," and nxt_cap):
+            break
+        if tail == ",":
+            out[-1] += ","
+    return " ".join(out).strip(" ,")
 
 
 def find_reporting(doc: CleanDocument, header: DocumentHeader, registry: AgencyRegistry) -> list[ReportingLine]:
-    """Return the reporting lines the plan names."""
-    return []
+    """Return the reporting lines the plan names ("X báo cáo Y (qua Z), định kỳ ...")."""
+    out: list[ReportingLine] = []
+    seen: set[tuple] = set()
+    for f in _found(doc, header, registry):
+        if f.task.source != "body":
+            continue
+        if "áo cáo" not in f.full_text:
+            continue  # cheap pre-check for "báo cáo" / "Báo cáo"
+        for sentence in P.SENTENCE_SPLIT.split(f.full_text):
+            reps = list(P.REPORT_WORD.finditer(sentence))
+            if not reps:
+                continue
+            # each "báo cáo" with the first agency it is addressed to; two hops mean a channel:
+            # "báo cáo kết quả về Sở Kế hoạch và Đầu tư để tổng hợp, báo cáo UBND tỉnh"
+            hops: list[list[Agency]] = []
+            for n, rep in enumerate(reps):
+                stop = reps[n + 1].start() if n + 1 < len(reps) else len(sentence)
+                after = sentence[rep.end():stop]
+                starts = [len(after) - len(after.lstrip(" ,"))] + [m.end() for m in P.REPORT_TO.finditer(after)]
+                for st in starts:
+                    name = _take_name(after[st:])
+                    targets = registry.resolve_list(expand_abbreviations(name)) if name else []
+                    if targets:
+                        hops.append(targets)
+                        break
+            if not hops:
+                continue
+            via = None
+            vm = P.REPORT_VIA.search(sentence)
+            if vm:
+                vname = _take_name(sentence[vm.end():])
+                vias = registry.resolve_list(vname) if vname else []
+                via = vias[0].name if vias else None
+            targets = hops[0]
+            if len(hops) > 1 and hops[-1] != hops[0]:
+                targets = hops[-1]
+                via = via or hops[0][0].name
+            a = _assign(sentence, registry)
+            sources = a.lead or f.lead
+            period = find_period(sentence)
+            for src in sources:
+                for tgt in targets:
+                    if tgt.name == src.name or (via and tgt.name == via):
+                        continue
+                    key = (src.name, tgt.name, via, period)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(ReportingLine(from_=src.name, to=tgt.name, via=via, period=period,
+                                             text=" ".join(sentence.split())))
+    return out

@@ -1,0 +1,213 @@
+"""Agency recognition: real mentions -> canonical, jurisdiction-scoped agencies and groups (issue #3, "Agencies")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.agencies import AgencyRegistry, expand_abbreviations, split_mentions
+from ingest.model import Issuer
+
+BAC_NINH = Issuer("Ủy ban nhân dân tỉnh Bắc Ninh", "province", "Bắc Ninh", None, "ubnd")
+LAO_CAI = Issuer("Ủy ban nhân dân tỉnh Lào Cai", "province", "Lào Cai", None, "ubnd")
+CHAU_THANH = Issuer("Ủy ban nhân dân huyện Châu Thành", "district", "Sóc Trăng", "Châu Thành", "ubnd")
+DIEN_BIEN = Issuer("Tỉnh ủy Điện Biên", "province", "Điện Biên", None, "tinh_uy")
+HA_NOI = Issuer("Ủy ban nhân dân thành phố Hà Nội", "province", "Hà Nội", None, "ubnd")
+NGHE_AN = Issuer("Ủy ban nhân dân tỉnh Nghệ An", "province", "Nghệ An", None, "ubnd")
+MOST = Issuer("Bộ Khoa học và Công nghệ", "ministry", None, None, "bo")
+TTG = Issuer("Thủ tướng Chính phủ", "central", None, None, "ttg")
+HOAI_DUC = Issuer("Ủy ban nhân dân huyện Hoài Đức", "district", "Hà Nội", "Hoài Đức", "ubnd")
+THUAN_THANH = Issuer("Ủy ban nhân dân thị xã Thuận Thành", "district", "Bắc Ninh", "Thuận Thành", "ubnd")
+
+# (issuer, mention, canonical name, kind, level, province, district)
+ROWS = [
+    (BAC_NINH, "Sở Nội vụ", "Sở Nội vụ tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Liên hiệp các hội KH&KT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Liên hiệp các Hội KHKT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở Giáo dục và đào tạo", "Sở Giáo dục và Đào tạo tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở GD&ĐT", "Sở Giáo dục và Đào tạo tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở Thông tin và truyền thông", "Sở Thông tin và Truyền thông tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở TT&TT", "Sở Thông tin và Truyền thông tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở Lao động, Thương binh và xã hội", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở LĐTBXH", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở VHTTDL", "Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở TN&MT", "Sở Tài nguyên và Môi trường tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Báo Bắc Ninh", "Báo Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Đài Phát thanh và Truyền hình tỉnh", "Đài Phát thanh và Truyền hình tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Viện Nghiên cứu phát triển kinh tế xã hội", "Viện Nghiên cứu phát triển kinh tế xã hội tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "UBND tỉnh", "Ủy ban nhân dân tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Ủy ban Mặt trận Tổ quốc", "Ủy ban Mặt trận Tổ quốc tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Bộ Khoa học và Công nghệ", "Bộ Khoa học và Công nghệ", "agency", "ministry", None, None),
+    (BAC_NINH, "Bộ KHcn", "Bộ Khoa học và Công nghệ", "agency", "ministry", None, None),
+    (BAC_NINH, "Liên hiệp các hội Khoa học và Kỹ thuật Việt Nam", "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam",
+     "agency", "central", None, None),
+    (BAC_NINH, "Sở Nội vụ tỉnh Lào Cai", "Sở Nội vụ tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    (BAC_NINH, "Các sở, ban, ngành tỉnh", "Các sở, ban, ngành tỉnh Bắc Ninh", "group", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Các sở, ngành, địa phương", "Các sở, ngành, địa phương tỉnh Bắc Ninh", "group", "province", "Bắc Ninh", None),
+    (BAC_NINH, "UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố tỉnh Bắc Ninh",
+     "group", "province", "Bắc Ninh", None),
+    (BAC_NINH, "các cơ quan, đơn vị liên quan", "Các cơ quan, đơn vị liên quan tỉnh Bắc Ninh",
+     "group", "province", "Bắc Ninh", None),
+    (BAC_NINH, "các cơ quan liên quan", "Các cơ quan liên quan tỉnh Bắc Ninh", "group", "province", "Bắc Ninh", None),
+    (LAO_CAI, "cơ quan báo chí", "Cơ quan báo chí tỉnh Lào Cai", "group", "province", "Lào Cai", None),
+    (LAO_CAI, "Các sở, ngành khác", "Các sở, ngành khác tỉnh Lào Cai", "group", "province", "Lào Cai", None),
+    (LAO_CAI, "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    (CHAU_THANH, "Phòng Nội vụ", "Phòng Nội vụ huyện Châu Thành", "agency", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "Phòng Văn hóa – Thông tin", "Phòng Văn hóa - Thông tin huyện Châu Thành",
+     "agency", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "Phòng Tài chính – Kế hoạch", "Phòng Tài chính - Kế hoạch huyện Châu Thành",
+     "agency", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "Đài Truyền thanh huyện", "Đài Truyền thanh huyện Châu Thành",
+     "agency", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "Ủy ban Mặt trận Tổ quốc Việt Nam huyện", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Châu Thành",
+     "agency", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "Ủy ban nhân dân huyện", "Ủy ban nhân dân huyện Châu Thành",
+     "agency", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "UBND tỉnh", "Ủy ban nhân dân tỉnh Sóc Trăng", "agency", "province", "Sóc Trăng", None),
+    (CHAU_THANH, "Ủy ban nhân dân tỉnh Sóc Trăng", "Ủy ban nhân dân tỉnh Sóc Trăng", "agency", "province", "Sóc Trăng", None),
+    (CHAU_THANH, "Sở Nội vụ", "Sở Nội vụ tỉnh Sóc Trăng", "agency", "province", "Sóc Trăng", None),
+    (CHAU_THANH, "các xã, thị trấn", "Các xã, thị trấn huyện Châu Thành", "group", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "Các Phòng, ban ngành", "Các phòng, ban ngành huyện Châu Thành",
+     "group", "district", "Sóc Trăng", "Châu Thành"),
+    (CHAU_THANH, "Văn phòng HĐND và UBND huyện", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện Châu Thành",
+     "agency", "district", "Sóc Trăng", "Châu Thành"),
+    (DIEN_BIEN, "Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy Điện Biên", "agency", "province", "Điện Biên", None),
+    (DIEN_BIEN, "Ban Thường vụ Tỉnh ủy", "Ban Thường vụ Tỉnh ủy Điện Biên", "agency", "province", "Điện Biên", None),
+    (DIEN_BIEN, "Ban Cán sự Đảng UBND tỉnh", "Ban Cán sự Đảng Ủy ban nhân dân tỉnh Điện Biên",
+     "agency", "province", "Điện Biên", None),
+    (DIEN_BIEN, "Đảng đoàn Hội đồng Nhân dân tỉnh", "Đảng đoàn Hội đồng nhân dân tỉnh Điện Biên",
+     "agency", "province", "Điện Biên", None),
+    (DIEN_BIEN, "Ban Tuyên giáo Trung ương", "Ban Tuyên giáo Trung ương", "agency", "central", None, None),
+    (DIEN_BIEN, "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Điện Biên",
+     "agency", "province", "Điện Biên", None),
+    (DIEN_BIEN, "các đoàn thể chính trị - xã hội tỉnh", "Các đoàn thể chính trị - xã hội tỉnh Điện Biên",
+     "group", "province", "Điện Biên", None),
+    (HA_NOI, "Sở Nội vụ", "Sở Nội vụ thành phố Hà Nội", "agency", "province", "Hà Nội", None),
+    (HA_NOI, "UBND các quận, huyện, thị xã", "Ủy ban nhân dân các quận, huyện, thị xã thành phố Hà Nội",
+     "group", "province", "Hà Nội", None),
+    (NGHE_AN, "Tỉnh đoàn", "Tỉnh đoàn tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (NGHE_AN, "Công an tỉnh", "Công an tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (NGHE_AN, "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (NGHE_AN, "Hội Liên hiệp Phụ nữ tỉnh", "Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (NGHE_AN, "Bộ Giáo dục và Đào tạo", "Bộ Giáo dục và Đào tạo", "agency", "ministry", None, None),
+    (NGHE_AN, "Đài PT-TH tỉnh", "Đài Phát thanh - Truyền hình tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (NGHE_AN, "Các sở, ngành tỉnh có liên quan", "Các sở, ngành tỉnh Nghệ An có liên quan",
+     "group", "province", "Nghệ An", None),
+    (NGHE_AN, "Phòng Giáo dục và Đào tạo các huyện", "Phòng Giáo dục và Đào tạo các huyện tỉnh Nghệ An",
+     "group", "province", "Nghệ An", None),
+    (MOST, "Vụ Pháp chế", "Vụ Pháp chế Bộ Khoa học và Công nghệ", "agency", "ministry", None, None),
+    (MOST, "Văn phòng Bộ", "Văn phòng Bộ Khoa học và Công nghệ", "agency", "ministry", None, None),
+    (MOST, "Sở Khoa học và Công nghệ các tỉnh, thành phố", "Sở Khoa học và Công nghệ các tỉnh, thành phố",
+     "group", "ministry", None, None),
+    (TTG, "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+     "group", "central", None, None),
+    (TTG, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+     "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "group", "central", None, None),
+    (HOAI_DUC, "Chủ tịch UBND huyện", "Ủy ban nhân dân huyện Hoài Đức", "agency", "district", "Hà Nội", "Hoài Đức"),
+    (HOAI_DUC, "Thường trực HĐND huyện", "Thường trực Hội đồng nhân dân huyện Hoài Đức",
+     "agency", "district", "Hà Nội", "Hoài Đức"),
+    (HOAI_DUC, "Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã huyện Hoài Đức", "group", "district", "Hà Nội",
+     "Hoài Đức"),
+    (HOAI_DUC, "SỞ NỘI VỤ", "Sở Nội vụ thành phố Hà Nội", "agency", "province", "Hà Nội", None),
+    (NGHE_AN, "SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Kế hoạch và Đầu tư tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (NGHE_AN, "Sở Y tế (cơ quan thường trực)", "Sở Y tế tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (THUAN_THANH, "Phòng Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo thị xã Thuận Thành",
+     "agency", "district", "Bắc Ninh", "Thuận Thành"),
+]
+
+
+@pytest.mark.parametrize(("issuer", "mention", "name", "kind", "level", "province", "district"), ROWS)
+def test_resolve(issuer, mention, name, kind, level, province, district):
+    ag = AgencyRegistry(issuer).resolve(mention)
+    assert ag is not None, mention
+    assert (ag.name, ag.kind, ag.level, ag.province, ag.district) == (name, kind, level, province, district)
+    assert ag.id and ag.id.isascii()
+
+
+@pytest.mark.parametrize("mention", [
+    "", "Tiếp tục phối hợp với", "Tăng cường triển khai Đề án", "Sở", "các",
+    "Cơ quan chủ trì thực hiện",  # a table header cell
+    "Nghị quyết số 45-NQ/TW", "Thường xuyên", "Năm 2025",
+    "Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan",  # a sentence, not a name
+    "Sở Y tế tỉnh có trách nhiệm",  # the name ended at "tỉnh"; a sentence goes on
+    "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục",
+    "Báo cáo kết quả", "BÁO CÁO", "Hội nghị quán triệt", "Ban hành quy chế",  # words that start like a head
+    "Chủ tịch",
+    "(b/c)",
+])
+def test_resolve_none(mention):
+    assert AgencyRegistry(BAC_NINH).resolve(mention) is None
+
+
+def test_variants_merge_with_aliases():
+    reg = AgencyRegistry(BAC_NINH)
+    names = {reg.resolve(m).name for m in (
+        "Liên hiệp các hội KH&KT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+        "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Liên hiệp các Hội KHKT tỉnh")}
+    assert names == {"Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Ninh"}
+    assert reg.resolve("Viện Nghiên cứu phát triển kinh tế - xã hội") is reg.resolve(
+        "Viện Nghiên cứu phát triển kinh tế xã hội")
+    (ag,) = [a for a in reg.agencies() if a.name.startswith("Liên hiệp")]
+    assert set(ag.aliases) == {"Liên hiệp các hội KH&KT tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+                               "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Liên hiệp các Hội KHKT tỉnh"}
+    assert len(reg.agencies()) == 2
+
+
+def test_fuzzy_merge_one_letter_slip_only():
+    reg = AgencyRegistry(LAO_CAI)
+    a = reg.resolve("Sở Khoa học và Công nghệ")
+    assert reg.resolve("Sở Khoa hoc và Công nghệ") is a  # a lost diacritic: the folded key is the same
+    assert reg.resolve("Sở Khoa học và Công ngệ") is a  # a lost letter: rapidfuzz ratio >= 95
+    assert "Sở Khoa học và Công ngệ" in a.aliases
+    assert reg.resolve("Sở Kế hoạch và Đầu tư") is not a
+    assert reg.resolve("Sở Tư pháp") is not reg.resolve("Sở Nội vụ")
+
+
+def test_parent_of_party_committee_organs():
+    reg = AgencyRegistry(DIEN_BIEN)
+    assert reg.resolve("Ban Tuyên giáo Tỉnh ủy").parent == "Tỉnh ủy Điện Biên"
+    assert reg.resolve("Sở Nội vụ").parent is None  # not stated by the name: left unknown
+
+
+# (list as written, expected pieces)
+SPLITS = [
+    ("Sở Tài chính và các sở, ngành, đơn vị liên quan", ["Sở Tài chính", "các sở, ngành, đơn vị liên quan"]),
+    ("Các sở, ban, ngành, UBND các huyện, thị xã, thành phố",
+     ["Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố"]),
+    ("Các sở, ngành khác và UBND các huyện, thị xã, thành phố",
+     ["Các sở, ngành khác", "UBND các huyện, thị xã, thành phố"]),
+    ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("Sở Lao động, Thương binh và Xã hội", ["Sở Lao động, Thương binh và Xã hội"]),
+    ("Báo Bắc Ninh, Đài Phát thanh và Truyền hình tỉnh", ["Báo Bắc Ninh", "Đài Phát thanh và Truyền hình tỉnh"]),
+    ("Sở Thông tin và truyền thông, đơn vị liên quan", ["Sở Thông tin và truyền thông", "đơn vị liên quan"]),
+    ("Các Phòng, ban ngành và các xã, thị trấn", ["Các Phòng, ban ngành", "các xã, thị trấn"]),
+    ("Cấp ủy, tổ chức đảng, chính quyền, Ủy ban Mặt trận Tổ quốc Việt Nam và các đoàn thể chính trị - xã hội tỉnh",
+     ["Cấp ủy, tổ chức đảng, chính quyền", "Ủy ban Mặt trận Tổ quốc Việt Nam", "các đoàn thể chính trị - xã hội tỉnh"]),
+    ("Ban Cán sự Đảng UBND tỉnh, Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh và các đơn vị liên quan",
+     ["Ban Cán sự Đảng UBND tỉnh", "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh", "các đơn vị liên quan"]),
+    ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),  # one body: spelling kept as written
+    ("Sở KH&CN, Sở LĐ-TB&XH và UBND các huyện", ["Sở KH&CN", "Sở LĐ-TB&XH", "UBND các huyện"]),
+    ("Sở Y tế; Sở Tài chính", ["Sở Y tế", "Sở Tài chính"]),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), SPLITS)
+def test_split_mentions(text, pieces):
+    assert split_mentions(text) == pieces
+
+
+def test_expand_abbreviations():
+    assert expand_abbreviations("UBND tỉnh, HĐND tỉnh, UBMTTQ tỉnh") == \
+        "Ủy ban nhân dân tỉnh, Hội đồng nhân dân tỉnh, Ủy ban Mặt trận Tổ quốc tỉnh"
+    assert expand_abbreviations("Sở KH&CN") == "Sở Khoa học và Công nghệ"
+    assert expand_abbreviations("UBNDX") == "UBNDX"  # whole tokens only

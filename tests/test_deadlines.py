@@ -1,0 +1,126 @@
+"""Deadline normalisation: real deadline cells and phrases -> (kind, due, period) (issue #3, "Deadlines")."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.deadlines import find_deadline, find_period, parse_deadline
+
+# (text as written in a plan, default year, kind, due, period)
+CELLS = [
+    ("Thường xuyên", None, "continuous", None, None),
+    ("thường xuyên, liên tục", None, "continuous", None, None),
+    ("Hằng năm", None, "recurring", None, "P1Y"),
+    ("Hàng năm", None, "recurring", None, "P1Y"),
+    ("Định kỳ hằng năm", None, "recurring", None, "P1Y"),
+    ("Định kỳ hàng năm", None, "recurring", None, "P1Y"),
+    ("hàng quý", None, "recurring", None, "P3M"),
+    ("Hằng quý", None, "recurring", None, "P3M"),
+    ("Hằng tháng", None, "recurring", None, "P1M"),
+    ("Định kỳ 06 tháng", None, "recurring", None, "P6M"),
+    ("Định kỳ 6 tháng", None, "recurring", None, "P6M"),
+    ("Định kỳ 03 tháng", None, "recurring", None, "P3M"),
+    ("6 tháng/lần", None, "recurring", None, "P6M"),
+    ("Năm 2024", None, "once", "2024-12-31", None),
+    ("Năm 2025", None, "once", "2025-12-31", None),
+    ("trong năm 2020", None, "once", "2020-12-31", None),
+    ("hoàn thành trong năm 2020", None, "once", "2020-12-31", None),
+    ("2025", None, "once", "2025-12-31", None),
+    ("trong quý II năm 2020", None, "once", "2020-06-30", None),
+    ("quý IV/2019", None, "once", "2019-12-31", None),
+    ("Quý I/2021", None, "once", "2021-03-31", None),
+    ("Quý 3/2024", None, "once", "2024-09-30", None),
+    ("Quý III", 2022, "once", "2022-09-30", None),
+    ("tháng 10/2019", None, "once", "2019-10-31", None),
+    ("Tháng 02 năm 2024", None, "once", "2024-02-29", None),
+    ("Tháng 12", 2023, "once", "2023-12-31", None),
+    ("trước ngày 30/6/2020", None, "once", "2020-06-30", None),
+    ("trước 30/6/2020", None, "once", "2020-06-30", None),
+    ("Trước ngày 15 tháng 11 năm 2021", None, "once", "2021-11-15", None),
+    ("6 tháng đầu năm 2024", None, "once", "2024-06-30", None),
+    ("06 tháng cuối năm 2024", None, "once", "2024-12-31", None),
+    ("2021-2025", None, "once", "2025-12-31", None),
+    ("giai đoạn 2021-2025", None, "once", "2025-12-31", None),
+    ("Giai đoạn 2021 - 2030", None, "once", "2030-12-31", None),
+    ("Năm 2024-2025", None, "once", "2025-12-31", None),
+    ("Từ năm 2021 đến năm 2025", None, "once", "2025-12-31", None),
+    ("Năm 2024 và hằng năm", None, "once", "2024-12-31", None),  # the first one written wins
+    ("Tháng 6 hằng năm", 2024, "recurring", None, "P1Y"),  # no year of its own: every year
+    ("Quý I hàng năm", 2024, "recurring", None, "P1Y"),
+    ("Quý IV/2024 và các năm tiếp theo", None, "once", "2024-12-31", None),
+    ("Theo tiến độ được phê duyệt", None, "unspecified", None, None),
+    ("Thực hiện theo lộ trình", None, "unspecified", None, None),
+    ("Khi có yêu cầu", None, "unspecified", None, None),
+    ("Theo kế hoạch của UBND tỉnh", None, "unspecified", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "kind", "due", "period"), CELLS)
+def test_parse_deadline_cells(text, year, kind, due, period):
+    dl = parse_deadline(text, year)
+    assert dl is not None, text
+    assert (dl.kind, dl.due, dl.period) == (kind, due, period)
+    assert dl.text == text.strip()
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "Sở Nội vụ", "Các sở, ngành, đơn vị liên quan", "Kế hoạch", "Báo cáo kết quả",
+    "Quý I",  # no year given and no default year: nothing to compute
+    "31/6/2020",  # not a date
+])
+def test_parse_deadline_none(text):
+    assert parse_deadline(text) is None
+
+
+# (running text of a duty, default year, deadline text, kind, due, period)
+BODY = [
+    ("Tổ chức phổ biến, quán triệt (tổ chức học tập, quán triệt xong trong quý IV/2019); thường xuyên lãnh đạo "
+     "kiểm tra. Định kỳ 06 tháng báo cáo tình hình về Ban Thường vụ Tỉnh ủy.", None,
+     "xong trong quý IV/2019", "once", "2019-12-31", None),
+    ("xây dựng chiến lược phát triển đội ngũ trí thức của tỉnh giai đoạn 2021-2030 (hoàn thành trong năm 2020).", None,
+     "hoàn thành trong năm 2020", "once", "2020-12-31", None),
+    ("Trong quý II năm 2020, các Phòng, ban ngành và các xã, thị trấn phối hợp chặt chẽ", None,
+     "Trong quý II năm 2020", "once", "2020-06-30", None),
+    ("Định hướng công tác tuyên truyền (tổ chức phổ biến, quán triệt xong trong tháng 10/2019).", None,
+     "xong trong tháng 10/2019", "once", "2019-10-31", None),
+    ("Sở Tài chính tổng hợp, trình UBND tỉnh trước ngày 30/6/2021.", None,
+     "trước ngày 30/6/2021", "once", "2021-06-30", None),
+    ("Định kỳ hằng năm báo cáo kết quả thực hiện với Ban Thường vụ Tỉnh ủy.", None,
+     "Định kỳ hằng năm", "recurring", None, "P1Y"),
+    ("Xây dựng kế hoạch, hoàn thành trong quý III.", 2024, "hoàn thành trong quý III", "once", "2024-09-30", None),
+    ("Tổ chức hội nghị sơ kết (Quý II/2024).", None, "Quý II/2024", "once", "2024-06-30", None),
+    ("Xây dựng Đề án; thời gian thực hiện: tháng 9/2024.", None, "thời gian thực hiện: tháng 9/2024", "once",
+     "2024-09-30", None),
+    ("Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 15/12.", 2023, "trước ngày 15/12", "once", "2023-12-15", None),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "phrase", "kind", "due", "period"), BODY)
+def test_find_deadline_in_running_text(text, year, phrase, kind, due, period):
+    dl = find_deadline(text, year)
+    assert dl is not None
+    assert (dl.text, dl.kind, dl.due, dl.period) == (phrase, kind, due, period)
+
+
+@pytest.mark.parametrize("text", [
+    # a year that is not a deadline: the object of the duty, a cited document, a plan's horizon
+    "Tiếp tục thực hiện Quyết định số 899/QĐ-TTg ngày 31/7/2023 phê duyệt Chiến lược đến năm 2030.",
+    "cụ thể hóa các nội dung trong chương trình công tác hằng năm của cơ quan, đơn vị",
+    "thường xuyên đôn đốc, kiểm tra, giám sát việc triển khai thực hiện",
+    "Nghị quyết số 71-NQ/TU ngày 29/8/2022 của Ban Chấp hành Đảng bộ tỉnh (Khóa XX)",
+    "triển khai Chương trình mục tiêu quốc gia (giai đoạn 2021-2025) trên địa bàn",
+    "Nghị quyết Trung ương 7 (năm 2008) về xây dựng đội ngũ trí thức",
+])
+def test_find_deadline_ignores_years_without_a_cue(text):
+    assert find_deadline(text) is None
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("Định kỳ 06 tháng báo cáo tình hình kết quả thực hiện", "P6M"),
+    ("định kỳ hằng năm báo cáo kết quả thực hiện", "P1Y"),
+    ("Định kỳ hàng năm các sở, ngành, địa phương tổng hợp báo cáo UBND tỉnh", "P1Y"),
+    ("báo cáo định kỳ hằng quý về Sở Nội vụ", "P3M"),
+    ("báo cáo UBND tỉnh kết quả thực hiện Kế hoạch này", None),
+])
+def test_find_period(text, period):
+    assert find_period(text) == period
