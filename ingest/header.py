@@ -1,10 +1,542 @@
-"""Stage 3a, *find* the header: symbol, type, title, issuer, place, date, signer, recipients."""
+"""Stage 3a, *find* the header: symbol, type, title, issuer, place, date, signer, recipients.
+
+The form of the header is fixed by Nghị định 30/2020/NĐ-CP (State documents,
+Phụ lục I: issuer block top-left, "Số: 124/KH-UBND", "Lào Cai, ngày 08 tháng 4
+năm 2020", type line, trích yếu, ..., "Nơi nhận:", "TM./KT." and the signer's
+name) and by Hướng dẫn 36-HD/VPTW (2018) for Party documents ("TỈNH ỦY ĐIỆN
+BIÊN", "*", "Số 83-KH/TU", "ĐẢNG CỘNG SẢN VIỆT NAM"). Copies lose pieces of it
+(no issuer block, table cells one per line, portal fields before the header),
+so every field is looked for independently and a missing one stays None.
+"""
 
 from __future__ import annotations
 
-from ingest.model import CleanDocument, DocumentHeader
+import datetime as _dt
+from dataclasses import dataclass, field
+
+from ingest import admin_units, patterns, resolve
+from ingest.agencies import AgencyRegistry
+from ingest.identity import normalize_symbol
+from ingest.model import CleanDocument, DocumentHeader, Issuer, Signer
+
+#: How far into a document the own header is looked for (portal copies put a
+#: metadata block and a search box first; real headers are within the first page).
+_HEAD_LINES = 80
+_HEAD_CHARS = 20000
+_TAIL_LINES = 45
+#: Header and signature lines are short; longer lines are body text (and scanning
+#: them with the header patterns would cost time on pathological input).
+_MAX_HEAD_LINE = 400
+
+
+@dataclass(slots=True)
+class HeaderInfo:
+    """The header plus where its parts are in the text (used by the reference finder)."""
+
+    header: DocumentHeader
+    title_span: tuple[int, int] | None = None  # offsets of the trích yếu in doc.text
+    symbol_span: tuple[int, int] | None = None  # offsets of the own symbol
+    body_start: int = 0  # offset of the first body line after the title
+    preamble_end: int = 0  # offset of the first section heading after the preamble
+    end_of_body: int | None = None  # offset of the "Nơi nhận" block (signature area)
+    warnings: list[str] = field(default_factory=list)
+
+
+def iso_date(text: str | None) -> str | None:
+    """Return the ISO date written in ``text`` ("ngày 08 tháng 4 năm 2020", "21/01/2020"), else None."""
+    if not text:
+        return None
+    m = patterns.DATE.search(text)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
 
 
 def find_header(doc: CleanDocument) -> DocumentHeader:
     """Return the document's own header fields (None where the text does not give them)."""
-    return DocumentHeader(symbol=None, doc_type=None, title=None, issuer=None, place=None, issued_on=None)
+    return analyse_header(doc).header
+
+
+def analyse_header(doc: CleanDocument) -> HeaderInfo:
+    """Return the header with the spans the reference finder needs (title, own symbol, preamble)."""
+    text = doc.text  # NFC from clean; tone placement is normalised where names are matched
+    lines = doc.lines
+    warnings: list[str] = []
+    last = lines[min(len(lines), _HEAD_LINES) - 1] if lines else None
+    head_end = min(last.offset + len(last.text), _HEAD_CHARS) if last else 0
+
+    sym_match = _own_symbol(text, head_end)
+    symbol = normalize_symbol(sym_match.group("symbol")) if sym_match else None
+    if symbol is None:
+        pm = patterns.PORTAL_SYMBOL.search(text, 0, head_end)
+        if pm:
+            symbol = normalize_symbol(pm.group("symbol"))
+            sym_match = pm
+            warnings.append("symbol taken from the portal's metadata field")
+    anchor = _line_index(lines, sym_match.start()) if sym_match else None
+
+    type_idx = _type_line(lines, anchor)
+    doc_type = None
+    cut = None
+    if type_idx is not None:
+        doc_type = resolve.doc_type_for_word(patterns.TYPE_LINE.match(lines[type_idx].text).group("type"))
+    else:
+        found = _type_prefix_line(lines, anchor)
+        if found:
+            type_idx, doc_type, cut = found
+    if doc_type is None and symbol:
+        doc_type = resolve.symbol_doc_type(symbol)  # "KH" -> Kế hoạch; no type code -> Công văn
+
+    title, title_span, body_idx = _title(lines, type_idx, anchor, cut)
+
+    top = anchor if anchor is not None else type_idx
+    place, issued_on = _place_date(lines, top)
+
+    issuer = _issuer_block(lines, top)
+    inferred = False
+    if issuer is None or (issuer.level == "district" and issuer.province is None) or (
+        issuer.kind in ("ubnd", "hdnd") and issuer.level == "unknown"
+    ):
+        body_off = lines[body_idx].offset if body_idx is not None and body_idx < len(lines) else 0
+        better = _infer_issuer(text, symbol, place, issuer, body_off)
+        if better is not None:
+            inferred = issuer is None
+            issuer = better
+    if issuer is not None and issuer.level == "commune" and issuer.province is None:
+        issuer = _commune_scope(text, issuer)
+    if inferred:
+        warnings.append("issuer inferred from symbol suffix and place")
+    if issuer is None:
+        warnings.append("no issuer found")
+    if symbol is None:
+        warnings.append("no symbol found")
+    if issued_on is None:
+        warnings.append("no issue date found")
+
+    recip_idx = _recipients_index(lines)
+    recipients = _recipients(lines, recip_idx) if recip_idx is not None else []
+    signer = _signer(lines, recip_idx, body_idx if body_idx is not None else (top or 0) + 1)
+
+    year = int(issued_on[:4]) if issued_on else None
+    header = DocumentHeader(symbol=symbol, doc_type=doc_type, title=title, issuer=issuer, place=place,
+                            issued_on=issued_on, signer=signer, recipients=recipients)
+    header.id = resolve.doc_id(symbol, year, issuer)
+
+    body_start = lines[body_idx].offset if body_idx is not None and body_idx < len(lines) else len(doc.text)
+    preamble_end = len(doc.text)
+    start_i = body_idx if body_idx is not None else 0
+    for i in range(start_i, len(lines)):
+        if patterns.PREAMBLE_END.match(lines[i].text):
+            preamble_end = lines[i].offset
+            break
+    return HeaderInfo(
+        header=header,
+        title_span=title_span,
+        symbol_span=(sym_match.start("symbol"), sym_match.end("symbol")) if sym_match else None,
+        body_start=body_start,
+        preamble_end=preamble_end,
+        end_of_body=lines[recip_idx].offset if recip_idx is not None else None,
+        warnings=warnings,
+    )
+
+
+# --------------------------------------------------------------------------- symbol, type, title
+
+
+def _line_index(lines, offset: int) -> int:
+    """Return the index of the line containing ``offset`` (binary search over line offsets)."""
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].offset <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _own_symbol(text: str, head_end: int):
+    """Return the match of the own "Số: ..." symbol: at a line start, preferring one next to a place-date line."""
+    candidates = []
+    for m in patterns.OWN_SYMBOL.finditer(text, 0, head_end):
+        ls = text.rfind("\n", max(0, m.start() - 12), m.start()) + 1
+        if ls == 0 and m.start() > 12:
+            continue  # not at a line start
+        if text[ls : m.start()].strip(" \t|*#") == "":
+            candidates.append(m)
+            if len(candidates) > 20:
+                break
+    if not candidates:
+        return None
+    for m in candidates:
+        near = text[max(0, m.start() - 300) : m.end() + 300]
+        if patterns.PLACE_DATE.search(near):
+            return m
+    return candidates[0]
+
+
+def _type_line(lines, anchor: int | None) -> int | None:
+    """Return the index of the type line ("KẾ HOẠCH") near the own symbol, else in the first lines."""
+    n = min(len(lines), _HEAD_LINES)
+    ranges = []
+    if anchor is not None:
+        ranges.append(range(anchor, min(len(lines), anchor + 15)))
+        ranges.append(range(max(0, anchor - 6), anchor))
+    ranges.append(range(0, n))
+    for rng in ranges:
+        for i in rng:
+            if patterns.TYPE_LINE.match(lines[i].text):
+                return i
+    return None
+
+
+def _is_upper(s: str) -> bool:
+    """Return True if the letters of ``s`` are all upper case (and there are some)."""
+    return s.isupper()  # str.isupper: every cased character is upper and there is at least one
+
+
+def _type_prefix_line(lines, anchor: int | None) -> tuple[int, str, int] | None:
+    """Return (line index, type, cut offset) for a type line joined with its title ("KẾ HOẠCH Triển khai ...").
+
+    Only a type word in capitals counts, so body sentences ("Kế hoạch này ...") are never taken.
+    """
+    start = anchor if anchor is not None else 0
+    for i in range(start, min(len(lines), start + 12)):
+        if len(lines[i].text) > _MAX_HEAD_LINE:
+            continue
+        words = lines[i].text.split()
+        for k in (4, 3, 2, 1):
+            if len(words) <= k:
+                continue
+            head = " ".join(words[:k])
+            if head.isupper() and resolve.doc_type_for_word(head):
+                cut = lines[i].text.find(words[k], len(words[0]))
+                return i, resolve.doc_type_for_word(head), cut
+    return None
+
+
+def _title(lines, type_idx: int | None, anchor: int | None, cut: int | None = None):
+    """Return (title, span, index of the first body line) for the lines after the type line
+    (or for the rest of the type line from ``cut`` when type and title share a line)."""
+    if type_idx is None:
+        # công văn: the "V/v ..." line is the title (Nghị định 30/2020, Phụ lục I, mục 5b)
+        start = anchor if anchor is not None else 0
+        for i in range(start, min(len(lines), start + 8)):
+            t = lines[i].text.strip()
+            if resolve.ffold(t[:10]).startswith(("v/v", "ve viec")):
+                return t, (lines[i].offset, lines[i].offset + len(lines[i].text)), i + 1
+        return None, None, (anchor + 1 if anchor is not None else None)
+    i = type_idx + 1 if cut is None else type_idx
+    if i >= len(lines):
+        return None, None, i
+    first = lines[i].text[cut or 0 :].strip()
+    if patterns.PREAMBLE_END.match(first) or resolve.ffold(first[:10]).startswith(("can cu", "kinh gui")):
+        return None, None, i
+    parts = [first]
+    caps = _is_upper(first)
+    j = i + 1
+    while j < len(lines) and j < i + 5:
+        t = lines[j].text.strip()
+        if not t or patterns.BODY_START.match(t) or patterns.MOTTO_LINE.match(t):
+            break
+        if resolve.match_issuer(t, 0) is not None and _is_upper(t):
+            break  # "THỦ TƯỚNG CHÍNH PHỦ" / "ỦY BAN NHÂN DÂN TỈNH ..." before "Căn cứ"
+        if t[0].islower() or (caps and _is_upper(t)):
+            parts.append(t)
+            j += 1
+            continue
+        break
+    title = " ".join(" ".join(parts).split()).strip(" -–*")
+    span = (lines[i].offset + (cut or 0), lines[j - 1].offset + len(lines[j - 1].text))
+    return (title or None), span, j
+
+
+# --------------------------------------------------------------------------- place, date, issuer
+
+
+def _place_date(lines, top: int | None) -> tuple[str | None, str | None]:
+    """Return (place, ISO date) from the "Lào Cai, ngày 08 tháng 4 năm 2020" line near the header."""
+    n = len(lines)
+    rngs = []
+    if top is not None:
+        rngs.append(range(max(0, top - 3), min(n, top + 8)))
+    rngs.append(range(0, min(n, _HEAD_LINES)))
+    for rng in rngs:
+        for i in rng:
+            t = lines[i].text
+            if len(t) > _MAX_HEAD_LINE:
+                continue
+            for cell in t.split("|"):
+                sm = patterns.OWN_SYMBOL.search(cell)
+                if sm:  # "Số: 371/KH-UBND Bắc Ninh, ngày ..." (columns merged): the place follows the symbol
+                    cell = cell[sm.end() :]
+                m = patterns.PLACE_DATE.search(cell)
+                # "Ngày ban hành: 08/4/2020" (portal field) is not the place line
+                if m and ":" not in cell[: m.start("place")] and ":" not in m.group("place"):
+                    return m.group("place").strip(" *\t"), iso_date(m.group("date"))
+            if i + 1 < n and t.rstrip().endswith(",") and len(t) < 45:
+                # place and date split over two cells: "Lào Cai," / "ngày 08 tháng 4 năm 2020"
+                m2 = patterns.PLACE_DATE.search(t.rstrip() + " " + lines[i + 1].text)
+                if m2:
+                    return m2.group("place").strip(" |*\t"), iso_date(m2.group("date"))
+    if top is not None:
+        for i in range(max(0, top - 3), min(n, top + 8)):
+            if patterns.DATE_LINE.match(lines[i].text):
+                return None, iso_date(lines[i].text)  # date without its place
+    return None, None
+
+
+def _issuer_block(lines, top: int | None) -> Issuer | None:
+    """Return the issuer written in the header block above the own symbol (or type line)."""
+    if top is None:
+        top = min(len(lines), 12)
+    block: list[str] = []
+    for i in range(max(0, top - 8), top):
+        if len(lines[i].text) > _MAX_HEAD_LINE:
+            continue
+        # a header laid out as a table may keep its cells on one line: "ỦY BAN NHÂN DÂN | CỘNG HÒA ...",
+        # or a PDF text layer may merge the columns: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."
+        for cell in patterns.MOTTO_PHRASE.sub("|", lines[i].text).split("|"):
+            t = cell.strip(" *\t")
+            if not t or patterns.MOTTO_LINE.match(t) or patterns.PLACE_DATE.search(t) or ":" in t:
+                continue
+            if patterns.OWN_SYMBOL.search(t):
+                continue
+            block.append(t)
+    # table layouts put the motto in the middle; keep the organisational lines only
+    block = [b for b in block if _is_upper(b)] or block
+    joined = " ".join(block)
+    for start in [0] + [len(" ".join(block[:k])) + 1 for k in range(1, len(block))]:
+        hit = resolve.match_issuer(joined, start)
+        if hit:
+            issuer, end = hit
+            rest = joined[end:].strip()
+            if rest and patterns.SUB_BODY.match(rest) and issuer.level in ("province", "district"):
+                return _sub_body(rest, issuer)
+            return issuer
+    return None
+
+
+def _sub_body(rest: str, parent: Issuer) -> Issuer:
+    """Return the Issuer of a department under a committee ("UBND TỈNH BẮC NINH / SỞ NỘI VỤ" -> "Sở Nội vụ tỉnh Bắc Ninh").
+
+    The header writes it in capitals; the agency registry (``ingest.agencies``)
+    knows the canonical spelling and scope, tried on the usual capitalisations.
+    """
+    words = rest.split()
+    if words[0].upper() == "VĂN" and len(words) == 2:
+        # "UBND TỈNH X / VĂN PHÒNG" is the committee's office (Nghị định 30/2020, Phụ lục I)
+        return Issuer(name=f"Văn phòng {parent.name}", level=parent.level, province=parent.province,
+                      district=parent.district, kind="agency")
+    variants = [
+        " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]]),
+        " ".join([words[0].capitalize()] + [w.capitalize() for w in words[1:2]] + [w.lower() for w in words[2:]]),
+        " ".join(w.capitalize() for w in words),
+    ]
+    if parent.kind in ("tinh_uy", "thanh_uy", "huyen_uy"):
+        # Party bodies are named after their committee: "Ban Tuyên giáo Tỉnh ủy Bắc Ninh" (Hướng dẫn 36-HD/VPTW)
+        return Issuer(name=f"{variants[1]} {parent.name}", level=parent.level, province=parent.province,
+                      district=parent.district, kind="agency")
+    registry = AgencyRegistry(parent)
+    for v in variants:
+        try:
+            agency = registry.resolve(v)
+        except Exception:  # noqa: BLE001 - the registry is another stage's code; fall back below
+            agency = None
+        if agency is not None and agency.kind == "agency":
+            return Issuer(name=agency.name, level=parent.level, province=parent.province,
+                          district=parent.district, kind="agency")
+    if parent.level == "district" and parent.district:
+        scope = f"{(admin_units.district_type(parent.district, parent.province) or 'huyện').lower()} {parent.district}"
+    else:
+        scope = admin_units.province_full_name(parent.province) or ""
+    return Issuer(name=f"{variants[1]} {scope}".strip(), level=parent.level, province=parent.province,
+                  district=parent.district, kind="agency")
+
+
+def _infer_issuer(text: str, symbol: str | None, place: str | None, partial: Issuer | None,
+                  body_offset: int) -> Issuer | None:
+    """Return the issuer from the symbol's suffix, the place line and the body text, else None.
+
+    "Ủy ban nhân dân huyện Châu Thành ban hành Kế hoạch ..." names the issuer in
+    the body; a district's province is the one the text names that really has
+    such a district (Châu Thành is in ten provinces: checked with admin units).
+    """
+    info = resolve.symbol_info(symbol)
+    entry = resolve.suffix_entry(info.issuer_code) if info else None
+    if entry is not None and entry["scope"] == "central" and partial is None:
+        return resolve.issuer_from_suffix(symbol)
+    kind = partial.kind if partial is not None else (entry["kind"] if entry else None)
+    if kind is None:
+        return partial
+
+    district = partial.district if partial else None
+    province = partial.province if partial else None
+    # 1. the body says who issues: "<body> <unit> <name> ban hành / xây dựng"
+    if district is None and province is None:
+        window = text[body_offset : body_offset + 2500]  # the preamble: "..., <issuer> ban hành Kế hoạch"
+        for m in patterns.LOCAL_BODY.finditer(window):
+            hit = resolve.match_issuer(window, m.start())
+            if not hit:
+                continue
+            iss, end = hit
+            after = resolve.ffold(window[end : end + 30])
+            if iss.kind == kind and after.lstrip(" ,").startswith(("ban hanh", "xay dung", "trien khai")):
+                province, district = iss.province, iss.district
+                break
+    # 2. the place line: a province, or a district
+    if district is None and province is None and place:
+        prov = admin_units.canonical_province(place)
+        if prov is not None:
+            province = prov
+        elif admin_units.districts_named(place):
+            district = admin_units.districts_named(place)[0][0]
+    if district is not None and province is None:
+        province = _province_for_district(text, district)
+    if province is None and district is None:
+        return partial
+    if kind in ("tinh_uy", "thanh_uy"):
+        return resolve.make_local_issuer(kind, province)
+    if kind in ("ubnd", "hdnd", "huyen_uy"):
+        return resolve.make_local_issuer(kind, province, district)
+    ctx = Issuer(name="", level="district" if district else "province", province=province, district=district)
+    return resolve.issuer_from_suffix(symbol, ctx) or partial
+
+
+def _commune_scope(text: str, issuer: Issuer) -> Issuer:
+    """Return a commune issuer with the district and province its text names ("UBND huyện Nghi Lộc"), if unambiguous."""
+    found = admin_units.find_district(text)
+    if found is None:
+        return issuer
+    district, province = found
+    if province is None:
+        province = _province_for_district(text, district)
+    if province is None:
+        return issuer
+    return Issuer(name=issuer.name, level="commune", province=province, district=district, kind=issuer.kind)
+
+
+def _province_for_district(text: str, district: str) -> str | None:
+    """Return the province the text names most often among those having ``district``, else None."""
+    having = {p for _, p in admin_units.districts_named(district)}
+    counts: dict[str, int] = {}
+    for prov, _, _ in admin_units.find_provinces(text):
+        if prov in having:
+            counts[prov] = counts.get(prov, 0) + 1
+    if not counts:
+        return None
+    best = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        return None
+    return best[0][0]
+
+
+# --------------------------------------------------------------------------- recipients, signer
+
+
+def _recipients_index(lines) -> int | None:
+    """Return the index of the last "Nơi nhận:" line, else None."""
+    for i in range(len(lines) - 1, -1, -1):
+        if patterns.RECIPIENTS_HEAD.match(lines[i].text):
+            return i
+    return None
+
+
+def _recipients(lines, idx: int) -> list[str]:
+    """Return the "- " items after "Nơi nhận:", without the archive line ("Lưu: VT, ...")."""
+    out: list[str] = []
+    items: list[str] = []
+    rest = patterns.RECIPIENTS_HEAD.match(lines[idx].text).group("rest").strip()
+    if rest:
+        items.append(rest)
+    for j in range(idx + 1, min(len(lines), idx + 40)):
+        t = lines[j].text.strip()
+        if not t:
+            continue
+        if t[0] in "-–+•":
+            items.append(t)
+            continue
+        break
+    for it in items:
+        if patterns.ARCHIVE_ITEM.match(it):
+            continue
+        s = it.lstrip("-–+• \t")
+        s = patterns.RECIPIENT_NOTE.sub(" ", s).strip().rstrip(",;.").strip()
+        if s:
+            out.append(s)
+    return out
+
+
+_NOT_NAMES = {"noi nhan", "ke hoach", "quyet dinh", "phu luc", "nguon tra cuu"}
+
+
+def _looks_like_name(t: str) -> bool:
+    """Return True if ``t`` looks like a person's name: 2-5 capitalised words, letters only."""
+    words = t.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in t) or ":" in t:
+        return False
+    if resolve.ffold(t) in _NOT_NAMES or _is_title(t):
+        return False
+    if _is_upper(t):
+        return all(w.isalpha() for w in words) and not _is_title(t)
+    return all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
+
+
+def _is_title(t: str) -> bool:
+    """Return True if ``t`` is a signer capacity ("PHÓ CHỦ TỊCH", "Bí thư") or a body under TM."""
+    k = resolve.ffold(t)
+    titles, bodies = resolve._capacity_tables()
+    return k in titles or k in bodies
+
+
+def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:
+    """Return the signer (name, title, on_behalf_of) from the signature block near "Nơi nhận"."""
+    n = len(lines)
+    if n == 0:
+        return None
+    # the signature is after the body: never look into the header block
+    lo = max(body_idx, (recip_idx - 10) if recip_idx is not None else n - _TAIL_LINES)
+    hi = n
+    for j in range((recip_idx or lo) + 1, n):
+        if resolve.ffold(lines[j].text[:12].strip()).startswith("phu luc"):
+            hi = j
+            break
+    hi = min(hi, lo + 60)
+    prefix_lines: list[tuple[str, str]] = []
+    title = None
+    last_cap = None
+    for j in range(lo, hi):
+        t = lines[j].text.strip(" |*\t")
+        if len(t) > _MAX_HEAD_LINE:
+            continue
+        pm = patterns.SIGN_PREFIX.match(t)
+        if pm and _is_upper(pm.group("what")):
+            pre = pm.group("prefix").replace(" ", "").replace("/", "").upper().rstrip(".")
+            prefix_lines.append((pre, pm.group("what")))
+            last_cap = j
+        elif _is_upper(t) and _is_title(t):
+            title = resolve.canonical_title(t)
+            last_cap = j
+    name = None
+    search_from = last_cap + 1 if last_cap is not None else (recip_idx + 1 if recip_idx is not None else lo)
+    for j in range(search_from, hi):
+        t = lines[j].text.strip(" |*\t_")
+        if t.startswith(("-", "+", "•")):
+            continue
+        if _looks_like_name(t):
+            name = " ".join(t.split())
+            if _is_upper(name):
+                name = " ".join(w.capitalize() for w in name.split())
+            if last_cap is not None:
+                break
+    if name is None and not prefix_lines and title is None:
+        return None
+    on_behalf = None
+    tm = [p for p in prefix_lines if p[0] == "TM"]
+    chosen = tm[0] if tm else (prefix_lines[0] if prefix_lines else None)
+    if chosen:
+        on_behalf = f"{chosen[0]}. {resolve.canonical_body(chosen[1])}"
+    return Signer(name=name, title=title, on_behalf_of=on_behalf)

@@ -1,10 +1,475 @@
-"""Stage 3b, *find* references to other documents and edges the text states between them."""
+"""Stage 3b, *find* references to other documents and edges the text states between them.
+
+A mention is a symbol ("Quyết định số 142/QĐ-TTg", "Kết luận số 52-KL/TW",
+"văn bản số 135/TB-UBND") or a known alias ("Nghị quyết Trung ương 7 khóa X"),
+with the date and issuer written right after it ("ngày 21/01/2020 của Thủ tướng
+Chính phủ"). Relations (issue #3, "References"):
+
+* ``implements``: named in the title, or the head of a preamble sentence that
+  starts with "Thực hiện", "Triển khai (thực hiện)", "Cụ thể hóa", "Thi hành";
+* ``based_on``: head of a preamble sentence starting with "Căn cứ";
+* ``cites``: everything else. The strongest relation per document wins.
+
+A mention that follows another one through "thực hiện" / "về việc ban hành Kế
+hoạch thực hiện" / "tiếp tục thực hiện" is not the citing document's own parent:
+it states an edge between the two OTHER documents (a ``StatedEdge``).
+"""
 
 from __future__ import annotations
 
-from ingest.model import CleanDocument, DocumentHeader, Reference, StatedEdge
+import bisect
+from dataclasses import dataclass
+
+from ingest import patterns, resolve
+from ingest.header import HeaderInfo, analyse_header, iso_date
+from ingest.identity import slug
+from ingest.model import RELATION_STRENGTH, CleanDocument, DocumentHeader, Issuer, Mention, Reference, StatedEdge
+
+
+#: Longest text between a preamble cue and its first document ("Căn cứ Luật Ban hành
+#: văn bản quy phạm pháp luật số ..." is ~60 characters); longer means another subject.
+_MAX_LEAD = 160
+#: Longest cue text between two documents of a stated edge (" về việc ban hành Kế hoạch
+#: của Chính phủ để triển khai thực hiện " is ~70 characters).
+_MAX_EDGE_GAP = 160
+
+
+@dataclass(slots=True)
+class _M:
+    """One mention while it is being analysed."""
+
+    start: int
+    end: int  # end of the mention including its date/issuer tail
+    sym_end: int  # end of the symbol (or alias) itself
+    symbol: str
+    doc_type: str | None
+    issued_on: str | None
+    issuer: Issuer | None
+    explicit_issuer: bool
+    title: str | None = None  # alias title, or the law's name for laws cited by name (symbol "")
+    relation: str = "cites"
+    short_form: bool = False
+    ref_id: str | None = None
+    dropped: bool = False
+    law_year: int | None = None  # laws cited by name: the year of the name's date
 
 
 def find_references(doc: CleanDocument, header: DocumentHeader) -> tuple[list[Reference], list[StatedEdge]]:
     """Return the references (one per referenced document) and the stated edges."""
-    return [], []
+    info = analyse_header(doc)
+    info.header = header
+    return references_from(doc, info)
+
+
+def references_from(doc: CleanDocument, info: HeaderInfo) -> tuple[list[Reference], list[StatedEdge]]:
+    """Return (references, stated edges) of ``doc`` given its analysed header (``ingest.header.HeaderInfo``)."""
+    header: DocumentHeader = info.header
+    text = doc.text  # NFC from clean; tone placement is normalised where names are matched
+    context = header.issuer
+    mentions = _symbol_mentions(text, context, info.symbol_span) + _alias_mentions(text) + _law_mentions(text)
+    mentions.sort(key=lambda m: m.start)
+    mentions = _drop_overlaps(mentions)
+    edges_idx = _relations_and_edges(doc, text, mentions, info)
+    _inherit(mentions, context)
+    own_key = resolve.sym_key(header.symbol) if header.symbol else None
+    own_year = int(header.issued_on[:4]) if header.issued_on else None
+    for m in mentions:
+        year = _year(m)
+        m.ref_id = resolve.doc_id(m.symbol, year, m.issuer) if m.symbol else resolve.doc_id(slug(m.title or ""), year, None)
+        if not m.symbol:
+            continue
+        if m.issuer is None and resolve.is_central_symbol(m.symbol) is None and context and context.province:
+            # an unknown issuer code ("123/KH-BCĐ") without "của ...": scoped like the citing
+            # document, so two provinces' 123/KH-BCĐ never share one id
+            m.ref_id = resolve.doc_id(m.symbol, year, Issuer(name="", level="province", province=context.province))
+        if own_key and resolve.sym_key(m.symbol) == own_key and (year is None or own_year is None or year == own_year) and (
+            m.ref_id == header.id or not m.explicit_issuer
+        ):
+            m.dropped = True  # a reference to the document itself ("Kèm theo Kế hoạch số 371/KH-UBND")
+    refs = _merge(doc.text, mentions)
+    edges = _edges(mentions, edges_idx)
+    return refs, edges
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int] | None) -> list[_M]:
+    """Return every symbol mention with its date and issuer tail."""
+    out: list[_M] = []
+    for m in patterns.SYMBOL.finditer(text):
+        if own_span and m.start("symbol") < own_span[1] and m.end("symbol") > own_span[0]:
+            continue
+        symbol = resolve.norm_symbol(m.group("symbol"))
+        info = resolve.symbol_info(symbol)
+        if info is None:
+            continue
+        start = m.start()
+        tm = patterns.TYPE_BEFORE.search(text, max(0, start - 48), start)
+        type_word = None
+        if tm:
+            start = tm.start()
+            type_word = tm.group("type")
+        doc_type = resolve.doc_type_for_word(type_word) or resolve.symbol_doc_type(symbol)
+        pos = m.end()
+        date = None
+        issuer = None
+        for _ in range(2):
+            dm = patterns.DATE_TAIL.match(text, pos)
+            if dm and date is None:
+                date = iso_date(dm.group("date"))
+                pos = dm.end()
+                continue
+            im = patterns.ISSUER_TAIL.match(text, pos)
+            if im and issuer is None:
+                hit = resolve.match_issuer(text, im.end(), context)
+                if hit:
+                    issuer, pos = hit
+                    continue
+            break
+        out.append(_M(start=start, end=pos, sym_end=m.end(), symbol=symbol, doc_type=doc_type,
+                      issued_on=date, issuer=issuer, explicit_issuer=issuer is not None,
+                      title=_subject(text, pos)))
+    return out
+
+
+#: Longest subject read after a citation (a trích yếu is rarely longer).
+_MAX_SUBJECT = 300
+
+
+def _subject(text: str, pos: int) -> str | None:
+    """Return the subject written after a citation ("Về thực hiện Quyết định số 142/QĐ-TTg của Thủ tướng Chính phủ"), else None."""
+    lead = patterns.SUBJECT_LEAD.match(text, pos)
+    if lead is None:
+        return None
+    start = lead.start("lead")
+    window = text[start : start + _MAX_SUBJECT]
+    end = patterns.SUBJECT_END.search(window)
+    if end is None and len(window) == _MAX_SUBJECT:
+        return None  # no clear end: rather nothing than a run-on
+    subject = " ".join(window[: end.start() if end else len(window)].split()).rstrip(" ,.")
+    if len(subject.split()) < 3:
+        return None
+    if subject.lower().startswith("v/v "):
+        subject = subject[4:]
+    return subject[0].upper() + subject[1:]
+
+
+def _alias_mentions(text: str) -> list[_M]:
+    """Return the plenum-alias mentions that resolve to exactly one known resolution."""
+    out: list[_M] = []
+    for m in patterns.PLENUM_ALIAS.finditer(text):
+        cands = resolve.plenum_candidates(m.group("num"), m.group("word"), m.group("term"))
+        if not cands:
+            continue
+        following = text[m.end() : m.end() + 300]  # bounded: never scan to the end per mention
+        for ch in ("\n", "; ", ". "):
+            k = following.find(ch)
+            if k != -1:
+                following = following[:k]
+        entry = resolve.pick_alias(cands, following, text)
+        if entry is None:
+            continue  # an ambiguous plenum: no guessing
+        out.append(_M(start=m.start(), end=m.end(), sym_end=m.end(), symbol=entry["symbol"],
+                      doc_type=entry["doc_type"], issued_on=entry["issued_on"],
+                      issuer=resolve.alias_issuer(entry), explicit_issuer=True, title=entry["title"]))
+    return out
+
+
+#: Words that cannot end a law's name: "Luật Đất đai trong năm 2024" is not "Luật Đất đai trong".
+_NOT_NAME_END = {"trong", "của", "từ", "đến", "vào", "cho", "theo", "tại", "và", "với", "các", "những", "năm", "được"}
+
+
+def _law_mentions(text: str) -> list[_M]:
+    """Return laws, codes and ordinances cited by name and date ("Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015").
+
+    They have no symbol in the citation: ``symbol`` is "" and the id is built
+    from the name and year (``identity.document_id`` of the name).
+    """
+    out: list[_M] = []
+    for m in patterns.NAMED_LAW.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # "...Luật" inside a word
+        name = " ".join(m.group("name").split()).rstrip(" ,")
+        words = name.split()
+        if not words or words[-1].lower() in _NOT_NAME_END or len(words) > 30:
+            continue
+        date = iso_date(m.group("date")) if m.group("date") else None
+        year = int(m.group("year")) if m.group("year") else None
+        if date is None and year is None:
+            continue
+        kind = " ".join(m.group("type").split())
+        doc_type = resolve.doc_type_for_word(kind) or kind
+        title = f"{kind} {name}"
+        iss = resolve.law_issuer(doc_type)
+        out.append(_M(start=m.start(), end=m.end(), sym_end=m.end(), symbol="", doc_type=doc_type, issued_on=date,
+                      issuer=iss, explicit_issuer=True, title=title, law_year=year or int(date[:4])))
+    return out
+
+
+def _drop_overlaps(mentions: list[_M]) -> list[_M]:
+    """Return the mentions without ones starting inside an earlier mention's symbol."""
+    out: list[_M] = []
+    for m in mentions:
+        if out and m.start < out[-1].sym_end:
+            continue
+        out.append(m)
+    return out
+
+
+# --------------------------------------------------------------------------- relations and edges
+
+
+def _segments(doc: CleanDocument, info: HeaderInfo) -> list[tuple[int, int, bool]]:
+    """Return (start, end, is_title) of the text units relations are decided in: the title, then each line."""
+    ts = info.title_span
+    segs: list[tuple[int, int, bool]] = []
+    for ln in doc.lines:
+        if ts and ts[0] <= ln.offset < ts[1]:
+            continue
+        segs.append((ln.offset, ln.offset + len(ln.text), False))
+    if ts:
+        segs.append((ts[0], ts[1], True))
+        segs.sort()
+    return segs
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Return the offsets where a sentence starts after ". " + a capital letter, in order (computed once)."""
+    return [m.end() for m in patterns.SENTENCE_BREAK.finditer(text) if text[m.end() : m.end() + 1].isupper()]
+
+
+def _sentence_start(starts: list[int], seg_start: int, pos: int) -> int:
+    """Return the start of the sentence containing ``pos`` inside its segment (binary search, no rescans)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return starts[k] if k >= 0 and starts[k] > seg_start else seg_start
+
+
+def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info: HeaderInfo) -> list[tuple[int, int]]:
+    """Set each mention's relation and short-form flag; return the stated edges as (child, parent) indexes."""
+    edges: list[tuple[int, int]] = []
+    if not mentions:
+        return edges
+    segs = _segments(doc, info)
+    starts = [sg[0] for sg in segs]
+    sentence_starts = _sentence_starts(text)
+    by_seg: dict[int, list[int]] = {}
+    for idx, m in enumerate(mentions):
+        by_seg.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append(idx)
+    basis = _basis_spans(doc)
+    seen_keys: set[str] = set()
+    for s, idxs in sorted(by_seg.items()):
+        seg_start, seg_end, is_title = segs[s]
+        in_basis = any(a <= seg_start < b for a, b in basis)
+        in_preamble = info.body_start <= seg_start < info.preamble_end
+        anchor: int | None = None  # last full mention (chain end)
+        last: int | None = None  # last mention of any kind (for gaps)
+        sent_rel: str | None = None
+        sent_start = -1
+        for idx in idxs:
+            m = mentions[idx]
+            key = _key(m)
+            gap_from_last = text[mentions[last].end : m.start] if last is not None else ""
+            # short form: "(sau đây viết tắt là Quyết định số 142/QĐ-TTg)", "(Nghị quyết số 45-NQ/TW)"
+            if last is not None and key in seen_keys and patterns.SHORT_FORM_LEAD.search(gap_from_last[-80:]):
+                m.short_form = True
+                last = idx
+                continue
+            ss = _sentence_start(sentence_starts, seg_start, m.start)
+            if ss != sent_start:
+                sent_start = ss
+                lead = text[ss : m.start]
+                if is_title:
+                    sent_rel = "implements"
+                elif in_preamble and len(lead) < _MAX_LEAD and patterns.BASED_ON_CUE.match(lead):
+                    sent_rel = "based_on"
+                elif in_preamble and len(lead) < _MAX_LEAD and patterns.IMPLEMENTS_CUE.match(lead):
+                    sent_rel = "implements"
+                elif in_preamble and len(lead) < _MAX_LEAD and patterns.OWN_PLAN_CUE.search(lead):
+                    sent_rel = "implements"  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện <doc>"
+                elif in_basis and lead.strip(" \t-–+•*") == "":
+                    sent_rel = "based_on"  # "- Nghị quyết số ..." under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"
+                else:
+                    sent_rel = None
+                m.relation = sent_rel or "cites"
+                anchor = idx
+                last = idx
+                seen_keys.add(key)
+                continue
+            gap = text[mentions[anchor].end : m.start] if anchor is not None else ""
+            if anchor is not None and len(gap) < _MAX_EDGE_GAP and patterns.EDGE_CUE.match(gap):
+                edges.append((anchor, idx))
+                m.relation = "cites"
+            elif in_preamble and len(gap) < _MAX_EDGE_GAP and patterns.OWN_PLAN_CUE.search(gap):
+                m.relation = "implements"  # "..., Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện <doc>"
+            elif sent_rel and last is not None and patterns.SIBLING_GAP.match(gap_from_last):
+                m.relation = sent_rel
+            elif sent_rel and _clause_head(text, ss, m.start):
+                m.relation = sent_rel
+            else:
+                m.relation = "cites"
+            anchor = idx
+            last = idx
+            seen_keys.add(key)
+    return edges
+
+
+def _basis_spans(doc: CleanDocument) -> list[tuple[int, int]]:
+    """Return the (start, end) offsets of "CĂN CỨ ..." sections: from the heading to the next heading of its kind."""
+    spans: list[tuple[int, int]] = []
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        m = patterns.BASIS_HEADING.match(lines[i].text)
+        if not m:
+            i += 1
+            continue
+        roman = not m.group("num").isdigit()
+        j = i + 1
+        while j < len(lines):
+            h = patterns.NUMBERED_HEADING.match(lines[j].text)
+            if h and (not h.group("num").isdigit()) == roman:
+                break
+            j += 1
+        end = lines[j].offset if j < len(lines) else len(doc.text)
+        spans.append((lines[i].offset, end))
+        i = j
+    return spans
+
+
+def _clause_head(text: str, sent_start: int, pos: int) -> bool:
+    """Return True if the mention at ``pos`` starts a new clause of a cue list ("...; Nghị quyết số 107/NQ-CP")."""
+    k = text.rfind(";", max(sent_start, pos - 12), pos)  # only "; " or "; và " right before the mention
+    return k != -1 and text[k + 1 : pos].strip(" \t").lower() in ("", "và", "căn cứ")
+
+
+# --------------------------------------------------------------------------- resolve and merge
+
+
+def _key(m: _M) -> str:
+    """Return the identity key of a mention: its symbol's key, or its name for a law cited by name."""
+    return resolve.sym_key(m.symbol) if m.symbol else "law:" + resolve.ffold(m.title or "")
+
+
+def _year(m: _M) -> int | None:
+    """Return the year of a mention's document: its date's, else the symbol's ("14/2014/QĐ-TTg")."""
+    if m.issued_on:
+        return int(m.issued_on[:4])
+    if not m.symbol:
+        return m.law_year
+    info = resolve.symbol_info(m.symbol)
+    return info.year if info else None
+
+
+def _inherit(mentions: list[_M], context: Issuer | None) -> None:
+    """Give bare mentions the date and issuer of the full mention of the same symbol; fill suffix issuers.
+
+    When the same symbol is written with two different dates (two documents),
+    a bare mention cannot be resolved and is dropped (no guessing).
+    """
+    mentions = [m for m in mentions if m.symbol]  # laws cited by name carry their own date
+    dates: dict[str, set[str]] = {}
+    issuers: dict[tuple[str, str | None], dict[str, Issuer]] = {}  # (key, date or None) -> explicit issuers
+    for m in mentions:
+        k = resolve.sym_key(m.symbol)
+        if m.issued_on:
+            dates.setdefault(k, set()).add(m.issued_on)
+        if m.explicit_issuer and m.issuer:
+            issuers.setdefault((k, m.issued_on), {})[m.issuer.name] = m.issuer
+    for m in mentions:
+        k = resolve.sym_key(m.symbol)
+        ds = dates.get(k, set())
+        if m.issued_on is None:
+            if len(ds) == 1:
+                m.issued_on = next(iter(ds))
+            elif len(ds) > 1:
+                m.dropped = True
+                continue
+        if not m.explicit_issuer:
+            names: dict[str, Issuer] = dict(issuers.get((k, None), {}))
+            if m.issued_on:
+                names.update(issuers.get((k, m.issued_on), {}))
+            else:
+                for d in ds:
+                    names.update(issuers.get((k, d), {}))
+            if len(names) == 1:
+                m.issuer = next(iter(names.values()))
+                m.explicit_issuer = True
+            else:
+                m.issuer = resolve.issuer_from_suffix(m.symbol, context)
+
+
+def _display_symbol(symbols: list[str]) -> str:
+    """Return the spelling to show: the first one not written in capitals ("72-CTr/TU" over "72-CTR/TU")."""
+    for s in symbols:
+        if not s.isupper():
+            return s
+    return symbols[0]
+
+
+def _merge(original: str, mentions: list[_M]) -> list[Reference]:
+    """Return one Reference per referenced document (by id), strongest relation, all mentions."""
+    by_id: dict[str, list[_M]] = {}
+    order: list[str] = []
+    for m in mentions:
+        if m.dropped or not m.ref_id:
+            continue
+        if m.ref_id not in by_id:
+            order.append(m.ref_id)
+        by_id.setdefault(m.ref_id, []).append(m)
+    refs: list[Reference] = []
+    for rid in order:
+        ms = by_id[rid]
+        best = max(ms, key=lambda x: RELATION_STRENGTH[x.relation])
+        iss = next((x.issuer for x in ms if x.explicit_issuer and x.issuer), None) or next(
+            (x.issuer for x in ms if x.issuer), None)
+        issued_on = next((x.issued_on for x in ms if x.issued_on), None)
+        refs.append(Reference(
+            symbol=_display_symbol([x.symbol for x in ms]) if ms[0].symbol else None,
+            doc_type=next((x.doc_type for x in ms if x.doc_type), None),
+            issuer=iss.name if iss else None,
+            issued_on=issued_on,
+            relation=best.relation,
+            mentions=[Mention(text=" ".join(original[x.start : x.end].split()), offset=x.start) for x in ms],
+            title=_best_title([x.title for x in ms if x.title]),
+            issuer_level=iss.level if iss else "unknown",
+            issuer_province=iss.province if iss else None,
+            issuer_district=iss.district if iss else None,
+            year=int(issued_on[:4]) if issued_on else _year(ms[0]),
+            id=rid,
+        ))
+    return refs
+
+
+def _best_title(titles: list[str]) -> str | None:
+    """Return the first subject not written in capitals (a title line in capitals comes first), else the first."""
+    for t in titles:
+        if not t.isupper():
+            return t
+    return titles[0] if titles else None
+
+
+def _edges(mentions: list[_M], idx_pairs: list[tuple[int, int]]) -> list[StatedEdge]:
+    """Return the stated edges between other documents, one per (child id, parent id)."""
+    out: list[StatedEdge] = []
+    seen: set[tuple[str, str]] = set()
+    for c, p in idx_pairs:
+        child, parent = mentions[c], mentions[p]
+        if child.dropped or parent.dropped or not child.ref_id or not parent.ref_id or child.ref_id == parent.ref_id:
+            continue
+        if not child.symbol or not parent.symbol:
+            continue  # laws cited by name state no edges between documents
+        key = (child.ref_id, parent.ref_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(StatedEdge(
+            child=child.symbol if not child.symbol.isupper() else _display_symbol([x.symbol for x in mentions if x.ref_id == child.ref_id]),
+            parent=parent.symbol if not parent.symbol.isupper() else _display_symbol([x.symbol for x in mentions if x.ref_id == parent.ref_id]),
+            relation="implements",
+            child_issuer=child.issuer.name if child.issuer else None,
+            parent_issuer=parent.issuer.name if parent.issuer else None,
+            child_id=child.ref_id,
+            parent_id=parent.ref_id,
+        ))
+    return out

@@ -1,0 +1,347 @@
+"""References, relations, stated edges and aliases (issue #3 point 2), on citation sentences written the way
+Vietnamese plans, decisions and Party documents write them. Each sentence is placed in the preamble (after the
+title, before "I.") or in the body of a provincial plan of Nghệ An, then parsed end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+import ingest
+from ingest.identity import symbol_key
+
+
+def plan(preamble: str = "", body: str = "", title: str = "Triển khai công tác chuyển đổi số năm 2022") -> str:
+    """Return a provincial plan of UBND tỉnh Nghệ An with ``preamble`` and ``body`` lines."""
+    return f"""ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 321/KH-UBND
+Nghệ An, ngày 15 tháng 9 năm 2022
+KẾ HOẠCH
+{title}
+{preamble}
+I. MỤC ĐÍCH, YÊU CẦU
+{body}
+"""
+
+
+def refs_of(text: str):
+    """Return the references of a parsed text keyed by symbol key."""
+    return {symbol_key(r.symbol): r for r in ingest.parse_text(text).references}
+
+
+PRE, BODY = "preamble", "body"
+
+ROWS = [
+    # (where, sentence, symbol, doc_type, issued_on, issuer, relation)
+    (PRE, "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
+     "30/2020/NĐ-CP", "Nghị định", "2020-03-05", "Chính phủ", "based_on"),
+    (PRE, "Căn cứ Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ hướng dẫn thể thức và kỹ thuật trình bày văn bản hành chính;",
+     "01/2011/TT-BNV", "Thông tư", "2011-01-19", "Bộ Nội vụ", "based_on"),
+    (PRE, "Căn cứ Quyết định số 1665/QĐ-TTg ngày 30 tháng 10 năm 2017 của Thủ tướng Chính phủ phê duyệt Đề án “Hỗ trợ học sinh, sinh viên khởi nghiệp đến năm 2025”;",
+     "1665/QĐ-TTg", "Quyết định", "2017-10-30", "Thủ tướng Chính phủ", "based_on"),
+    (PRE, "Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về thực hiện các biện pháp cấp bách phòng, chống dịch COVID-19,",
+     "16/CT-TTg", "Chỉ thị", "2020-03-31", "Thủ tướng Chính phủ", "implements"),
+    (PRE, "Thực hiện Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XII về Chiến lược phát triển bền vững kinh tế biển Việt Nam,",
+     "36-NQ/TW", "Nghị quyết", "2018-10-22", "Ban Chấp hành Trung ương Đảng", "implements"),
+    (PRE, "Triển khai Kết luận số 06-KL/TW ngày 01/6/2021 của Bộ Chính trị về thực hiện Nghị quyết số 36-NQ/TW,",
+     "06-KL/TW", "Kết luận", "2021-06-01", "Bộ Chính trị", "implements"),
+    (PRE, "Căn cứ Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh Nghệ An về chuyển đổi số;",
+     "112/KH-UBND", "Kế hoạch", "2021-06-05", "Ủy ban nhân dân tỉnh Nghệ An", "based_on"),
+    (PRE, "Căn cứ Nghị quyết số 05/2021/NQ-HĐND ngày 12/7/2021 của Hội đồng nhân dân tỉnh quy định một số chính sách;",
+     "05/2021/NQ-HĐND", "Nghị quyết", "2021-07-12", "Hội đồng nhân dân tỉnh Nghệ An", "based_on"),
+    (PRE, "Thực hiện Công văn số 2345/UBND-VX ngày 20/4/2021 của UBND tỉnh về việc tăng cường công tác phòng chống dịch,",
+     "2345/UBND-VX", "Công văn", "2021-04-20", "Ủy ban nhân dân tỉnh Nghệ An", "implements"),
+    (PRE, "Thực hiện Chương trình hành động số 15-CTr/TU ngày 10/02/2021 của Ban Thường vụ Tỉnh ủy thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX,",
+     "15-CTr/TU", "Chương trình hành động", "2021-02-10", "Tỉnh ủy Nghệ An", "implements"),
+    (PRE, "Căn cứ Thông tư liên tịch số 03/2016/TTLT-BNV-BTC ngày 10/5/2016 của Bộ Nội vụ và Bộ Tài chính hướng dẫn chế độ;",
+     "03/2016/TTLT-BNV-BTC", "Thông tư liên tịch", "2016-05-10", "Bộ Nội vụ", "based_on"),
+    (PRE, "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13 ngày 22 tháng 6 năm 2015;",
+     "80/2015/QH13", "Luật", "2015-06-22", "Quốc hội", "based_on"),
+    (PRE, "Căn cứ Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng về thể thức và kỹ thuật trình bày văn bản của Đảng;",
+     "36-HD/VPTW", "Hướng dẫn", "2018-04-03", "Văn phòng Trung ương Đảng", "based_on"),
+    (PRE, "Cụ thể hóa Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6 khóa XII về tinh gọn bộ máy,",
+     "18-NQ/TW", "Nghị quyết", "2017-10-25", "Ban Chấp hành Trung ương Đảng", "implements"),
+    (PRE, "Thực hiện Nghị quyết Trung ương 7 khóa XII về cải cách chính sách tiền lương đối với cán bộ, công chức, viên chức,",
+     "27-NQ/TW", "Nghị quyết", "2018-05-21", "Ban Chấp hành Trung ương Đảng", "implements"),
+    (PRE, "Thực hiện Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XI về đổi mới căn bản, toàn diện giáo dục và đào tạo,",
+     "29-NQ/TW", "Nghị quyết", "2013-11-04", "Ban Chấp hành Trung ương Đảng", "implements"),
+    (PRE, "Thực hiện Nghị quyết TW7 khóa X về xây dựng đội ngũ trí thức, UBND tỉnh ban hành Kế hoạch như sau:",
+     "27-NQ/TW", "Nghị quyết", "2008-08-06", "Ban Chấp hành Trung ương Đảng", "implements"),
+    (BODY, "- Tiếp tục triển khai Quyết định số 2222/QĐ-BGDĐT ngày 24 tháng 7 năm 2020 của Bộ trưởng Bộ Giáo dục và Đào tạo.",
+     "2222/QĐ-BGDĐT", "Quyết định", "2020-07-24", "Bộ Giáo dục và Đào tạo", "cites"),
+    (BODY, "Sở Y tế chủ trì thực hiện Kế hoạch số 45/KH-SYT ngày 02/3/2021 về tiêm chủng.",
+     "45/KH-SYT", "Kế hoạch", "2021-03-02", "Sở Y tế tỉnh Nghệ An", "cites"),
+    (BODY, "Xây dựng kế hoạch đào tạo ngoại ngữ theo Quyết định 1659/QĐ-TTg ngày 19/11/2019 của Thủ tướng Chính phủ.",
+     "1659/QĐ-TTg", "Quyết định", "2019-11-19", "Thủ tướng Chính phủ", "cites"),
+    (BODY, "Quán triệt Chỉ thị 05-CT/TW ngày 15/5/2016 của Bộ Chính trị trong toàn ngành.",
+     "05-CT/TW", "Chỉ thị", "2016-05-15", "Bộ Chính trị", "cites"),
+    (BODY, "Phối hợp thực hiện Quyết định số 1234/QĐ-UBND ngày 12-5-2021 của UBND tỉnh Hà Tĩnh về liên kết vùng.",
+     "1234/QĐ-UBND", "Quyết định", "2021-05-12", "Ủy ban nhân dân tỉnh Hà Tĩnh", "cites"),
+    (BODY, "Tham khảo Kế hoạch số 78/KH-UBND của UBND tỉnh Thanh Hoá ngày 10/3/2022 về du lịch.",
+     "78/KH-UBND", "Kế hoạch", "2022-03-10", "Ủy ban nhân dân tỉnh Thanh Hóa", "cites"),
+    (BODY, "Thực hiện Nghị quyết số 09-NQ/TU ngày 15/11/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số.",
+     "09-NQ/TU", "Nghị quyết", "2021-11-15", "Tỉnh ủy Nghệ An", "cites"),
+    (BODY, "Học tập kinh nghiệm triển khai Chỉ thị số 12-CT/TU ngày 20/7/2020 của Tỉnh ủy Quảng Ninh.",
+     "12-CT/TU", "Chỉ thị", "2020-07-20", "Tỉnh ủy Quảng Ninh", "cites"),
+    (BODY, "Trao đổi với các đơn vị thực hiện Kế hoạch số 205/KH-UBND ngày 01/9/2022 của UBND thành phố Hà Nội.",
+     "205/KH-UBND", "Kế hoạch", "2022-09-01", "Ủy ban nhân dân thành phố Hà Nội", "cites"),
+    (BODY, "Hướng dẫn các xã theo Kế hoạch số 30/KH-UBND ngày 15/3/2021 của UBND huyện Nghi Lộc.",
+     "30/KH-UBND", "Kế hoạch", "2021-03-15", "Ủy ban nhân dân huyện Nghi Lộc", "cites"),
+    (BODY, "Thực hiện Thông báo kết luận số 25-TB/TU ngày 02/6/2021 của Thường trực Tỉnh ủy.",
+     "25-TB/TU", "Thông báo kết luận", "2021-06-02", "Tỉnh ủy Nghệ An", "cites"),
+    (BODY, "Tuân thủ Quy định số 66-QĐ/TW ngày 06/02/2017 của Ban Chấp hành Trung ương về thể loại, thẩm quyền ban hành văn bản của Đảng.",
+     "66-QĐ/TW", "Quy định", "2017-02-06", "Ban Chấp hành Trung ương Đảng", "cites"),
+    (BODY, "Phòng Nội vụ theo dõi việc thực hiện văn bản số 1502/SNV-CCHC ngày 05/8/2022 của Sở Nội vụ.",
+     "1502/SNV-CCHC", "Công văn", "2022-08-05", "Sở Nội vụ tỉnh Nghệ An", "cites"),
+]
+
+
+@pytest.mark.parametrize("where,sentence,symbol,doc_type,date,issuer,relation", ROWS,
+                         ids=[f"{i:02d}-{r[2]}" for i, r in enumerate(ROWS)])
+def test_reference_row(where, sentence, symbol, doc_type, date, issuer, relation):
+    text = plan(preamble=sentence) if where == PRE else plan(body=sentence)
+    refs = refs_of(text)
+    assert symbol_key(symbol) in refs, f"found {[r.symbol for r in refs.values()]}"
+    r = refs[symbol_key(symbol)]
+    assert (r.doc_type, r.issued_on, r.issuer, r.relation) == (doc_type, date, issuer, relation)
+    assert r.mentions and r.mentions[0].offset > 0
+
+
+def test_generalisation_table_is_large_enough():
+    assert len(ROWS) >= 25
+
+
+ID_ROWS = [
+    ("Căn cứ Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh Nghệ An về chuyển đổi số;", "112/KH-UBND", "112-kh-ubnd--2021--nghe-an"),
+    ("Căn cứ Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh Hà Tĩnh về chuyển đổi số;", "112/KH-UBND", "112-kh-ubnd--2021--ha-tinh"),
+    ("Căn cứ Kế hoạch số 30/KH-UBND ngày 15/3/2021 của UBND huyện Nghi Lộc;", "30/KH-UBND", "30-kh-ubnd--2021--nghe-an--nghi-loc"),
+    ("Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;", "749/QĐ-TTg", "749-qd-ttg--2020"),
+    ("Căn cứ Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị;", "52-NQ/TW", "52-nq-tw--2019"),
+]
+
+
+@pytest.mark.parametrize("sentence,symbol,rid", ID_ROWS)
+def test_reference_identity_carries_issuer_and_year(sentence, symbol, rid):
+    """Two provinces' 112/KH-UBND stay apart; central symbols carry no place."""
+    assert refs_of(plan(preamble=sentence))[symbol_key(symbol)].id == rid
+
+
+EDGE_ROWS = [
+    # (sentence, expected edges as (child, parent))
+    ("Căn cứ Nghị quyết số 50/NQ-CP ngày 17/4/2020 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện "
+     "Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số chủ trương, chính sách chủ động tham gia cuộc "
+     "Cách mạng công nghiệp lần thứ tư;", {("50/NQ-CP", "52-NQ/TW")}),
+    ("Thực hiện Kế hoạch số 99/KH-UBND ngày 10/3/2021 của UBND tỉnh Hà Tĩnh về triển khai thực hiện Quyết định số 1234/QĐ-TTg "
+     "ngày 05/8/2020 của Thủ tướng Chính phủ,", {("99/KH-UBND", "1234/QĐ-TTg")}),
+    ("Căn cứ Kế hoạch số 10-KH/TU ngày 02/3/2022 của Ban Thường vụ Tỉnh ủy triển khai Kết luận số 01-KL/TW ngày 18/5/2021 "
+     "của Bộ Chính trị;", {("10-KH/TU", "01-KL/TW")}),
+    ("Căn cứ Quyết định số 1982/QĐ-TTg ngày 18/10/2016 của Thủ tướng Chính phủ về việc ban hành Kế hoạch thực hiện "
+     "Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;", {("1982/QĐ-TTg", "19-NQ/TW")}),
+    ("Căn cứ Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 "
+     "của Bộ Chính trị;", {("01-KL/TW", "05-CT/TW")}),
+    # never across "; " or a sentence
+    ("Căn cứ Quyết định số 100/QĐ-TTg ngày 01/02/2021 của Thủ tướng Chính phủ; thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 "
+     "của Bộ Chính trị,", set()),
+    ("Căn cứ Quyết định số 100/QĐ-TTg ngày 01/02/2021 của Thủ tướng Chính phủ. Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 "
+     "của Bộ Chính trị,", set()),
+    # the second document is only the subject matter
+    ("Thực hiện Quyết định số 14/2014/QĐ-TTg ngày 14/02/2014 của Thủ tướng Chính phủ về hoạt động tư vấn, phản biện và "
+     "giám định xã hội của Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam, Quyết định số 20/2020/QĐ-UBND ngày 01/6/2020 "
+     "của UBND tỉnh Nghệ An,", set()),
+    # a list under one cue is siblings, not a chain
+    ("Căn cứ Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng, Nghị quyết số 107/NQ-CP ngày 09/7/2024 "
+     "của Chính phủ và Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh;", set()),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", EDGE_ROWS, ids=[f"edge{i}" for i in range(len(EDGE_ROWS))])
+def test_stated_edges(sentence, expected):
+    res = ingest.parse_text(plan(preamble=sentence))
+    got = {(symbol_key(e.child), symbol_key(e.parent)) for e in res.stated_edges}
+    assert got == {(symbol_key(c), symbol_key(p)) for c, p in expected}
+    for e in res.stated_edges:
+        assert e.relation == "implements" and e.child_id and e.parent_id
+
+
+def test_chain_head_implements_and_chained_cites():
+    refs = refs_of(plan(preamble="Thực hiện Kế hoạch số 99/KH-UBND ngày 10/3/2021 của UBND tỉnh Hà Tĩnh về triển khai thực hiện "
+                                 "Quyết định số 1234/QĐ-TTg ngày 05/8/2020 của Thủ tướng Chính phủ,"))
+    assert refs[symbol_key("99/KH-UBND")].relation == "implements"
+    assert refs[symbol_key("1234/QĐ-TTg")].relation == "cites"
+
+
+def test_siblings_share_the_cue():
+    refs = refs_of(plan(preamble=EDGE_ROWS[-1][0]))
+    assert {r.relation for r in refs.values()} == {"based_on"}
+    assert len(refs) == 3
+
+
+def test_title_names_what_the_plan_implements():
+    refs = refs_of(plan(title="Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về phòng, chống dịch COVID-19",
+                        body="Tuyên truyền Chỉ thị số 16/CT-TTg trên các phương tiện thông tin."))
+    r = refs[symbol_key("16/CT-TTg")]
+    assert r.relation == "implements" and len(r.mentions) == 2 and r.issued_on == "2020-03-31"
+
+
+def test_strongest_relation_wins():
+    refs = refs_of(plan(preamble="Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;\n"
+                                 "Thực hiện Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ,",
+                        body="Tuyên truyền Quyết định số 749/QĐ-TTg."))
+    r = refs[symbol_key("749/QĐ-TTg")]
+    assert r.relation == "implements" and len(r.mentions) == 3
+
+
+def test_short_form_links_to_full_mention():
+    refs = refs_of(plan(preamble="Căn cứ Quyết định số 2198/QĐ-TTg ngày 03/12/2010 của Thủ tướng Chính phủ phê duyệt Chiến lược "
+                                 "phát triển (sau đây gọi tắt là Quyết định số 2198/QĐ-TTg);",
+                        body="Các sở triển khai Quyết định số 2198/QĐ-TTg."))
+    assert list(refs) == [symbol_key("2198/QĐ-TTg")]
+    r = refs[symbol_key("2198/QĐ-TTg")]
+    assert r.relation == "based_on" and len(r.mentions) == 3 and r.issued_on == "2010-12-03"
+
+
+def test_later_bare_mention_inherits_date_and_issuer():
+    refs = refs_of(plan(preamble="Căn cứ Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh Hà Tĩnh;",
+                        body="Phối hợp thực hiện Kế hoạch số 112/KH-UBND."))
+    assert len(refs) == 1
+    r = refs[symbol_key("112/KH-UBND")]
+    assert r.issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh" and len(r.mentions) == 2 and r.id == "112-kh-ubnd--2021--ha-tinh"
+
+
+def test_ambiguous_bare_mention_is_not_guessed():
+    """27-NQ/TW of 2008 and of 2018 in one text: a bare "Nghị quyết số 27-NQ/TW" resolves to neither."""
+    res = ingest.parse_text(plan(
+        preamble="Căn cứ Nghị quyết số 27-NQ/TW ngày 06/8/2008 của Ban Chấp hành Trung ương Đảng về trí thức;\n"
+                 "Căn cứ Nghị quyết số 27-NQ/TW ngày 21/5/2018 của Ban Chấp hành Trung ương Đảng về tiền lương;",
+        body="Tuyên truyền Nghị quyết số 27-NQ/TW."))
+    by_id = {r.id: r for r in res.references}
+    assert set(by_id) == {"27-nq-tw--2008", "27-nq-tw--2018"}
+    assert all(len(r.mentions) == 1 for r in by_id.values())
+
+
+def test_ambiguous_plenum_alias_returns_nothing():
+    """Plenum 6 of term XII adopted four resolutions: with no subject words, no reference."""
+    assert refs_of(plan(preamble="Thực hiện Nghị quyết Trung ương 6 khóa XII, UBND tỉnh ban hành Kế hoạch như sau:")) == {}
+
+
+ALIAS_ROWS = [
+    ("Nghị quyết Trung ương 7 khóa X về xây dựng đội ngũ trí thức", "27-NQ/TW", "2008-08-06"),
+    ("Nghị quyết Trung ương 7 (khóa X) về xây dựng đội ngũ trí thức", "27-NQ/TW", "2008-08-06"),
+    ("Nghị quyết TW7 khóa X về xây dựng đội ngũ trí thức", "27-NQ/TW", "2008-08-06"),
+    ("Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa X về nông nghiệp, nông dân, nông thôn", "26-NQ/TW", "2008-08-05"),
+    ("Nghị quyết Trung ương 7 khóa X về tăng cường sự lãnh đạo của Đảng đối với công tác thanh niên", "25-NQ/TW", "2008-07-25"),
+    ("Nghị quyết Trung ương 6 khóa XII về công tác dân số trong tình hình mới", "21-NQ/TW", "2017-10-25"),
+    ("Nghị quyết Trung ương 7 khóa XII về cải cách chính sách bảo hiểm xã hội", "28-NQ/TW", "2018-05-23"),
+]
+
+
+@pytest.mark.parametrize("phrase,symbol,date", ALIAS_ROWS)
+def test_plenum_aliases(phrase, symbol, date):
+    refs = refs_of(plan(body=f"Tiếp tục quán triệt {phrase}."))
+    r = refs[symbol_key(symbol)]
+    assert r.issued_on == date and r.issuer == "Ban Chấp hành Trung ương Đảng" and r.title
+
+
+def test_self_reference_is_dropped():
+    refs = refs_of(plan(body="Các sở triển khai Kế hoạch số 321/KH-UBND ngày 15/9/2022 của UBND tỉnh."))
+    assert refs == {}
+
+
+def test_stated_edge_ids_match_reference_ids():
+    res = ingest.parse_text(plan(preamble=EDGE_ROWS[1][0]))
+    ids = {r.id for r in res.references}
+    assert all(e.child_id in ids and e.parent_id in ids for e in res.stated_edges)
+    e = res.stated_edges[0]
+    assert e.child_issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh" and e.parent_issuer == "Thủ tướng Chính phủ"
+
+
+LAW_ROWS = [
+    ("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+     "Luật Tổ chức chính quyền địa phương", "Luật", "2015-06-19", "Quốc hội", "luat-to-chuc-chinh-quyen-dia-phuong--2015"),
+    ("Căn cứ Bộ luật Lao động ngày 20/11/2019;", "Bộ luật Lao động", "Bộ luật", "2019-11-20", "Quốc hội", "bo-luat-lao-dong--2019"),
+    ("Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
+     "Pháp lệnh Ưu đãi người có công với cách mạng", "Pháp lệnh", "2020-12-09", "Ủy ban Thường vụ Quốc hội",
+     "phap-lenh-uu-dai-nguoi-co-cong-voi-cach-mang--2020"),
+]
+
+
+@pytest.mark.parametrize("sentence,title,doc_type,date,issuer,rid", LAW_ROWS, ids=[r[2] for r in LAW_ROWS])
+def test_law_cited_by_name(sentence, title, doc_type, date, issuer, rid):
+    refs = [r for r in ingest.parse_text(plan(preamble=sentence)).references if r.symbol is None]
+    assert len(refs) == 1
+    r = refs[0]
+    assert (r.title, r.doc_type, r.issued_on, r.issuer, r.id, r.relation) == (title, doc_type, date, issuer, rid, "based_on")
+
+
+def test_law_name_needs_a_date():
+    assert [r for r in ingest.parse_text(plan(body="Triển khai Luật Đất đai trong năm 2024.")).references] == []
+
+
+def test_basis_section_items_are_based_on():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 321/KH-UBND
+Nghệ An, ngày 15 tháng 9 năm 2022
+KẾ HOẠCH
+Phát triển thương mại điện tử năm 2023
+I. CĂN CỨ XÂY DỰNG KẾ HOẠCH
+- Quyết định số 645/QĐ-TTg ngày 15/5/2020 của Thủ tướng Chính phủ phê duyệt Kế hoạch tổng thể phát triển thương mại điện tử;
+- Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh về chuyển đổi số.
+II. MỤC ĐÍCH, YÊU CẦU
+1. Thực hiện tốt Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ.
+"""
+    refs = refs_of(text)
+    assert refs[symbol_key("645/QĐ-TTg")].relation == "based_on"
+    assert refs[symbol_key("112/KH-UBND")].relation == "based_on"
+    assert refs[symbol_key("749/QĐ-TTg")].relation == "cites"
+
+
+def test_nham_cue_implements():
+    refs = refs_of(plan(preamble="Nhằm cụ thể hóa Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch."))
+    assert refs[symbol_key("16/CT-TTg")].relation == "implements"
+
+
+def test_unknown_issuer_code_is_scoped_to_the_citing_province():
+    refs = refs_of(plan(body="Phối hợp thực hiện Kế hoạch số 123/KH-BCĐ ngày 02/4/2022 về phòng chống dịch."))
+    r = refs[symbol_key("123/KH-BCĐ")]
+    assert r.id == "123-kh-bcd--2022--nghe-an" and r.issuer is None and r.doc_type == "Kế hoạch"
+
+
+OWN_PLAN_ROWS = [
+    ("Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình Chuyển đổi số quốc gia, "
+     "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện Quyết định số 749/QĐ-TTg như sau:", "749/QĐ-TTg"),
+    ("Ủy ban nhân dân tỉnh Nghệ An ban hành Kế hoạch thực hiện Chương trình hành động số 15-CTr/TU, cụ thể như sau:", "15-CTr/TU"),
+    ("Để cụ thể hóa các nhiệm vụ, Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch triển khai thực hiện Kết luận số 01-KL/TW ngày "
+     "18/5/2021 của Bộ Chính trị như sau:", "01-KL/TW"),
+]
+
+
+@pytest.mark.parametrize("sentence,symbol", OWN_PLAN_ROWS)
+def test_own_plan_announcement_implements(sentence, symbol):
+    assert refs_of(plan(preamble=sentence))[symbol_key(symbol)].relation == "implements"
+
+
+def test_body_plan_of_others_is_not_implements():
+    # in the body the same words are a task of the departments, not what this plan implements
+    refs = refs_of(plan(body="a) Các sở, ngành xây dựng Kế hoạch thực hiện Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ."))
+    assert refs[symbol_key("749/QĐ-TTg")].relation == "cites"
+
+
+SUBJECT_ROWS = [
+    ("Thực hiện Kế hoạch số 99/KH-UBND ngày 10/3/2021 của UBND tỉnh Hà Tĩnh về triển khai thực hiện Quyết định số 1234/QĐ-TTg "
+     "ngày 05/8/2020 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+     "99/KH-UBND", "Về triển khai thực hiện Quyết định số 1234/QĐ-TTg ngày 05/8/2020 của Thủ tướng Chính phủ"),
+    ("Căn cứ Quyết định số 899/QĐ-TTg ngày 31/7/2023 của Thủ tướng Chính phủ phê duyệt Chiến lược quốc gia về thu hút, trọng dụng "
+     "nhân tài đến năm 2030, tầm nhìn đến năm 2050;", "899/QĐ-TTg",
+     "Phê duyệt Chiến lược quốc gia về thu hút, trọng dụng nhân tài đến năm 2030, tầm nhìn đến năm 2050"),
+    ("Căn cứ Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng, Nghị quyết số 107/NQ-CP ngày 09/7/2024 "
+     "của Chính phủ;", "45-NQ/TW", None),
+    ("Căn cứ Quyết định số 2198/QĐ-TTg ngày 03/12/2010 của Thủ tướng Chính phủ về việc phê duyệt Chiến lược phát triển thanh niên "
+     "Việt Nam (sau đây gọi tắt là Quyết định số 2198/QĐ-TTg);", "2198/QĐ-TTg",
+     "Về việc phê duyệt Chiến lược phát triển thanh niên Việt Nam"),
+]
+
+
+@pytest.mark.parametrize("sentence,symbol,title", SUBJECT_ROWS, ids=[r[1] for r in SUBJECT_ROWS])
+def test_subject_of_a_cited_document(sentence, symbol, title):
+    assert refs_of(plan(preamble=sentence))[symbol_key(symbol)].title == title
