@@ -1,0 +1,455 @@
+"""The one place that runs a query: ``Graph`` and its two backends.
+
+``Graph.read(query, params) -> list[dict]`` returns rows as dicts of plain
+values; ``Graph.write([(query, params), ...])`` runs ONE transaction;
+``apply_schema()``, ``ping()``, ``counts()``, ``close()``. Errors are
+``GraphUnavailable`` (server down, auth; the API answers 503) or
+``QueryError`` (the query or its parameters are wrong).
+
+Backends, picked by ``open_graph(settings)`` from ``settings.backend``:
+
+* ``FalkorGraph``: the ``falkordb`` client over Redis, either on the embedded
+  server (``cascade.embedded``) or an external ``redis://`` URL.
+
+  FalkorDB has no multi-statement transactions. "One document = one
+  transaction" is made true with Redis ``MULTI``/``EXEC``: all statements of a
+  write are queued and EXEC applies them together, atomically with respect to
+  other clients, and nothing at all is applied if the process dies (or the
+  connection drops) before EXEC. Runtime errors inside EXEC cannot be rolled
+  back by Redis, so every statement is first validated with ``GRAPH.EXPLAIN``
+  (cached per query text) and the loader writes its statements so that a rerun
+  of the same document converges (it deletes the document's own tasks and
+  edges first, and every write is a MERGE keyed by a deterministic id).
+* ``Neo4jGraph``: the official ``neo4j`` driver (``bolt://``, ``neo4j://``,
+  ``neo4j+s://``...). Reads are auto-commit ``session.run`` in READ access
+  mode; writes are one ``session.execute_write`` transaction function holding
+  all statements (the driver retries it on transient errors).
+
+Parameters always travel as parameters (FalkorDB's ``CYPHER k=v`` header built
+by the client, Neo4j's Bolt parameters), never formatted into query text.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from cascade.settings import Settings, get_settings
+from graph_schema import schema as model
+
+Statement = tuple[str, dict[str, Any]]
+
+
+class GraphError(Exception):
+    """Base of the graph layer's errors."""
+
+
+class GraphUnavailable(GraphError):
+    """The database cannot be reached (down, starting, refused credentials). The API maps it to 503."""
+
+
+class QueryError(GraphError):
+    """The database rejected a query (syntax, unknown function, bad parameter)."""
+
+
+# --------------------------------------------------------------------------- value conversion
+
+
+def plain(value: Any) -> Any:
+    """Return ``value`` as plain JSON-ready values: engine nodes/edges become property dicts, maps become dicts."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, dict | OrderedDict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    props = getattr(value, "properties", None)
+    if isinstance(props, dict):  # falkordb Node / Edge
+        return {k: plain(v) for k, v in props.items()}
+    if hasattr(value, "nodes") and callable(value.nodes):  # falkordb Path
+        return {"nodes": [plain(n) for n in value.nodes()], "edges": [plain(e) for e in value.edges()]}
+    if hasattr(value, "items") and callable(value.items):  # neo4j Node / Relationship
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):  # temporal values: ISO strings (house rule 8)
+        return value.isoformat()
+    return str(value)
+
+
+# --------------------------------------------------------------------------- interface
+
+
+class Graph:
+    """The interface every backend implements; see the module docstring."""
+
+    backend = "abstract"
+    name = ""
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Return the rows of a read query as dicts of plain values."""
+        raise NotImplementedError
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run all ``(query, params)`` statements as one transaction: all or nothing."""
+        raise NotImplementedError
+
+    def schema_statements(self) -> list[str]:
+        """Return the index/constraint statements of the model for this engine."""
+        raise NotImplementedError
+
+    def apply_schema(self) -> int:
+        """Create the model's indexes/constraints (idempotent) and store the schema version; return the version."""
+        self._apply_indexes(self.schema_statements())
+        self.write([("MERGE (m:Meta {key: 'schema'}) SET m.version = $version", {"version": model.SCHEMA_VERSION})])
+        return model.SCHEMA_VERSION
+
+    def _apply_indexes(self, statements: list[str]) -> None:
+        raise NotImplementedError
+
+    def schema_version(self) -> int | None:
+        """Return the schema version stored in the graph, or None if the schema was never applied."""
+        rows = self.read("MATCH (m:Meta {key: 'schema'}) RETURN m.version AS version")
+        return rows[0]["version"] if rows else None
+
+    def ping(self) -> bool:
+        """Return True if the database answers a trivial query."""
+        try:
+            return self.read("RETURN 1 AS one") == [{"one": 1}]
+        except GraphError:
+            return False
+
+    def counts(self) -> dict[str, int]:
+        """Return node counts per label and edge counts per type, plus ``nodes`` and ``edges`` totals."""
+        out: dict[str, int] = {}
+        labels = sorted({lab for n in model.NODES for lab in (n.label, *n.extra_labels)})
+        for label in labels:
+            out[label] = self.read(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"]
+        for edge in model.EDGES:
+            out[edge.type] = self.read(f"MATCH ()-[r:{edge.type}]->() RETURN count(r) AS c")[0]["c"]
+        out["nodes"] = self.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
+        out["edges"] = self.read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+        return out
+
+    def clear(self) -> None:
+        """Delete every node and edge of this graph (tests, ``--replace`` style rebuilds)."""
+        self.write([("MATCH (n) DETACH DELETE n", {})])
+
+    def close(self) -> None:
+        """Release connections (and stop an embedded server this object started)."""
+
+    def __enter__(self) -> Graph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# --------------------------------------------------------------------------- FalkorDB
+
+
+class FalkorGraph(Graph):
+    """FalkorDB over Redis (embedded or external). See the module docstring for the transaction model."""
+
+    backend = "falkordb"
+
+    def __init__(self, url: str, name: str = "cascade", *, timeout_s: float = 30.0, server: Any = None) -> None:
+        import falkordb
+
+        self.url = url.replace("falkordb://", "redis://", 1)
+        self.name = name
+        self.timeout_ms = max(1, int(timeout_s * 1000))
+        self.server = server  # cascade.embedded.EmbeddedServer when embedded
+        self._falkordb = falkordb
+        self._lock = threading.Lock()
+        self._validated: set[str] = set()
+        self._connect()
+
+    def _connect(self) -> None:
+        if self.server is not None:
+            from cascade import embedded
+
+            info = embedded.status(self.server.data_dir)
+            if info is None:
+                # Nothing runs on the data dir any more: it crashed, or the process that started it
+                # (another command we were sharing it with) has exited. Start it again, on the same data.
+                self.server.info, self.server.owned = None, False
+                self.server.start()
+                info = self.server.info
+            if info is not None:
+                self.server.info = info
+                self.url = info.url
+        self._db = self._falkordb.FalkorDB.from_url(self.url, socket_connect_timeout=2)
+        self._g = self._db.select_graph(self.name)
+
+    def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run ``fn`` mapping driver errors; on a connection error reconnect once (server restarted) and retry."""
+        import redis
+
+        for attempt in (1, 2):
+            try:
+                return fn(*args, **kwargs)
+            except (redis.ConnectionError, redis.TimeoutError, redis.BusyLoadingError, OSError) as exc:
+                if attempt == 2:
+                    raise GraphUnavailable(f"FalkorDB at {self.url} is unavailable: {_one_line(exc)}") from exc
+                try:
+                    self._connect()
+                except Exception as cexc:  # noqa: BLE001 - any failure to reconnect means unavailable
+                    raise GraphUnavailable(f"FalkorDB at {self.url} is unavailable: {_one_line(cexc)}") from exc
+            except redis.AuthenticationError as exc:
+                raise GraphUnavailable(f"FalkorDB at {self.url} refused the credentials: {_one_line(exc)}") from exc
+            except redis.ResponseError as exc:
+                raise QueryError(f"FalkorDB rejected the query: {_one_line(exc)}") from exc
+        raise AssertionError("unreachable")
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Return the rows of a read-only query (``GRAPH.RO_QUERY``) as dicts of plain values."""
+        try:
+            res = self._call(lambda: self._g.ro_query(query, params or None, timeout=self.timeout_ms))
+        except QueryError as exc:
+            if "empty key" in str(exc):
+                return []  # the graph key does not exist yet: an empty graph has no rows
+            raise
+        cols = [h[1] if isinstance(h, list | tuple) else h for h in res.header]
+        return [{c: plain(v) for c, v in zip(cols, row, strict=False)} for row in res.result_set]
+
+    def _validate(self, query: str, params: dict[str, Any]) -> None:
+        if query in self._validated:
+            return
+        try:
+            self._call(lambda: self._g.explain(query, params or None))
+        except QueryError as exc:
+            if "empty key" not in str(exc):
+                raise
+            # EXPLAIN needs the graph key to exist; an empty graph is created by any GRAPH.QUERY.
+            self._call(lambda: self._g.query("RETURN 1"))
+            self._call(lambda: self._g.explain(query, params or None))
+        self._validated.add(query)
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run the statements in one ``MULTI``/``EXEC`` block (validated first with ``GRAPH.EXPLAIN``)."""
+        statements = [(q, p or {}) for q, p in statements]
+        if not statements:
+            return
+        for q, p in statements:
+            self._validate(q, p)
+
+        def run() -> None:
+            pipe = self._db.connection.pipeline(transaction=True)
+            for q, p in statements:
+                header = self._g._build_params_header(p) if p else ""  # the client's own parameter encoding
+                pipe.execute_command("GRAPH.QUERY", self.name, header + q, "--compact", "timeout", self.timeout_ms)
+            results = pipe.execute(raise_on_error=False)
+            import redis
+
+            for (q, _), res in zip(statements, results, strict=False):
+                err = res if isinstance(res, Exception) else None
+                if err is None and isinstance(res, list) and res and isinstance(res[-1], Exception):
+                    err = res[-1]
+                if err is not None:
+                    if isinstance(err, redis.ConnectionError):
+                        raise err
+                    raise QueryError(f"FalkorDB rejected a statement of the transaction: {_one_line(err)} in: {_one_line(q)[:200]}")
+
+        with self._lock:
+            self._call(run)
+
+    def ping(self) -> bool:
+        """Return True if the server answers PING (the graph key may not exist yet)."""
+        try:
+            return bool(self._call(self._db.connection.ping))
+        except GraphError:
+            return False
+
+    def schema_statements(self) -> list[str]:
+        """Return FalkorDB's index statements for the model."""
+        return model.falkordb_statements()
+
+    def _apply_indexes(self, statements: list[str]) -> None:
+        existing = self._existing_indexes()
+        for stmt in statements:
+            label, prop = _index_target(stmt)
+            if (label, prop) in existing:
+                continue
+            try:
+                self._call(lambda s=stmt: self._g.query(s))
+            except QueryError as exc:
+                if "already indexed" not in str(exc):
+                    raise
+
+    def _existing_indexes(self) -> set[tuple[str, str]]:
+        try:
+            rows = self.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        except QueryError:
+            return set()
+        return {(r["label"], p) for r in rows for p in (r["properties"] or [])}
+
+    def clear(self) -> None:
+        """Delete the whole graph key (faster than DETACH DELETE); the schema must be applied again."""
+        import redis
+
+        try:
+            self._call(self._g.delete)
+        except QueryError:
+            pass  # the key does not exist yet
+        except redis.ResponseError:
+            pass
+        self._validated.clear()
+
+    def close(self) -> None:
+        """Close the Redis connection pool and stop the embedded server if this graph started it."""
+        try:
+            self._db.connection.close()
+        except Exception:  # noqa: BLE001 - closing must never raise
+            pass
+        if self.server is not None:
+            self.server.stop()
+
+
+def _index_target(stmt: str) -> tuple[str, str]:
+    """Return (label or edge type, property) of ``CREATE INDEX FOR (x:Label) ON (x.prop)`` / ``()-[x:TYPE]-()``."""
+    if "[x:" in stmt:
+        label = stmt.split("[x:", 1)[1].split("]", 1)[0]
+    else:
+        label = stmt.split("(x:", 1)[1].split(")", 1)[0]
+    prop = stmt.rsplit("(x.", 1)[1].split(")", 1)[0]
+    return label, prop
+
+
+# --------------------------------------------------------------------------- Neo4j
+
+
+class Neo4jGraph(Graph):
+    """Neo4j 5 (or any Bolt server) through the official ``neo4j`` driver.
+
+    ``auth`` is ``(user, password)`` when a password is set, else None (FalkorDB's
+    experimental Bolt port refuses any credentials). Note on FalkorDB 4.16's Bolt
+    port, found by experiment (tests/test_bolt.py): it names the graph after the
+    first key of the RUN message's metadata, i.e. ``mode`` for READ-mode sessions;
+    explicit transactions crash it, so over that port only ``read`` works.
+    """
+
+    backend = "neo4j"
+
+    def __init__(self, url: str, *, user: str = "neo4j", password: str = "", database: str = "",
+                 timeout_s: float = 30.0, driver: Any = None) -> None:
+        self.url = url
+        self.name = database
+        self.database = database or None  # None = the server's default database
+        self.timeout_s = timeout_s
+        if driver is None:
+            import neo4j
+
+            auth = (user, password) if password else None
+            try:
+                driver = neo4j.GraphDatabase.driver(url, auth=auth, connection_timeout=5)
+            except Exception as exc:  # noqa: BLE001 - bad URL etc.
+                raise GraphUnavailable(f"Neo4j at {url}: {_one_line(exc)}") from exc
+        self._driver = driver
+
+    def _session(self, write: bool) -> Any:
+        import neo4j
+
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        return self._driver.session(database=self.database, default_access_mode=mode)
+
+    def _map(self, exc: Exception) -> GraphError:
+        from neo4j import exceptions as nx
+
+        if isinstance(exc, nx.AuthError):
+            return GraphUnavailable(f"Neo4j at {self.url} refused the credentials: {_one_line(exc)}")
+        if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired | nx.TransientError | OSError):
+            return GraphUnavailable(f"Neo4j at {self.url} is unavailable: {_one_line(exc)}")
+        if isinstance(exc, nx.Neo4jError | nx.DriverError | ValueError | TypeError):
+            return QueryError(f"Neo4j rejected the query: {_one_line(exc)}")
+        return GraphUnavailable(f"Neo4j at {self.url}: {_one_line(exc)}")
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Return the rows of an auto-commit read (READ access mode) as dicts of plain values."""
+        import neo4j
+
+        try:
+            with self._session(write=False) as session:
+                result = session.run(neo4j.Query(query, timeout=self.timeout_s), params or {})
+                return [{k: plain(v) for k, v in rec.items()} for rec in result]
+        except Exception as exc:  # noqa: BLE001 - mapped to the two typed errors
+            raise self._map(exc) from exc
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run all statements inside one ``execute_write`` transaction function."""
+        statements = [(q, p or {}) for q, p in statements]
+        if not statements:
+            return
+
+        def work(tx: Any) -> None:
+            for q, p in statements:
+                tx.run(q, p).consume()
+
+        try:
+            with self._session(write=True) as session:
+                session.execute_write(work)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map(exc) from exc
+
+    def schema_statements(self) -> list[str]:
+        """Return Neo4j's constraint and index statements for the model."""
+        return model.neo4j_statements()
+
+    def _apply_indexes(self, statements: list[str]) -> None:
+        try:
+            with self._session(write=True) as session:
+                for stmt in statements:  # schema statements need their own auto-commit transactions
+                    session.run(stmt).consume()
+        except Exception as exc:  # noqa: BLE001
+            raise self._map(exc) from exc
+
+    def clear(self) -> None:
+        """Delete every node and edge."""
+        self.write([("MATCH (n) DETACH DELETE n", {})])
+
+    def close(self) -> None:
+        """Close the driver."""
+        try:
+            self._driver.close()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+# --------------------------------------------------------------------------- factory
+
+
+def open_graph(settings: Settings | None = None, *, name: str | None = None) -> Graph:
+    """Return a connected ``Graph`` for ``settings`` (embedded FalkorDB is started, or reused, as needed)."""
+    settings = settings or get_settings()
+    backend = settings.backend
+    graph_name = name or settings.graph_name or "cascade"
+    if backend == "neo4j":
+        return Neo4jGraph(settings.graph_url, user=settings.neo4j_user,
+                          password=settings.neo4j_password.get_secret_value(),
+                          database=settings.neo4j_database or (name or ""), timeout_s=settings.query_timeout_s)
+    if backend == "falkordb":
+        return FalkorGraph(settings.graph_url, graph_name, timeout_s=settings.query_timeout_s)
+    from cascade.embedded import EmbeddedError, EmbeddedServer
+
+    server = EmbeddedServer(settings.data_dir)
+    try:
+        server.start()
+    except EmbeddedError as exc:
+        raise GraphUnavailable(f"embedded FalkorDB in {settings.data_dir}: {exc}") from exc
+    return FalkorGraph(server.url, graph_name, timeout_s=settings.query_timeout_s, server=server)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def iter_batches(rows: Iterable[Any], size: int) -> Iterable[list[Any]]:
+    """Return successive lists of at most ``size`` rows."""
+    batch: list[Any] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

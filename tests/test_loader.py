@@ -1,0 +1,304 @@
+"""Loader: ParseResult -> graph. Hand-built ParseResults (what the parser must produce for the
+samples, per issues #2/#3) test the loader alone; the last section runs the real
+pipeline on ``corpus/samples`` and passes once ingest reads these facts (issue #3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from cascade import queries
+from cascade.loader import LoadError, doc_id_of, label_for, load, plan
+from ingest.model import (
+    Agency,
+    Deadline,
+    DocumentHeader,
+    Issuer,
+    Mention,
+    ParseResult,
+    Reference,
+    ReportingLine,
+    StatedEdge,
+    Task,
+)
+
+TTG = "Thủ tướng Chính phủ"
+BBT = "Ban Bí thư"
+BCH = "Ban Chấp hành Trung ương"
+UBND_ST = "Ủy ban nhân dân tỉnh Sóc Trăng"
+UBND_CT = "Ủy ban nhân dân huyện Châu Thành"
+
+
+def ref(symbol, relation, issuer=None, issued_on=None, level="central", province=None, district=None, year=None,
+        doc_type=None, text=None):
+    """A Reference as the parser gives it (id left to the loader)."""
+    return Reference(symbol=symbol, doc_type=doc_type, issuer=issuer, issued_on=issued_on, relation=relation,
+                     mentions=[Mention(text or symbol, 0)], issuer_level=level, issuer_province=province,
+                     issuer_district=district, year=year)
+
+
+def doc(symbol, issuer, level, issued_on, province=None, district=None, doc_type="Kế hoạch", title=None,
+        refs=(), stated=(), tasks=(), agencies=(), reporting=(), sha="0" * 64, path="x.txt"):
+    """A ParseResult of one document."""
+    return ParseResult(
+        document=DocumentHeader(symbol=symbol, doc_type=doc_type, title=title or f"{doc_type} {symbol}",
+                                issuer=Issuer(issuer, level, province, district), place=district or province,
+                                issued_on=issued_on),
+        references=list(refs), stated_edges=list(stated), tasks=list(tasks), agencies=list(agencies),
+        reporting=list(reporting), source={"path": path, "sha256": sha, "format": "txt"},
+    )
+
+
+# The cascade of issue #2's acceptance, written as the parser must read it from each text.
+KL52 = doc("52-KL/TW", BBT, "central", "2019-05-30", doc_type="Kết luận",
+           refs=[ref("27-NQ/TW", "implements", BCH, "2008-08-06", text="Nghị quyết Trung ương 7 khóa X")])
+QD142 = doc("142/QĐ-TTg", TTG, "central", "2020-01-21", doc_type="Quyết định",
+            refs=[ref("52-KL/TW", "implements", BBT, "2019-05-30")])
+KH56 = doc("56/KH-UBND", UBND_ST, "province", "2020-05-15", province="Sóc Trăng",
+           refs=[ref("142/QĐ-TTg", "implements", TTG, "2020-01-21")])
+KH85 = doc(
+    "85/KH-UBND", UBND_CT, "district", "2020-06-12", province="Sóc Trăng", district="Châu Thành",
+    refs=[
+        ref("142/QĐ-TTg", "implements", TTG, "2020-01-21"),
+        ref("142/QĐ-TTg", "based_on", TTG, "2020-01-21"),
+        ref("56/KH-UBND", "implements", UBND_ST, "2020-05-15", level="province", province="Sóc Trăng"),
+        ref("52-KL/TW", "cites", BBT, "2019-05-30"),
+    ],
+    stated=[StatedEdge(child="142/QĐ-TTg", parent="52-KL/TW", relation="implements",
+                       child_id="142-qd-ttg--2020", parent_id="52-kl-tw--2019")],
+    agencies=[Agency("Phòng Nội vụ huyện Châu Thành", "agency", "district", "Sóc Trăng", "Châu Thành", ["Phòng Nội vụ"]),
+              Agency("Phòng Tài chính - Kế hoạch huyện Châu Thành", "agency", "district", "Sóc Trăng", "Châu Thành"),
+              Agency("Ủy ban nhân dân các xã, thị trấn huyện Châu Thành", "group", "commune", "Sóc Trăng", "Châu Thành")],
+    tasks=[
+        Task("III.1", "Tham mưu triển khai Kế hoạch", ["Phòng Nội vụ huyện Châu Thành"],
+             ["Phòng Tài chính - Kế hoạch huyện Châu Thành", "Ủy ban nhân dân các xã, thị trấn huyện Châu Thành"],
+             Deadline("quý II năm 2020", "once", "2020-06-30")),
+        Task("III.2", "Bố trí kinh phí", ["Phòng Tài chính - Kế hoạch huyện Châu Thành"], [],
+             Deadline("Hằng năm", "recurring", None, "P1Y")),
+    ],
+    reporting=[ReportingLine("Ủy ban nhân dân các xã, thị trấn huyện Châu Thành", UBND_CT,
+                             "Phòng Nội vụ huyện Châu Thành", "P1Y", "báo cáo ... hằng năm")],
+)
+# Another province's plan with the same number: must stay a separate node.
+KH56_LC = doc("56/KH-UBND", "Ủy ban nhân dân tỉnh Lào Cai", "province", "2020-03-02", province="Lào Cai",
+              refs=[ref("142/QĐ-TTg", "implements", TTG, "2020-01-21")])
+
+CASCADE = [KL52, QD142, KH56, KH85]
+
+
+def test_ids_and_labels_of_documents():
+    """(document -> id, label): local documents carry their province/district, central ones the suffix."""
+    table = [
+        (KH85, "85-kh-ubnd--2020--soc-trang--chau-thanh"),
+        (KH56, "56-kh-ubnd--2020--soc-trang"),
+        (KH56_LC, "56-kh-ubnd--2020--lao-cai"),
+        (QD142, "142-qd-ttg--2020"),
+        (KL52, "52-kl-tw--2019"),
+    ]
+    for result, expected in table:
+        assert doc_id_of(result) == expected
+    assert [label_for(x) for x in ("central", "ministry", "province", "district", "unknown")] == [
+        "Directive", "Plan", "Plan", "Plan", None]
+
+
+def test_document_without_symbol_is_refused():
+    empty = ParseResult(document=DocumentHeader(None, None, None, None, None, None))
+    with pytest.raises(LoadError):
+        plan(empty)
+
+
+def test_plan_uses_named_queries_and_parameters_only():
+    stmts, summary = plan(KH85, batch_size=1)
+    texts = {q.name: q.text for q in queries.list_queries() if q.is_write}
+    assert all(text in texts.values() for text, _ in stmts)
+    assert all("Châu Thành" not in text for text, _ in stmts)  # values travel as parameters
+    # batch size 1: one statement per agency row
+    agency_stmts = [p for t, p in stmts if t == texts["load_agencies"]]
+    assert len(agency_stmts) == 3 and all(len(p["rows"]) == 1 for p in agency_stmts)
+    assert summary.references == 3  # 142 (strongest: implements), 56, 52
+    assert summary.tasks == 2
+
+
+def snapshot(graph):
+    """Every node and edge with all properties, sorted: the graph's full state."""
+    nodes = graph.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props")
+    edges = graph.read("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, properties(r) AS props, b.id AS b")
+    key = lambda x: repr(sorted(x.items()))  # noqa: E731
+    for n in nodes:
+        n["labels"] = sorted(n["labels"])
+        n["props"] = {k: (sorted(v) if isinstance(v, list) else v) for k, v in n["props"].items()}
+    return sorted(nodes, key=key), sorted(edges, key=key)
+
+
+def test_reingest_changes_nothing(graph):
+    for r in CASCADE:
+        load(graph, r)
+    before_counts, before = graph.counts(), snapshot(graph)
+    for r in CASCADE:
+        load(graph, r)
+    assert graph.counts() == before_counts
+    assert snapshot(graph) == before
+
+
+def test_any_order_converges(new_graph):
+    g1, g2 = new_graph(), new_graph()
+    for r in CASCADE:
+        load(g1, r)
+    for r in reversed(CASCADE):
+        load(g2, r)
+    assert g1.counts() == g2.counts()
+    ids = "MATCH (d:Document) RETURN d.id AS id, d.status AS status, labels(d) AS l ORDER BY id"
+    assert g1.read(ids) == g2.read(ids)
+
+
+def test_stub_is_completed_in_place(graph):
+    load(graph, KH85)
+    row = graph.read("MATCH (d:Document {id: '56-kh-ubnd--2020--soc-trang'}) RETURN d.status AS s, d.issuer AS i")
+    assert row == [{"s": "referenced", "i": UBND_ST}]
+    n_docs = graph.counts()["Document"]
+    load(graph, KH56)
+    row = graph.read("MATCH (d:Document {id: '56-kh-ubnd--2020--soc-trang'}) RETURN d.status AS s, d.task_count AS t")
+    assert row == [{"s": "ingested", "t": 0}]
+    assert graph.counts()["Document"] == n_docs
+    # a later stub never overwrites what the document itself says
+    later = doc("99/KH-UBND", UBND_ST, "province", "2021-01-01", province="Sóc Trăng",
+                refs=[ref("56/KH-UBND", "cites", "UBND tỉnh Sóc Trăng (sai)", "2020-05-15", level="province",
+                          province="Sóc Trăng")])
+    load(graph, later)
+    row = graph.read("MATCH (d:Document {id: '56-kh-ubnd--2020--soc-trang'}) RETURN d.status AS s, d.issuer AS i")
+    assert row == [{"s": "ingested", "i": UBND_ST}]
+
+
+def test_two_provinces_same_number_stay_apart(graph):
+    load(graph, KH56)
+    load(graph, KH56_LC)
+    rows = queries.run(graph, "find_document", key="56-kh-ubnd", issuer=None, issuer_slug=None, province=None,
+                       province_slug=None)
+    assert [r["province"] for r in rows] == ["Lào Cai", "Sóc Trăng"]
+    rows = queries.run(graph, "find_document", key="56-kh-ubnd", issuer="soc trang", issuer_slug="soc-trang",
+                       province=None, province_slug=None)
+    assert [r["id"] for r in rows] == ["56-kh-ubnd--2020--soc-trang"]
+
+
+def test_changed_file_replaces_tasks_and_edges(graph):
+    load(graph, KH85)
+    assert graph.counts()["Task"] == 2
+    changed = doc("85/KH-UBND", UBND_CT, "district", "2020-06-12", province="Sóc Trăng", district="Châu Thành",
+                  refs=[ref("142/QĐ-TTg", "implements", TTG, "2020-01-21")],
+                  tasks=[Task("II.1", "Một nhiệm vụ mới", ["Phòng Nội vụ huyện Châu Thành"])], sha="1" * 64)
+    load(graph, changed)
+    c = graph.counts()
+    assert (c["Task"], c["HAS_TASK"], c["ASSIGNED_TO"], c["COORDINATES_WITH"], c["REPORTS_TO"]) == (1, 1, 1, 0, 0)
+    edges = graph.read("MATCH (:Document {id: '85-kh-ubnd--2020--soc-trang--chau-thanh'})-[r]->(b:Document) "
+                       "RETURN type(r) AS t, b.id AS b")
+    assert edges == [{"t": "IMPLEMENTS", "b": "142-qd-ttg--2020"}]
+    # the stated edge 142 -> 52 it used to state is gone too
+    assert graph.read("MATCH (:Document {id: '142-qd-ttg--2020'})-[r]->() RETURN count(r) AS c") == [{"c": 0}]
+
+
+def test_tasks_agencies_and_coordination(graph):
+    load(graph, KH85)
+    rows = graph.read(
+        "MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[r:ASSIGNED_TO]->(a) "
+        "RETURN t.section AS s, r.role AS role, a.name AS a, labels(a) AS l, t.due AS due, t.period AS period "
+        "ORDER BY s, role, a")
+    assert [(r["s"], r["role"], r["a"], r["l"]) for r in rows] == [
+        ("III.1", "lead", "Phòng Nội vụ huyện Châu Thành", ["Agency"]),
+        ("III.1", "support", "Phòng Tài chính - Kế hoạch huyện Châu Thành", ["Agency"]),
+        ("III.1", "support", "Ủy ban nhân dân các xã, thị trấn huyện Châu Thành", ["AgencyGroup"]),
+        ("III.2", "lead", "Phòng Tài chính - Kế hoạch huyện Châu Thành", ["Agency"]),
+    ]
+    assert rows[0]["due"] == "2020-06-30" and rows[3]["period"] == "P1Y"
+    co = graph.read("MATCH (a)-[c:COORDINATES_WITH]->(b) RETURN a.name AS a, b.name AS b, c.doc_id AS d ORDER BY b")
+    assert [(r["a"], r["b"]) for r in co] == [
+        ("Phòng Nội vụ huyện Châu Thành", "Phòng Tài chính - Kế hoạch huyện Châu Thành"),
+        ("Phòng Nội vụ huyện Châu Thành", "Ủy ban nhân dân các xã, thị trấn huyện Châu Thành"),
+    ]
+    assert {r["d"] for r in co} == {"85-kh-ubnd--2020--soc-trang--chau-thanh"}
+    part = graph.read("MATCH (a {name: 'Phòng Nội vụ huyện Châu Thành'})-[:PART_OF]->(j:Jurisdiction)-[:PART_OF]->(p) "
+                      "RETURN j.id AS j, p.id AS p")
+    assert part == [{"j": "soc-trang--chau-thanh", "p": "soc-trang"}]
+    rep = graph.read("MATCH (a)-[r:REPORTS_TO]->(b) RETURN a.name AS a, b.name AS b, r.via AS via, r.period AS p")
+    assert rep == [{"a": "Ủy ban nhân dân các xã, thị trấn huyện Châu Thành", "b": UBND_CT,
+                    "via": "Phòng Nội vụ huyện Châu Thành", "p": "P1Y"}]
+    found = queries.run(graph, "find_agency", id="", text="phong noi vu")
+    assert [r["name"] for r in found] == ["Phòng Nội vụ huyện Châu Thành"]
+    duties = queries.run(graph, "agency_duties", id=found[0]["id"])
+    assert [(d["section"], d["role"], d["doc_symbol"]) for d in duties] == [("III.1", "lead", "85/KH-UBND")]
+    assert set(duties[0]["supports"]) == {"Phòng Tài chính - Kế hoạch huyện Châu Thành",
+                                          "Ủy ban nhân dân các xã, thị trấn huyện Châu Thành"}
+
+
+def test_lineage_up_and_down_on_hand_built_cascade(graph):
+    for r in CASCADE:
+        load(graph, r)
+    up = queries.run(graph, "lineage_up", id="85-kh-ubnd--2020--soc-trang--chau-thanh", depth=10)
+    assert [r["symbol"] for r in up] == ["85/KH-UBND", "56/KH-UBND", "142/QĐ-TTg", "52-KL/TW", "27-NQ/TW"]
+    assert [r["depth"] for r in up] == [0, 1, 2, 3, 4]
+    assert up[0]["edges"] == []  # each row carries the edges that reach it from the start's side
+    assert {"source": "85-kh-ubnd--2020--soc-trang--chau-thanh", "target": "142-qd-ttg--2020",
+            "type": "IMPLEMENTS"} in up[2]["edges"]
+    assert {"source": "56-kh-ubnd--2020--soc-trang", "target": "142-qd-ttg--2020", "type": "IMPLEMENTS"} in up[2]["edges"]
+    down = queries.run(graph, "lineage_down", id="27-nq-tw--2008", depth=10)
+    assert [r["symbol"] for r in down] == ["27-NQ/TW", "52-KL/TW", "142/QĐ-TTg", "56/KH-UBND", "85/KH-UBND"]
+    limited = queries.run(graph, "lineage_down", id="27-nq-tw--2008", depth=2)
+    assert [r["symbol"] for r in limited] == ["27-NQ/TW", "52-KL/TW", "142/QĐ-TTg"]
+
+
+# --------------------------------------------------------------------------- the real samples (through the parser)
+
+
+def _find(graph, symbol, issuer=None):
+    from ingest.identity import fold, slug, symbol_key
+
+    return queries.run(graph, "find_document", key=symbol_key(symbol), issuer=fold(issuer) if issuer else None,
+                       issuer_slug=slug(issuer) if issuer else None, province=None, province_slug=None)
+
+
+def test_samples_lineage_up_from_85(sample_graph):
+    start = _find(sample_graph, "85/KH-UBND", "Châu Thành")
+    assert len(start) == 1
+    up = queries.run(sample_graph, "lineage_up", id=start[0]["id"], depth=10)
+    assert [r["symbol"] for r in up][:5] == ["85/KH-UBND", "56/KH-UBND", "142/QĐ-TTg", "52-KL/TW", "27-NQ/TW"]
+    assert up[1]["province"] == "Sóc Trăng" and up[1]["issued_on"] == "2020-05-15"
+
+
+@pytest.mark.parametrize(
+    ("root", "reached"),
+    [
+        ("27-NQ/TW", {"52-KL/TW", "142/QĐ-TTg", "124/KH-UBND", "56/KH-UBND", "85/KH-UBND", "83-KH/TU"}),
+        ("45-NQ/TW", {"72-CTr/TU", "107/NQ-CP", "371/KH-UBND"}),
+    ],
+)
+def test_samples_lineage_down(sample_graph, root, reached):
+    start = _find(sample_graph, root)
+    assert start, f"{root} not in the graph"
+    down = queries.run(sample_graph, "lineage_down", id=start[0]["id"], depth=10)
+    assert reached <= {r["symbol"] for r in down}
+
+
+def test_samples_reingest_and_reverse_order(new_graph, sample_paths):
+    from tests.conftest import ingest_into
+
+    g1, g2 = new_graph(), new_graph()
+    results = ingest_into(g1, sample_paths)
+    assert len(results) == 4
+    first, state = g1.counts(), snapshot(g1)
+    ingest_into(g1, sample_paths)
+    assert g1.counts() == first
+    assert snapshot(g1) == state  # same property values, not only the same counts
+    ingest_into(g2, list(reversed(sample_paths)))
+    assert g2.counts() == first
+    assert first["Task"] > 0 and first["Document"] > 4
+
+
+def test_lineage_terminates_on_cycles_and_unknown_ids(graph):
+    """Two plans that (wrongly or not) say they implement each other: finite rows, start at depth 0."""
+    a = doc("1/KH-UBND", UBND_ST, "province", "2021-01-01", province="Sóc Trăng",
+            refs=[ref("2/KH-UBND", "implements", UBND_ST, "2021-02-01", level="province", province="Sóc Trăng")])
+    b = doc("2/KH-UBND", UBND_ST, "province", "2021-02-01", province="Sóc Trăng",
+            refs=[ref("1/KH-UBND", "implements", UBND_ST, "2021-01-01", level="province", province="Sóc Trăng")])
+    load(graph, a)
+    load(graph, b)
+    up = queries.run(graph, "lineage_up", id="1-kh-ubnd--2021--soc-trang", depth=10)
+    assert [(r["symbol"], r["depth"]) for r in up] == [("1/KH-UBND", 0), ("2/KH-UBND", 1)]
+    assert queries.run(graph, "lineage_up", id="no-such-document", depth=10) == []
