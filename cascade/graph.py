@@ -122,13 +122,20 @@ class Graph:
     def counts(self) -> dict[str, int]:
         """Return node counts per label and edge counts per type, plus ``nodes`` and ``edges`` totals."""
         out: dict[str, int] = {}
+
+        def count(query: str) -> int:
+            # A graph that does not exist yet answers with no row at all (FalkorDB).
+            rows = self.read(query)
+            return int(rows[0]["c"]) if rows else 0
+
+        # Labels and types come from graph_schema constants, never from user input.
         labels = sorted({lab for n in model.NODES for lab in (n.label, *n.extra_labels)})
         for label in labels:
-            out[label] = self.read(f"MATCH (n:{label}) RETURN count(n) AS c")[0]["c"]
+            out[label] = count(f"MATCH (n:{label}) RETURN count(n) AS c")
         for edge in model.EDGES:
-            out[edge.type] = self.read(f"MATCH ()-[r:{edge.type}]->() RETURN count(r) AS c")[0]["c"]
-        out["nodes"] = self.read("MATCH (n) RETURN count(n) AS c")[0]["c"]
-        out["edges"] = self.read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+            out[edge.type] = count(f"MATCH ()-[r:{edge.type}]->() RETURN count(r) AS c")
+        out["nodes"] = count("MATCH (n) RETURN count(n) AS c")
+        out["edges"] = count("MATCH ()-[r]->() RETURN count(r) AS c")
         return out
 
     def clear(self) -> None:

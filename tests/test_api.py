@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from api import service
+from graph_schema import SCHEMA_VERSION
 from cascade.graph import FalkorGraph, Graph
 from cascade.loader import load
 from ingest.identity import document_id
@@ -474,7 +475,7 @@ def test_search_one_box(api):
 def test_health(api):
     body = api.get("/health").json()
     assert body["status"] == "ok" and body["reachable"] is True and body["backend"] == "falkordb"
-    assert body["schema_version"] == 1
+    assert body["schema_version"] == SCHEMA_VERSION
     assert body["counts"]["Task"] == 5 and body["counts"]["Document"] >= 10
     assert api.get("/health/live").json() == {"status": "ok"}
 
