@@ -321,6 +321,12 @@ def duties(
         exact = [r for r in found if r["id"] == agency]
         chosen = exact or found
         if not chosen:
+            # The same word search as GET /agencies: every folded word must match, abbreviations
+            # expanded ("so noi vu bac ninh", "lien hiep cac hoi khkt").
+            from api.service import search_agencies
+
+            chosen = search_agencies(graph, q=agency, province=None, level=None, kind=None, limit=20, offset=0)
+        if not chosen:
             _error_line(f"{agency}: no such agency in the graph")
             raise typer.Exit(2)
         if len(chosen) > 1:
