@@ -1,21 +1,540 @@
-"""Stage 2, *clean*: ``RawDocument`` -> ``CleanDocument``. First version: NFC, strip markdown."""
+"""Stage 2, *clean*: ``RawDocument`` -> ``CleanDocument`` (normalised lines with offsets).
+
+What it does, in order (issue #3, "Inputs"):
+
+1. characters: NFC, zero-width characters removed, NBSP and other spaces made
+   plain, every line break style made ``\\n``;
+2. markup residue: markdown emphasis, headings, quotes, escapes, links, inline
+   HTML; bullets ("+", "•", "–", "*", Word symbol bullets) normalised to "- ";
+3. lines: table rows split into one cell per line (separator rows dropped),
+   two-column layouts (tab or wide gap) split into columns, spaces collapsed,
+   empty lines dropped;
+4. OCR slips repaired from ``ingest/data/ocr_fixes.json``;
+5. header lines broken inside "Số: ..." or "ngày ... tháng ... năm ..." joined,
+   and a sentence broken by a page break (next line starts in lower case) rejoined;
+   other lines are never joined: the task finder relies on line structure;
+6. a legal portal's metadata block before the document header and its footer
+   after the document dropped.
+
+Each notable repair adds a line to ``warnings``.
+"""
 
 from __future__ import annotations
 
-import re
+import json
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
+from ingest import patterns as P
 from ingest.model import CleanDocument, Line, RawDocument
+
+_DATA = Path(__file__).parent / "data"
+
+#: Characters removed (zero-width, soft hyphen, BOM) or turned into a plain space / newline.
+_CHAR_TABLE: dict[int, str | None] = {
+    **{c: None for c in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x180E)},
+    **{c: " " for c in (0x00A0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B))},
+    **{c: "\n" for c in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029)},
+    **{c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x1C), 0x1F, 0x7F)},
+}
+
+#: The odd characters real files carry (NBSP, zero-width space, BOM, soft hyphen, Word's
+#: vertical tab for a manual line break, form feed, NUL).
+_USUAL_ODD_CHARS = ("\u00a0", "\u200b", "\ufeff", "\u00ad", "\x0b", "\x0c", "\u200c", "\u200d",
+                    "\u2060", "\x00", "\u202f", "\u2028", "\u2029", "\x85")
+
+#: Encodings whose use deserves a warning (the read stage records repairs in ``RawDocument.encoding``).
+_ENCODING_WARNINGS = {
+    "cp1258": "decoded as legacy Vietnamese Windows-1258 (CP1258)",
+    "tcvn3": "converted from the TCVN3 (ABC, .VnTime) font encoding; upper-case letters of .VnTimeH fonts come out in lower case",
+}
+#: Repairs and suspicions recorded after a "+" in ``RawDocument.encoding``.
+_REPAIR_WARNINGS = {
+    "mojibake": "repaired UTF-8 text that had been decoded as Windows-1252 (mojibake)",
+    "vni": "the text looks typed in a VNI font (legacy 8-bit Vietnamese), which is not converted: accents will be wrong",
+}
+_QUIET_ENCODINGS = {None, "utf-8", "utf-8-bom", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "ascii",
+                    "unicode"}  # "unicode": DOCX/PDF text, no byte decoding involved
+
+
+def _build_fold_table() -> dict[int, str]:
+    """Return a str.translate table that strips Vietnamese diacritics (fast ASCII fold for short lines)."""
+    table = {ord("đ"): "d", ord("Đ"): "D", 0x2013: "-", 0x2014: "-", 0x2212: "-"}
+    for cp in range(0xC0, 0x1EFA):
+        base = unicodedata.normalize("NFD", chr(cp))[0]
+        if base.isascii() and base.isalpha() and base != chr(cp):
+            table[cp] = base
+    return table
+
+
+_FOLD = _build_fold_table()
+
+
+def _fold_key(line: str) -> str:
+    """Return the diacritic-free, lower-case, dash-normalised key of a short line ("Độc lập – Tự do" -> "doc lap-tu do")."""
+    s = line.translate(_FOLD).lower()
+    return "-".join(" ".join(part.split()) for part in s.split("-"))
+
+
+#: Diacritic-free first three letters of the fixed formulas of ``ocr_fixes.json`` "lines".
+_FORMULA_STARTS = frozenset(("con", "doc", "dan", "noi"))
+
+
+@lru_cache(maxsize=1)
+def _ocr_fixes():
+    """Return (word pattern, word replacements, line fixes by key) from ``ingest/data/ocr_fixes.json``."""
+    doc = json.loads((_DATA / "ocr_fixes.json").read_text(encoding="utf-8"))
+    words = {w["find"]: w["replace"] for w in doc.get("words", [])}
+    pattern = P.phrase_alternation(words) if words else None
+    lines = {}
+    for entry in doc.get("lines", []):
+        accepted = frozenset(t.upper() for t in (entry["text"], *entry.get("variants", [])))
+        lines[entry["fold"]] = (entry["text"], accepted)
+    return pattern, words, lines
+
+
+# --------------------------------------------------------------------------- public API
 
 
 def clean(raw: RawDocument) -> CleanDocument:
-    """Return the cleaned, line-split document."""
-    lines: list[Line] = []
+    """Return the cleaned document: normalised, de-marked-up lines with their offsets, and warnings."""
+    warnings: list[str] = list(_encoding_warnings(raw.encoding))
+    text = normalise_chars(raw.text)
+    text = strip_markup(text)
+    lines = split_lines(text)
+    lines, n_words = _fix_ocr_words(lines)
+    lines, n_lines = _fix_ocr_lines(lines)
+    if n_words or n_lines:
+        warnings.append(f"repaired {n_words + n_lines} OCR slip(s) (e.g. 'Noi nhận' -> 'Nơi nhận')")
+    lines = join_header_breaks(lines)
+    # DOCX and HTML give one line per paragraph by construction; PDFs and text copies of them may be wrapped.
+    if raw.fmt == "pdf" or (raw.fmt in ("txt", "md") and looks_hard_wrapped(lines)):
+        lines, n_unwrapped = unwrap_lines(lines)
+        if n_unwrapped:
+            warnings.append(f"joined {n_unwrapped} hard-wrapped line(s) into their paragraphs")
+    lines, n_joined = join_page_breaks(lines)
+    if n_joined:
+        warnings.append(f"rejoined {n_joined} sentence(s) broken across lines (page breaks)")
+    lines, n_head = drop_portal_head(lines)
+    if n_head:
+        warnings.append(f"dropped {n_head} line(s) of legal-portal metadata before the document header")
+    lines, n_tail = drop_portal_tail(lines)
+    if n_tail:
+        warnings.append(f"dropped {n_tail} line(s) of legal-portal footer after the document")
+    out: list[Line] = []
     offset = 0
-    for src in raw.text.splitlines():
-        t = re.sub(r"[*#]+", "", src).strip()
-        if not t:
-            continue
-        lines.append(Line(t, offset))
+    for t in lines:
+        out.append(Line(t, offset))
         offset += len(t) + 1
-    text = "\n".join(l.text for l in lines)
-    return CleanDocument(path=raw.path, text=text, lines=tuple(lines), raw=raw)
+    return CleanDocument(path=raw.path, text="\n".join(lines), lines=tuple(out), raw=raw,
+                         warnings=tuple(warnings))
+
+
+# --------------------------------------------------------------------------- steps
+
+
+def _encoding_warnings(encoding: str | None):
+    """Yield the warnings a decoding deserves (legacy code page, repaired mojibake, guessed charset)."""
+    if encoding in _QUIET_ENCODINGS:
+        return
+    base, *repairs = (encoding or "").split("+")
+    for repair in repairs:
+        if repair in _REPAIR_WARNINGS:
+            yield _REPAIR_WARNINGS[repair]
+    if base in _ENCODING_WARNINGS:
+        yield _ENCODING_WARNINGS[base]
+    elif base and base not in _QUIET_ENCODINGS:
+        yield f"text encoding guessed as {base}"
+
+
+def normalise_chars(text: str) -> str:
+    """Return ``text`` in NFC with zero-width characters removed, odd spaces made plain and line breaks made ``\\n``."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # ``in`` is a fast scan while a character-class regex or a dict translate over a 40 kB
+    # plan costs ~0.3-4 ms: test the usual suspects first, translate only when one is there.
+    # Rarer spaces (U+2000-U+200A, U+3000) are Unicode whitespace: strip/split handle them.
+    if any(c in text for c in _USUAL_ODD_CHARS):
+        text = text.translate(_CHAR_TABLE)
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_markup(text: str) -> str:
+    """Return ``text`` without markdown/HTML residue; list bullets normalised to "- "."""
+    if "](" in text:
+        text = P.MD_IMAGE.sub("", text)
+        text = P.MD_LINK.sub(r"\g<text>", text)
+    if "\\" in text:
+        text = P.MD_ESCAPE.sub(r"\g<char>", text)
+    if "<" in text:
+        text = P.HTML_INLINE_TAG.sub("", text)
+    if "*" in text:
+        text = P.MD_STRONG.sub("", text)
+        text = P.MD_EMPHASIS_STAR.sub(r"\g<text>", text)
+    if "_" in text:
+        text = P.MD_STRONG.sub("", text)
+        text = P.MD_EMPHASIS_UNDERSCORE.sub(r"\g<text>", text)
+    return text
+
+
+#: First characters of a line that may carry a line-start marker (quote, heading, bullet):
+#: only such lines pay for the regexes.
+_LINE_MARKS = frozenset(">#-+*•·◦▪▫●○■□♦◆❖➢➣➤►▶✓✔–—−\uf0b7\uf0a7\uf0d8\uf0fc\uf076")
+
+
+def _line_marks(s: str) -> str:
+    """Return a stripped line without markdown quote/heading markers, its bullet normalised to "- "."""
+    if s[0] == ">":
+        s = P.MD_QUOTE.sub("", s, count=1).strip()
+    if s[:1] == "#":
+        s = P.MD_HEADING.sub("", s, count=1).strip()
+    if s[:1] in _LINE_MARKS:
+        s = P.BULLET.sub("- ", s, count=1)
+    return s
+
+
+def split_lines(text: str) -> list[str]:
+    """Return the non-empty lines of ``text``: table rows one cell per line, columns split, spaces collapsed."""
+    # Whole-text tests first: most plans have no pipes, tags, tabs or wide gaps, and then
+    # no line pays for those checks.
+    has_lt = "<" in text
+    has_pipe = "|" in text
+    has_gap = "\t" in text or "   " in text
+    has_double = "  " in text
+    if has_double and not has_gap:  # no column layout: collapse double spaces (str.replace beats a regex 10x)
+        while "  " in text:
+            text = text.replace("  ", " ")
+        has_double = False
+    out: list[str] = []
+    row: list[list[str]] | None = None  # the last pipe-table row, its cells' lines
+    row_start = 0  # where that row's lines begin in ``out``
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s:
+            continue
+        if has_pipe and "|" in s and (s[0] == "|" or s[-1] == "|" or " | " in s):
+            cells = _row_cells(s)
+            if cells is None:  # separator row
+                continue
+            merged = _continue_row(row, cells) if row is not None else None
+            if merged is not None:
+                row = merged
+                del out[row_start:]
+            else:
+                row, row_start = cells, len(out)
+            out.extend(part for cell in row for part in cell)
+            continue
+        row = None
+        if s[0] in _LINE_MARKS:
+            s = _line_marks(s)
+            if not s:
+                continue
+        if not (has_lt or has_pipe or has_gap or has_double or s[0] == "+"):
+            out.append(s)
+            continue
+        if has_lt and "<" in s and P.HTML_BREAK.search(s):
+            out.extend(split_lines(P.HTML_BREAK.sub("\n", s)))
+            continue
+        if s[0] == "+" and P.GRID_BORDER.match(s):
+            continue
+        if "\t" in s or "   " in s:
+            out.extend(_columns(s))
+            continue
+        out.append(" ".join(s.split()) if "  " in s else s)
+    return out
+
+
+def _row_cells(row: str) -> list[list[str]] | None:
+    """Return the cells of a pipe-table row, each as its lines (None for a separator row).
+
+    A header laid out as a table, "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+    gives its cells in reading order; "<br>" inside a cell starts a new line; an
+    empty cell has no lines (a missing lead or deadline in a task table).
+    """
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    if all(not c or P.TABLE_RULE_CELL.match(c) for c in cells):
+        return None
+    out: list[list[str]] = []
+    for cell in cells:
+        parts = (" ".join(part.split()) for part in P.HTML_BREAK.split(cell))
+        out.append([part for part in parts if part])
+    return out
+
+
+def _continue_row(prev: list[list[str]], cells: list[list[str]]) -> list[list[str]] | None:
+    """Return ``prev`` and ``cells`` merged column by column if ``cells`` continues a header row cut inside its cells.
+
+    Markdown converters break a header table's row where the cell text broke:
+    "| Số: 85 | Châu Thành, ngày 12 tháng 6 |" then "| /KH-UBND | năm 2020 |".
+    The rows merge only when they have as many cells and at least one column
+    continues a header element ("Số: 85" + "/KH-UBND", a date + its year); else None.
+    """
+    if len(prev) != len(cells):
+        return None
+    merged: list[list[str]] = []
+    joined_any = False
+    for old, new in zip(prev, cells):
+        if old and new:
+            joined = _join_header(old[-1], new[0])
+            if joined is not None:
+                merged.append(old[:-1] + [joined] + new[1:])
+                joined_any = True
+                continue
+        merged.append(old + new)
+    return merged if joined_any else None
+
+
+def _columns(line: str) -> list[str]:
+    """Return the columns of a line laid out in two columns (tab or wide gap), or the line itself.
+
+    A tab always separates cells (text copied from a Word table); a run of
+    spaces separates columns only when one side looks like a header line
+    (upper case, "Số: ...", a date, the motto), because justified PDF text can
+    hold wide gaps inside a sentence. A list label left of a gap ("1.\\tSở Nội vụ")
+    stays on its line.
+    """
+    parts = [p for p in P.COLUMN_GAP.split(line) if p.strip()]
+    if len(parts) < 2:
+        return [" ".join(line.split())]
+    if "\t" not in line and not any(_headerish(p) for p in parts):
+        return [" ".join(line.split())]
+    out: list[str] = []
+    pending = ""
+    for part in parts:
+        part = " ".join(part.split())
+        if P.LIST_LABEL.match(part):
+            pending = f"{pending} {part}".strip()
+            continue
+        out.append(f"{pending} {part}".strip())
+        pending = ""
+    if pending:
+        out.append(pending)
+    return out
+
+
+def _headerish(part: str) -> bool:
+    """Return True if a column looks like a header-block line (upper case, number line, date, motto, signature)."""
+    s = part.strip()
+    letters = [c for c in s if c.isalpha()]
+    if len(letters) >= 3 and s.upper() == s:
+        return True
+    return bool(P.SO_LINE.match(s) or P.DATE_WORDS.search(s) or P.DATE_OPEN.search(s)
+                or s.startswith(("Độc lập", "Nơi nhận", "TM.", "KT.", "TL.", "Q.")))
+
+
+def _fix_ocr_words(lines: list[str]) -> tuple[list[str], int]:
+    """Return ``lines`` with the word-level OCR slips of the data file repaired, and how many."""
+    pattern, words, _ = _ocr_fixes()
+    text = "\n".join(lines)
+    # Spaces are collapsed by now, so a literal ``in`` finds every slip (fast pre-check).
+    if pattern is None or not any(w in text for w in words):
+        return lines, 0
+    count = 0
+
+    def repl(m):
+        """Return the repaired phrase (and count it), or the match unchanged."""
+        nonlocal count
+        start = m.start()
+        if start and text[start - 1].isalnum():  # left word boundary (see P.phrase_alternation)
+            return m.group(0)
+        found = " ".join(m.group(0).split())
+        if found in words:
+            count += 1
+            return words[found]
+        return m.group(0)
+
+    text = pattern.sub(repl, text)
+    return text.split("\n"), count
+
+
+def _fix_ocr_lines(lines: list[str]) -> tuple[list[str], int]:
+    """Return ``lines`` with mis-read fixed formulas (national motto, "Nơi nhận:") replaced by their canonical text."""
+    _, _, fixes = _ocr_fixes()
+    count = 0
+    out = []
+    for line in lines:
+        # The formulas start with C/Đ/N ("Cộng hòa", "Độc lập", "Đảng", "Nơi nhận"): check that first.
+        if len(line) <= 48 and line[:3].translate(_FOLD).lower() in _FORMULA_STARTS:
+            hit = fixes.get(_fold_key(line))
+            # Case and tone-mark placement ("HOÀ"/"HÒA") are not OCR slips: such lines are kept.
+            if hit and line.upper() not in hit[1]:
+                line = hit[0]
+                count += 1
+        out.append(line)
+    return out, count
+
+
+def join_header_breaks(lines: list[str]) -> list[str]:
+    """Return ``lines`` with header lines broken inside "Số: ..." or a date in words joined.
+
+    "Số:" / "85/KH-UBND" -> "Số: 85/KH-UBND"; "Số: 85" / "/KH-UBND" -> "Số: 85/KH-UBND";
+    "Châu Thành, ngày 12 tháng 6" / "năm 2020" -> one line (Nghị định 30/2020/NĐ-CP,
+    Phụ lục I: the number and the place-and-date are single header elements).
+    """
+    out: list[str] = []
+    for line in lines:
+        if out:
+            prev = out[-1]
+            # cheap gate: only short lines ("Số: 85") or lines ending near "ngày" can be cut headers
+            if len(prev) <= 60 or "gày" in prev[-24:] or "GÀY" in prev[-24:]:
+                joined = _join_header(prev, line)
+                if joined is not None:
+                    out[-1] = joined
+                    continue
+        out.append(line)
+    return out
+
+
+def _join_header(prev: str, line: str) -> str | None:
+    """Return ``prev`` and ``line`` joined if ``line`` continues a header element cut at ``prev``'s end, else None."""
+    if len(prev) <= 60 and ("ố" in prev or "Ố" in prev):
+        if P.SO_OPEN.search(prev) and P.NUMBER_START.match(line):
+            return f"{prev} {line}"
+        if P.SO_NUMBER_OPEN.search(prev) and P.SUFFIX_START.match(line):
+            return prev + line
+    tail = prev[-24:]  # "ngày 12 tháng 12" is at most ~20 characters
+    if ("gày" in tail or "GÀY" in tail) and P.DATE_OPEN.search(tail):
+        cand = f"{prev} {line}"
+        m = P.DATE_WORDS.search(cand, max(0, len(prev) - 30))
+        if m and m.start() < len(prev) < m.end():
+            return cand
+    return None
+
+
+def join_page_breaks(lines: list[str]) -> tuple[list[str], int]:
+    """Return ``lines`` with sentences broken mid-way (by a page break) rejoined, and how many joins.
+
+    Joined only when the first part is a long line that does not end a sentence
+    and the next line starts in lower case and is not a list item ("a) ...");
+    the continuation must itself be long or end a sentence, so a short
+    lower-case table cell is never glued to the cell before it.
+    """
+    out: list[str] = []
+    count = 0
+    for line in lines:
+        if out and line[0].islower():
+            prev = out[-1]
+            if (len(prev) >= 50 and not P.SENTENCE_END.search(prev[-8:]) and not P.LOWER_LIST_ITEM.match(line)
+                    and (len(line) >= 50 or P.SENTENCE_END.search(line[-8:]))):
+                out[-1] = f"{prev} {line}"
+                count += 1
+                continue
+        out.append(line)
+    return out, count
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """Return the typical full-line width of hard-wrapped text (90th percentile of line lengths)."""
+    lengths = sorted(len(l) for l in lines if len(l) >= 20)
+    if not lengths:
+        return 0
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+def looks_hard_wrapped(lines: list[str]) -> bool:
+    """Return True if the text was wrapped at a fixed width (pdftotext output, e-mail copies).
+
+    Paragraph-per-line text (the samples, DOCX, HTML) has many lines far
+    longer than any page is wide; wrapped text has a ceiling of ~60-130
+    characters that a large share of lines reach.
+    """
+    if len(lines) < 20:
+        return False
+    width = _wrap_width(lines)
+    if not 50 <= width <= 130:
+        return False
+    full = sum(1 for l in lines if len(l) >= 0.85 * width)
+    return full >= 0.3 * len(lines) and max(len(l) for l in lines) <= 1.3 * width
+
+
+def unwrap_lines(lines: list[str]) -> tuple[list[str], int]:
+    """Return hard-wrapped ``lines`` rejoined into paragraphs, and how many joins.
+
+    A line is continued by the next one when it reaches the right margin
+    (at least 75% of the typical width), does not end a sentence, is not an
+    upper-case heading, and the next line does not open a new block (bullet,
+    numbered item, section heading, "Căn cứ", "Nơi nhận", ...).
+    """
+    width = _wrap_width(lines)
+    if not width:
+        return lines, 0
+    out: list[str] = []
+    count = 0
+    joinable = False
+    prev_upper = False
+    for line in lines:
+        upper = line.upper() == line and any(c.isalpha() for c in line)
+        # an upper-case line continues only an upper-case line (a wrapped title), never a paragraph
+        if out and joinable and upper == prev_upper and not P.BLOCK_START.match(line):
+            out[-1] = f"{out[-1]} {line}"
+            count += 1
+        else:
+            out.append(line)
+            prev_upper = upper
+        # whether the paragraph now ending in ``out[-1]`` may continue on the next line
+        joinable = len(line) >= 0.75 * width and not P.SENTENCE_END.search(line[-8:])
+    return out, count
+
+
+def _is_header_start(line: str) -> bool:
+    """Return True if ``line`` can open a document's own header block."""
+    if P.SO_LINE.match(line):
+        return True
+    return line.upper() == line and bool(P.HEADER_UPPER.match(line))
+
+
+def drop_portal_head(lines: list[str]) -> tuple[list[str], int]:
+    """Return ``lines`` without a legal portal's metadata block before the document header, and how many were dropped.
+
+    Lines are dropped only when a clear portal block (a field such as "Số hiệu:"
+    or "Loại văn bản:", or two navigation lines such as "Tìm kiếm", "Văn bản
+    liên quan") precedes the first header line that follows it, so the
+    document's own header always wins over the portal's fields.
+    """
+    limit = min(len(lines), 200)
+    anchor = limit
+    for i in range(limit):
+        s = lines[i]
+        if s.startswith(("CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN")) or P.SO_LINE.match(s):
+            anchor = i
+            break
+    fields = navs = 0
+    last = -1
+    for i in range(anchor):
+        s = lines[i]
+        m = P.PORTAL_FIELD.match(s)
+        if m:
+            fields += 1
+            # "Nơi ban hành:" with its value on the next line (a portal table split into cells)
+            last = i + 1 if m.end() == len(s.rstrip()) and i + 1 < anchor else i
+        elif P.PORTAL_NAV.match(s):
+            navs += 1
+            last = i
+    if last < 0 or (fields == 0 and navs < 2):
+        return lines, 0
+    for i in range(last + 1, limit):
+        if _is_header_start(lines[i]):
+            return lines[i:], i
+    return lines, 0
+
+
+def drop_portal_tail(lines: list[str]) -> tuple[list[str], int]:
+    """Return ``lines`` without a legal portal's footer ("Nguồn tra cứu: ...", "Tải về", "Văn bản liên quan"), and how many were dropped.
+
+    The cut starts at the first footer line among the last 60 lines, and only if
+    at least one of them is a line only a portal writes (a lone "Lưu ý:" may be
+    the document's own note and is kept).
+    """
+    start = max(0, len(lines) - 60)
+    first = None
+    strong = False
+    for i in range(start, len(lines)):
+        m = P.PORTAL_FOOTER.match(lines[i])
+        if m:
+            if first is None:
+                first = i
+            strong = strong or bool(m.group("strong"))
+    if first is None or not strong or first == 0:
+        return lines, 0
+    return lines[:first], len(lines) - first
