@@ -76,6 +76,19 @@ _CITY_PROVINCES_LEGACY = {"Hà Nội", "Hải Phòng", "Huế", "Đà Nẵng", "
 
 def norm_tones(text: str) -> str:
     """Return ``text`` with oa/oe/uy tone marks moved to the dataset's placement (same length)."""
+    if len(text) <= 256:
+        return _norm_tones_short(text)  # names and mention windows recur: cached (whole texts are not kept)
+    return _norm_tones(text)
+
+
+@lru_cache(maxsize=32768)
+def _norm_tones_short(text: str) -> str:
+    """Return ``norm_tones`` of a short text (cached)."""
+    return _norm_tones(text)
+
+
+def _norm_tones(text: str) -> str:
+    """Return ``text`` with the oa/oe/uy tone marks moved (uncached)."""
     return patterns.OPEN_SYLLABLE_TONE.sub(lambda m: _TONE_TABLE.get(m.group(), m.group()), text)
 
 
@@ -159,7 +172,7 @@ def _province_regexes():
     for short in set(u.legacy) | set(u.post_2025):
         names.extend(_spellings(short))
     names.extend(_PROVINCE_ALIASES)
-    prefixed = patterns.name_alternation(names, prefix=patterns.PROVINCE_PREFIX)
+    prefixed = patterns.name_alternation(names, prefix=patterns.PROVINCE_PREFIX_SCAN, left_boundary=False)
     bare = patterns.name_alternation(names)
     return prefixed, bare
 

@@ -125,6 +125,7 @@ def knowledge() -> _Knowledge:
     )
 
 
+@lru_cache(maxsize=32768)
 def expand_abbreviations(text: str) -> str:
     """Return ``text`` with agency abbreviations written out ("Liên hiệp các Hội KHKT tỉnh" -> "... Khoa học và Kỹ thuật tỉnh")."""
     k = knowledge()
@@ -132,6 +133,7 @@ def expand_abbreviations(text: str) -> str:
     return k.abbr_ci.sub(lambda m: k.abbr_map[m.group(0).lower()], text)
 
 
+@lru_cache(maxsize=32768)
 def _decap(text: str) -> str:
     """Return an all-capitals mention in sentence case ("SỞ NỘI VỤ" -> "Sở nội vụ"), else ``text``.
 
@@ -139,8 +141,8 @@ def _decap(text: str) -> str:
     from the known names. Abbreviations of three letters or more stay ("UBND TỈNH" -> "UBND
     tỉnh"); shorter ones are ordinary words in capitals ("ĐẦU TƯ" is not "TƯ", Trung ương).
     """
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < 4 or not all(c.isupper() for c in letters):
+    # stop at the first lower-case letter (almost every mention has one in its second letter)
+    if not all(c.isupper() for c in text if c.isalpha()) or sum(1 for c in text if c.isalpha()) < 4:
         return text
     amap = knowledge().abbr_map
     words = [w if len(w) >= 3 and w.lower() in amap else w.lower() for w in text.split(" ")]
@@ -274,6 +276,23 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
     return t, group, (head[1] if head and not group else "local")
 
 
+def _unit_before(text: str, district: str, unit_rx: re.Pattern) -> str | None:
+    """Return the unit word written right before ``district`` in ``text`` ("huyện" in "UBND huyện Châu Thành"), else None.
+
+    The first "<unit> <district>" of the text, like a search for the unit pattern followed by
+    the escaped name, without compiling one regex per district (a few hundred names, ~1 ms
+    each). The name is compared as the unit pattern would: exactly, or case-folded when the
+    pattern ignores case.
+    """
+    ci = bool(unit_rx.flags & re.IGNORECASE)
+    want = district.lower() if ci else district
+    for m in unit_rx.finditer(text):
+        got = text[m.end(): m.end() + len(district)]
+        if (got.lower() if ci else got) == want:
+            return m.group("unit")
+    return None
+
+
 @lru_cache(maxsize=8192)
 def _explicit_scope(text: str, province: str | None) -> tuple[str | None, str | None, str] | None:
     """Return (province, district, level) when ``text`` names a jurisdiction itself, else None.
@@ -285,7 +304,7 @@ def _explicit_scope(text: str, province: str | None) -> tuple[str | None, str | 
         return None
     found = admin_units.find_provinces(text)
     dist = admin_units.find_district(text, found[-1][0] if found else province)
-    if dist is not None and re.search(r"(?:huyện|quận|thị xã)\s+" + re.escape(dist[0]), text):
+    if dist is not None and _unit_before(text, dist[0], P.DISTRICT_UNIT_BEFORE) is not None:
         return (dist[1] or (found[-1][0] if found else province)), dist[0], "district"
     if found:
         return found[-1][0], None, "province"
@@ -339,14 +358,19 @@ class AgencyRegistry:
         self.issuer = issuer
         self._seen: dict[str, Agency] = {}
         self._alias_of: dict[str, str] = {}  # mention -> key of the agency it was merged into
+        # resolving is idempotent once a mention was seen (same Agency, alias already kept), and a
+        # plan names the same assignees over and over: remember each mention's and list's answer
+        self._resolved: dict[str, Agency | None] = {}
+        self._lists: dict[str, tuple[Agency, ...]] = {}
+        self._by_first: dict[str, list[str]] = {}  # first word of a seen key -> seen keys (spelling merges)
         self.province = admin_units.canonical_province(issuer.province) if issuer and issuer.province else None
         self.district = issuer.district if issuer and issuer.district else None
         self.level = issuer.level if issuer else "unknown"
         self._province_full = admin_units.province_full_name(self.province) if self.province else None
         dtype = None
         if self.district:
-            m = re.search(r"(huyện|quận|thị xã|thành phố)\s+" + re.escape(self.district), issuer.name or "", re.IGNORECASE)
-            dtype = m.group(1).lower() if m else (admin_units.district_type(self.district, self.province) or "huyện").lower()
+            unit = _unit_before(issuer.name or "", self.district, P.DISTRICT_UNIT_BEFORE_CI)
+            dtype = unit.lower() if unit else (admin_units.district_type(self.district, self.province) or "huyện").lower()
         self._district_full = f"{dtype} {self.district}" if self.district else None
         self._scope_key = (self.province, self.district, self._district_full, self.level,
                            issuer.name if issuer else None)
@@ -459,6 +483,16 @@ class AgencyRegistry:
 
     def resolve(self, mention: str) -> Agency | None:
         """Return the canonical Agency (or group) for ``mention``, or None if it names no agency."""
+        try:
+            return self._resolved[mention]
+        except KeyError:
+            pass
+        ag = self._resolve_new(mention)
+        self._resolved[mention] = ag
+        return ag
+
+    def _resolve_new(self, mention: str) -> Agency | None:
+        """Return the Agency for a mention not resolved before, registering it (or its alias)."""
         cand = self._analyse(mention)
         if cand is None:
             return None
@@ -470,17 +504,22 @@ class AgencyRegistry:
             ag = Agency(name=cand.name, kind=cand.kind, level=cand.level, province=cand.province,
                         district=cand.district, aliases=[], parent=cand.parent, id=_agency_id(cand.name))
             self._seen[key] = ag
+            self._by_first.setdefault(key.split(" ", 1)[0], []).append(key)
         if alias and alias not in ag.aliases:
             ag.aliases.append(alias)
         return ag
 
     def resolve_list(self, text: str) -> list[Agency]:
-        """Return the agencies of an assignee list, skipping the pieces that name none."""
+        """Return the agencies of an assignee list, skipping the pieces that name none (a fresh list)."""
+        hit = self._lists.get(text)
+        if hit is not None:
+            return list(hit)
         out: list[Agency] = []
-        for part in split_mentions(text):
+        for part in _split(text):
             ag = self.resolve(part)
             if ag is not None and all(ag is not o for o in out):
                 out.append(ag)
+        self._lists[text] = tuple(out)
         return out
 
     def _merge_key(self, cand: _Candidate) -> str:
@@ -488,9 +527,10 @@ class AgencyRegistry:
         if cand.key in self._seen:
             return cand.key
         first = cand.key.split(" ", 1)[0]
-        for key, ag in self._seen.items():
+        for key in self._by_first.get(first, ()):  # the seen keys with this first word, in order
+            ag = self._seen[key]
             if (ag.kind == cand.kind and ag.province == cand.province and ag.district == cand.district
-                    and key.split(" ", 1)[0] == first and fuzz.ratio(key, cand.key) >= 95):
+                    and fuzz.ratio(key, cand.key) >= 95):
                 return key
         return cand.key
 

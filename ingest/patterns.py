@@ -16,6 +16,954 @@ import re
 
 # =========================================================================== 1. shared pieces
 
+# Owned by the read/clean stages. String pieces first (no named groups, so the
+# other sections can embed them), then the compiled patterns of read and clean.
+
+#: Roman numeral of a section heading, 1..39: "I", "IV", "IX", "XIII".
+ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+#: Day of month as written in dates: "08", "8", "30".
+DAY = r"(?:0?[1-9]|[12][0-9]|3[01])"
+#: Month number: "4", "04", "12".
+MONTH = r"(?:0?[1-9]|1[0-2])"
+#: Four-digit year of the documents we read: "2019", "2024", "1998".
+YEAR = r"(?:19|20)[0-9]{2}"
+
+
+def phrase_alternation(phrases, flags: int = 0) -> re.Pattern:
+    """Return a compiled pattern matching any literal phrase of ``phrases`` as whole words, longest first.
+
+    The phrases come from data (``ingest/data/ocr_fixes.json``); the regex is
+    built here so every pattern of the pipeline lives in this module. Spaces in a
+    phrase match any run of spaces. Example: ["Noi nhận"] matches "Noi nhận:".
+    The match is not anchored on the left: see the comment below.
+    """
+    alts = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    # No look-behind in front: a pattern that starts with literal alternatives lets the regex
+    # engine skip ahead by first character (4x faster on a 40 kB plan). Callers check the
+    # left word boundary themselves (``m.start() == 0 or not text[m.start() - 1].isalnum()``).
+    return re.compile(rf"(?:{alts})(?!\w)", flags)
+
+
+#: A date in words, the form Nghị định 30/2020/NĐ-CP (Phụ lục I, mục 5) prescribes:
+#: "ngày 08 tháng 4 năm 2020", "Ngày 12 tháng 6 năm 2020", "ngày  9 tháng 10  năm 2024".
+DATE_WORDS = re.compile(
+    rf"""
+    ngày \s+ (?P<day>{DAY}) \s+         # "ngày 08"
+    tháng \s+ (?P<month>{MONTH}) \s+    # "tháng 4"
+    năm \s+ (?P<year>{YEAR})            # "năm 2020"
+    (?![0-9])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A numeric date: "21/01/2020", "30/5/2019", "15-5-2020", "09.10.2024".
+DATE_NUMERIC = re.compile(
+    rf"""
+    (?<![0-9/.\-])
+    (?P<day>{DAY}) (?P<sep>[/.\-]) (?P<month>{MONTH}) (?P=sep) (?P<year>{YEAR})
+    (?![0-9])
+    """,
+    re.VERBOSE,
+)
+
+# --------------------------------------------------------------------------- read stage
+
+#: C0 control characters that do not occur in text (tab, LF, VT, FF, CR are
+#: allowed): a NUL or an ESC in decoded text means binary data.
+CONTROL_CHAR = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+# The characters a Windows-1252 decoder produces for bytes 0x80-0x9F.
+_CP1252_HIGH = "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+
+#: UTF-8 that was read as Windows-1252 and saved again ("mojibake"): the lead
+#: byte of a Vietnamese letter shows as Ã/Ä/Æ/Â/á, the continuation byte as a
+#: Latin-1 or cp1252 symbol.
+MOJIBAKE = re.compile(
+    rf"""
+      [ÃÄÅÆÂ] [\u0080-\u00bf{_CP1252_HIGH}]    # "HÃ’A" for "HÒA", "Æ°" for "ư", "Ä‘" for "đ"
+    | â [€\u0080-\u00bf{_CP1252_HIGH}]        # "â€œ" for "“", "â€“" for "–" (punctuation U+2000-U+20FF)
+    | á [º»¼½¾]                                # "Cá»˜NG" for "CỘNG", "áº¿" for "ế"
+    """,
+    re.VERBOSE,
+)
+
+#: A cheap first test for mojibake (one pass, literal alternatives): the tone-marked vowels
+#: U+1EA0-U+1EF9 become "áº"/"á»" ("Cá»˜NG"), "ư" becomes "Æ°", "đ" becomes "Ä‘".
+MOJIBAKE_HINT = re.compile("á[º»]|Æ°|Ä‘|Ä\u0090")
+
+#: One word made only of characters a cp1252 decoder can produce: the unit that
+#: is re-encoded when repairing mojibake ("Ná»™i" -> "Nội").
+CP1252_WORD = re.compile(rf"[\x21-\x7e\u0080-\u00ff{_CP1252_HIGH}]+")
+
+#: A letter only Vietnamese uses among Latin scripts and that no 8-bit code page decodes to:
+#: "ư", "ơ", "đ", "ă" and the tone-marked vowels U+1EA0-U+1EF9 ("ộ", "ế"). Text with many of
+#: them is already Unicode Vietnamese ("â", "ê", "ô" are Latin-1 and prove nothing).
+VN_SPECIFIC_CHAR = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
+
+#: A vowel followed by a VNI-Windows mark code, as VNI-font text shows when read as
+#: Windows-1252: "Vieät Nam" (Việt Nam), "Coäng hoøa" (Cộng hòa), "chuû nghóa" (chủ nghĩa).
+VNI_MARK_PAIR = re.compile(r"[aeiouyAEIOUY][øùûõïäåãâáàéèêëóòôöú]")
+
+#: A page number alone on the first or last line of a PDF page:
+#: "- 2 -", "Trang 2", "Trang 2/10", "2/10", "2".
+PAGE_NUMBER = re.compile(
+    r"""
+    ^\s*(?:
+        -\s*(?P<dash>[0-9]{1,4})\s*-                          # "- 2 -"
+      | Trang\s+(?P<word>[0-9]{1,4})(?:\s*/\s*[0-9]{1,4})?    # "Trang 2", "Trang 2/10"
+      | (?P<bare>[0-9]{1,4})(?:\s*/\s*[0-9]{1,4})?            # "2", "2/10"
+    )\s*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: The charset an HTML page declares: <meta charset="windows-1258">,
+#: <meta http-equiv="Content-Type" content="text/html; charset=utf-8">.
+HTML_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*(?P<enc>[A-Za-z0-9_\-]+)""", re.IGNORECASE)
+
+#: Inline CSS that hides an element (portals hide menus and pop-ups): style="display: none".
+HTML_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+#: class/id words of page chrome on legal portals: class="menu-top", id="sidebar",
+#: class="breadcrumb", class="related-docs", id="footer", class="box-search".
+HTML_CHROME_NAME = re.compile(
+    r"""
+    (?<![a-z])(?:
+        menu | nav(?:bar|igation)? | sidebar | side-bar | breadcrumbs? | banner | footer | header
+      | advert\w* | ads | quang-?cao | comments? | related | lien-?quan | share | social | login | dang-?nhap
+      | search | tim-?kiem | popup | modal | cookie | toolbar | tabs?
+    )(?![a-z])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Runs of whitespace in HTML text nodes (collapsed to one space).
+WHITESPACE_RUN = re.compile(r"\s+")
+
+# --------------------------------------------------------------------------- clean stage
+
+#: HTML left in markdown or copied text: "Số: 85/KH-UBND<br>Châu Thành", "<br/>".
+HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+#: Inline HTML tags left in markdown: "<u>Độc lập - Tự do - Hạnh phúc</u>", "<b>KẾ HOẠCH</b>".
+HTML_INLINE_TAG = re.compile(
+    r"</?(?:b|i|u|em|strong|span|font|sup|sub|p|div|center|mark|small|big|s|strike|a)(?:\s[^<>\n]*)?/?>",
+    re.IGNORECASE,
+)
+#: Markdown image: "![](media/image1.png)", "![logo](quoc-huy.jpg)".
+MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+#: Markdown link, keeping its text: "[Quyết định 142/QĐ-TTg](https://vanban.chinhphu.vn/...)".
+MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+#: Markdown backslash escape: "1\. Mục đích", "Số: 85/KH\-UBND", "\* Ghi chú".
+MD_ESCAPE = re.compile(r"\\(?P<char>[\\`*_{}\[\]()#+\-.!|>~<\"'])")
+#: Markdown block quote marker(s) at line start: "> Căn cứ Luật Tổ chức chính quyền địa phương".
+MD_QUOTE = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+#: Markdown heading marker at line start: "## **KẾ HOẠCH**", "#### **1. Mục đích**".
+MD_HEADING = re.compile(r"^[ \t]*\#{1,6}(?=[ \t]|$)", re.MULTILINE)
+#: Markdown strong markers: "**KẾ HOẠCH**", "**TM. ỦY BAN NHÂN DÂN" (pair split over two lines),
+#: "__Nơi nhận:__" (a run of 3+ underscores is a blank to fill in, "Số: ____/QĐ", and is kept).
+MD_STRONG = re.compile(r"\*{2,}|__(?<![\w_]__)(?=[^\s_])|__(?<=[^\s_]__)(?![\w_])")
+#: Markdown emphasis with one asterisk: "*Trần Quốc Thắng*", "*(Kèm theo Kế hoạch số 371/KH-UBND)*".
+MD_EMPHASIS_STAR = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])(?P<text>[^*\n]*?[^\s*])\*(?![\w*])")
+#: Markdown emphasis with one underscore: "_Ghi chú: số liệu đến 31/12/2019_".
+#: (Markdown patterns start with their literal marker and check the character before it
+#: with a look-behind placed after it: the engine then only tries positions holding the marker.)
+MD_EMPHASIS_UNDERSCORE = re.compile(r"_(?<![\w_]_)(?=[^\s_])(?P<text>[^_\n]*?[^\s_])_(?![\w_])")
+
+#: A list bullet at line start, normalised to "- " (the task finder keys on it).
+BULLET = re.compile(
+    r"""
+    ^[ \t]*
+    (?:
+        [-+*•·◦▪▫●○■□♦◆❖➢➣➤►▶✓✔–—−\uf0b7\uf0a7\uf0d8\uf0fc\uf076] [ \t]+ (?=\S)
+                              # "- Tham mưu", "+ Phối hợp", "• Sở Nội vụ", "– Phòng Nội vụ",
+                              # "* Xây dựng" (markdown), " Triển khai" (Symbol-font bullet from Word)
+      | [-+–—−] (?=[^\W\d_])   # "-Tham mưu UBND tỉnh": marker glued to a letter
+    )
+    """,
+    re.MULTILINE | re.VERBOSE,
+)
+
+#: A separator cell of a pipe table: "---", ":---:", "===".
+TABLE_RULE_CELL = re.compile(r"^:?[-=]{2,}:?$")
+#: A grid-table border line: "+-----+------+", "+=====+=====+".
+GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
+#: A column gap in text copied from a two-column layout: a tab or 3+ spaces.
+#: "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+#: "Số: 85/KH-UBND        Châu Thành, ngày 12 tháng 6 năm 2020".
+COLUMN_GAP = re.compile(r"[ ]*\t[ \t]*|[ ]{3,}")
+#: A list label alone, left of a tab ("1.\tSở Nội vụ" is one line, not two columns):
+#: "1.", "a)", "II.", "1.2.", "III-", "đ)", "-".
+LIST_LABEL = re.compile(rf"^(?:(?:{ROMAN}|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*|[a-zđ])[.):\-]?|[-+•*])$", re.IGNORECASE)
+
+#: A line ending with a bare "Số:" whose number went to the next line (header laid out as a
+#: table): "Số:" / "85/KH-UBND"; also "SỐ:". The stamp "ĐẾN Số:" / "Ngày: 13/4/2020" is not
+#: joined because the next line does not start with a number.
+SO_OPEN = re.compile(r"(?:^|\s)số\s*:?$", re.IGNORECASE)
+#: A line ending with "Số: 85" whose suffix went to the next line: "Số: 85" / "/KH-UBND".
+SO_NUMBER_OPEN = re.compile(r"(?:^|\s)số\s*:?\s*[0-9]{1,5}$", re.IGNORECASE)
+#: The start of a document number: "85/KH-UBND", "83-KH/TU", "124 /KH-UBND".
+NUMBER_START = re.compile(r"^[0-9]{1,5}(?:\s*[/\-])")
+#: The start of a symbol's suffix: "/KH-UBND", "-KH/TU".
+SUFFIX_START = re.compile(r"^[/\-]\s*[^\W\d_]")
+#: A date in words cut before its year or month: "Châu Thành, ngày 12 tháng 6" / "năm 2020",
+#: "Lào Cai, ngày" / "08 tháng 4 năm 2020", "ngày 12 tháng 6 năm" / "2020".
+DATE_OPEN = re.compile(rf"ngày(?:\s+{DAY}(?:\s+tháng(?:\s+{MONTH}(?:\s+năm)?)?)?)?$", re.IGNORECASE)
+
+#: End of a sentence or clause: the next line starts a new one. "...đất nước.", "...như sau:",
+#: "(b/c);", "(Nghị quyết số 45-NQ/TW).", "xem xét./."
+SENTENCE_END = re.compile(r"[.;:!?…]['\"”’)\]]*$")
+#: A lower-case list label at line start (not a continuation): "a) Sở Nội vụ:", "đ) Các sở",
+#: "b. Phòng Nội vụ", "iv) Tổ chức".
+LOWER_LIST_ITEM = re.compile(r"^(?:[a-zđ]|[ivx]{1,4})[).]")
+
+#: The start of a new block in hard-wrapped (PDF) text, never a wrapped continuation:
+#: "- Tham mưu", "+ Phối hợp", "1. Sở Nội vụ", "1.2. Mục tiêu", "a) Sở Tài chính", "II. NHIỆM VỤ",
+#: "III- TỔ CHỨC THỰC HIỆN", "Điều 2.", "Căn cứ ...", "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN".
+BLOCK_START = re.compile(
+    rf"""
+    ^(?:
+        [-+•*]\s                                   # bullet
+      | [0-9]{{1,3}}(?:\.[0-9]{{1,3}})*[.)]\s?      # "1. ", "1.2. ", "2)"
+      | [a-zđ][.)]\s                              # "a) ", "đ) "
+      | {ROMAN}[.\-)]\s?                          # "II. ", "III- "
+      | (?:Điều|Chương|Mục|Phần)\s+(?:[0-9]+|[IVXLC]+)(?!\w)   # "Điều 2.", "Chương II" (not "Chương trình")
+      | PHỤ\s+LỤC | Phụ\s+lục                      # "PHỤ LỤC"
+      | (?:Căn\s+cứ|Thực\s+hiện|Nơi\s+nhận|TM\.|KT\.|TL\.|Q\.|Số\s*:)   # header/closing formulas
+    )
+    """,
+    re.VERBOSE,
+)
+
+#: A field of a legal portal's metadata block, copied before the document itself:
+#: "Số hiệu: 371/KH-UBND", "Loại văn bản: Kế hoạch", "Nơi ban hành: Tỉnh Bắc Ninh".
+PORTAL_FIELD = re.compile(
+    r"""
+    ^(?:
+        Số\s+hiệu                                   # "Số hiệu: 371/KH-UBND"
+      | Ký\s+hiệu                                   # "Ký hiệu: 85/KH-UBND"
+      | Loại\s+văn\s+bản                            # "Loại văn bản: Kế hoạch"
+      | (?:Nơi|Cơ\s+quan)\s+ban\s+hành              # "Nơi ban hành: Tỉnh Bắc Ninh", "Cơ quan ban hành: UBND tỉnh"
+      | Ngày\s+(?:ban\s+hành|hiệu\s+lực|hết\s+hiệu\s+lực|công\s+báo|đăng|cập\s+nhật)   # "Ngày ban hành: 09/10/2024"
+      | Số\s+công\s+báo                             # "Số công báo: Đang cập nhật"
+      | Người\s+ký                                  # "Người ký: Đào Quang Khải"
+      | Tình\s+trạng(?:\s+hiệu\s+lực)?              # "Tình trạng: Còn hiệu lực"
+      | Lĩnh\s+vực                                  # "Lĩnh vực: Bộ máy hành chính"
+      | Trích\s+yếu                                 # "Trích yếu: Thực hiện Chương trình hành động ..."
+      | Hiệu\s+lực                                  # "Hiệu lực: Đã biết"
+      | Cập\s+nhật                                  # "Cập nhật: 2 tuần trước"
+      | Áp\s+dụng                                   # "Áp dụng: Đã biết"
+    )\s*:
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A short navigation line of a legal portal (search box, tabs, related-documents list):
+#: "Tìm kiếm văn bản", "Văn bản liên quan", "Thuộc tính", "Lược đồ", "Tải về".
+PORTAL_NAV = re.compile(
+    r"""
+    ^(?:
+        Tìm\s+kiếm | Tra\s+cứu                                        # "Tìm kiếm", "Tra cứu văn bản"
+      | Văn\s+bản\s+(?:liên\s+quan|gốc|tiếng\s+Anh|tiếng\s+Việt|cùng\s+lĩnh\s+vực|hợp\s+nhất)  # "Văn bản liên quan"
+      | Lược\s+đồ | Thuộc\s+tính | Nội\s+dung(?:\s+toàn\s+văn)? | Toàn\s+văn  # the portal's tabs
+      | Tải\s+(?:về|văn\s+bản|file) | Đăng\s+(?:nhập|ký) | Trang\s+chủ   # "Tải về", "Đăng nhập"
+      | In\s+văn\s+bản | Theo\s+dõi\s+(?:hiệu\s+lực|văn\s+bản)            # "In văn bản"
+    )(?!\w)[^\n]{0,60}$
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A footer a legal portal appends after the document: "Nguồn tra cứu: vanban.phaplyvn.com",
+#: "Lưu ý: Văn bản này chỉ mang tính chất tham khảo", "Tải về", "Văn bản liên quan".
+#: Group ``strong`` marks lines that only a portal writes.
+PORTAL_FOOTER = re.compile(
+    r"""
+    ^(?:
+        (?P<strong>
+            Nguồn\s+tra\s+cứu\s*:                    # "Nguồn tra cứu: vanban.phaplyvn.com"
+          | Tải\s+(?:về|văn\s+bản|file)(?!\w)        # "Tải về", "Tải văn bản gốc"
+          | Văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|gốc)(?!\w)   # "Văn bản liên quan"
+          | In\s+văn\s+bản(?!\w) | Chia\s+sẻ(?!\w)   # "In văn bản", "Chia sẻ"
+          | Copyright(?!\w) | ©                      # "© 2024 Thư viện pháp luật"
+          | Bản\s+quyền(?!\w)                        # "Bản quyền thuộc về ..."
+        )
+      | Nguồn\s*:                                    # "Nguồn: Công báo"
+      | Lưu\s+ý\s*:                                  # "Lưu ý: ..."
+      | Xem\s+thêm(?!\w) | Bình\s+luận(?!\w)         # "Xem thêm", "Bình luận"
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: An upper-case line that opens a document header: the national motto, the Party's name, an
+#: issuing body, or the document type alone (Nghị định 30/2020/NĐ-CP, Phụ lục I; Quy định
+#: 66-QĐ/TW for Party documents). Matched on lines that are upper case.
+HEADER_UPPER = re.compile(
+    r"""
+    ^(?:
+        CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI                          # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+      | ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM                        # "ĐẢNG CỘNG SẢN VIỆT NAM"
+      | (?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN | UBND(?!\w)             # "ỦY BAN NHÂN DÂN", "UBND HUYỆN CHÂU THÀNH"
+      | HỘI\s+ĐỒNG\s+NHÂN\s+DÂN                               # "HỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI"
+      | (?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)(?!\w)  # "TỈNH ỦY ĐIỆN BIÊN", "HUYỆN ỦY CHÂU THÀNH"
+      | ĐẢNG\s+BỘ(?!\w)                                       # "ĐẢNG BỘ TỈNH BẮC NINH"
+      | BAN\s+(?:CHẤP\s+HÀNH|BÍ\s+THƯ|THƯỜNG\s+VỤ|CÁN\s+SỰ)    # "BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN BÍ THƯ"
+      | THỦ\s+TƯỚNG | CHÍNH\s+PHỦ$                            # "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ"
+      | BỘ\s+\w | SỞ\s+\w                                     # "BỘ NỘI VỤ", "SỞ NỘI VỤ"
+      | (?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|NGHỊ\s+ĐỊNH|CHỈ\s+THỊ|KẾT\s+LUẬN
+         |CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|THÔNG\s+TƯ|THÔNG\s+BÁO|HƯỚNG\s+DẪN
+         |QUY\s+ĐỊNH|ĐỀ\s+ÁN|CÔNG\s+VĂN)$                     # "KẾ HOẠCH" alone
+    )
+    """,
+    re.VERBOSE,
+)
+#: The document's own number line: "Số: 371/KH-UBND", "Số 83-KH/TU", "SỐ: 85 /KH-UBND".
+SO_LINE = re.compile(r"^số\s*(?::\s*[0-9]|[0-9])", re.IGNORECASE)
+
+
 # =========================================================================== 2. header and references
 
+
+def name_alternation(names, prefix: str = "", flags: int = re.IGNORECASE, left_boundary: bool = True) -> re.Pattern:
+    """Return a compiled pattern matching any of ``names`` as whole words, longest first.
+
+    Used for data-driven name lists (the 63 + 34 provinces and ~700 districts of
+    ``ingest.admin_units``): the names come from data, the regex is built here so
+    every pattern of the pipeline still lives in this module. ``prefix`` is a
+    regex placed before the captured ``name`` group, e.g. ``r"tỉnh\\s+"``.
+    Example: names ["Sóc Trăng", "Bắc Ninh"] matches "tỉnh Sóc Trăng" -> name "Sóc Trăng".
+    """
+    alts = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(set(names), key=len, reverse=True))
+    # ``left_boundary=False`` when the prefix checks the word start itself (PROVINCE_PREFIX_SCAN)
+    lead = r"(?<!\w)" if left_boundary else ""
+    return re.compile(rf"{lead}{prefix}(?P<name>{alts})(?!\w)", flags)
+
+
+#: A tone mark on the second vowel of an open syllable ending in oa/oe/uy
+#: ("Hoà", "Thanh Hoá", "Thuỷ", "uỷ"), to be moved to the first ("Hòa", "Thủy");
+#: a following letter ("hoạch", "Hoàng") means a closed syllable: left alone.
+OPEN_SYLLABLE_TONE = re.compile(r"(?:[oO][áàảãạéèẻẽẹÁÀẢÃẠÉÈẺẼẸ]|[uU][ýỳỷỹỵÝỲỶỸỴ])(?![^\W\d_])")
+
+
+#: Unit word before a province name: "tỉnh Sóc Trăng", "TỈNH BẮC NINH",
+#: "thành phố Hà Nội", "TP. Hồ Chí Minh", "TP.Cần Thơ".
+PROVINCE_PREFIX = r"(?:tỉnh|thành\s+phố|TP\.?)\s*"
+#: The same at a word start, written letter-first: ``(?<!\w)`` + PROVINCE_PREFIX as a pattern
+#: that starts with "t"/"T" (each alternative does; the look-behind after it checks the word
+#: start), so the engine skips to those letters instead of trying every position: twice as
+#: fast over a whole document (``admin_units.find_provinces``). Case-insensitive like its user.
+PROVINCE_PREFIX_SCAN = r"[tT](?<!\w[tT])(?:ỉnh|hành\s+phố|P\.?)\s*"
+
+#: Unit word before a district name: "huyện Châu Thành", "quận Ba Đình",
+#: "thị xã Từ Sơn", "thành phố Điện Biên Phủ".
+DISTRICT_PREFIX = r"(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?)\s*"
+
+
+# ---- document symbols -------------------------------------------------------
+# Nghị định 30/2020/NĐ-CP Phụ lục I: State symbols are "number/TYPE-ISSUER";
+# Hướng dẫn 36-HD/VPTW (2018): Party symbols are "number-TYPE/ISSUER".
+
+_SYM_NUM = r"\d{1,5}[a-z]?"  # "124", "1659", "56", "12a"
+_SYM_TOKEN = r"[A-ZĐ][A-Za-zĐđ&]{0,12}\d{0,2}"  # "KH", "QĐ", "UBND", "TTg", "QH13", "BGDĐT", "KH&CN"
+
+#: State convention. Alternatives:
+#:   "124/KH-UBND", "124 /KH-UBND" (space before the slash), "142/QĐ-TTg",
+#:   "14/2014/QĐ-TTg" (with year), "80/2015/QH13" (law: year and issuer only),
+#:   "03/2019/TTLT-BNV-BTC" (joint), "1234/UBND-VX" (công văn: issuer-unit).
+STATE_SYMBOL = rf"""
+    {_SYM_NUM} \s* / [ ]?
+    (?: (?:19|20)\d{{2}} [ ]?/[ ]? {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{0,3}}   # 14/2014/QĐ-TTg, 80/2015/QH13
+      | {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{1,3}}                             # 124/KH-UBND, 1234/UBND-VX
+    )
+"""
+
+#: Party convention: "83-KH/TU", "52-KL/TW", "72-CTr/TU", "20-Ctr/TU",
+#: "72-CTR/TU" (title in capitals), "36-HD/VPTW", "12-NQ/ĐU".
+PARTY_SYMBOL = rf"""
+    {_SYM_NUM} [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}}
+"""
+
+#: Either convention, as a whole word. Written digit-first (the look-behind
+#: checks the character before the first digit) so the engine can skip to
+#: digits: three times faster than a leading look-behind on a whole document.
+SYMBOL = re.compile(
+    rf"""(?P<symbol>\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?
+        (?: [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}}             # 83-KH/TU
+          | \s* / [ ]? (?: (?:19|20)\d{{2}} [ ]?/[ ]? {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{0,3}}  # 14/2014/QĐ-TTg
+                        | {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{1,3}} )                     # 124/KH-UBND
+        ))(?![\w/])""",
+    re.VERBOSE,
+)
+
+#: Split a normalised symbol into its parts:
+#:   Party "83-KH/TU" -> num 83, pcode KH, piss TU;
+#:   State "14/2014/QĐ-TTg" -> num 14, year 2014, rest "QĐ-TTg".
+SYMBOL_PARTS = re.compile(
+    r"""^(?P<num>\d+[a-z]?)
+        (?: -(?P<pcode>[^/]+)/(?P<piss>.+)          # 83-KH/TU
+          | (?:/(?P<year>(?:19|20)\d\d))?/(?P<rest>.+)  # 14/2014/QĐ-TTg, 124/KH-UBND
+        )$""",
+    re.VERBOSE,
+)
+
+# ---- document types -----------------------------------------------------------
+# Names of Nghị định 30/2020/NĐ-CP Phụ lục III and Hướng dẫn 36-HD/VPTW, plus the
+# legal types of Luật Ban hành VBQPPL 2015; longest first so "Nghị quyết liên tịch"
+# wins over "Nghị quyết".
+DOC_TYPE_WORDS = r"""
+      Chương\s+trình\s+hành\s+động     # "Chương trình hành động số 72-CTr/TU"
+    | Thông\s+tư\s+liên\s+tịch         # "Thông tư liên tịch số 03/2019/TTLT-BNV-BTC"
+    | Nghị\s+quyết\s+liên\s+tịch       # "Nghị quyết liên tịch số 09/2008/NQLT-CP-UBTWMTTQVN"
+    | Thông\s+báo\s+kết\s+luận         # "Thông báo kết luận số 135/TB-UBND"
+    | Chương\s+trình                   # "Chương trình số 12-CTr/TU"
+    | Nghị\s+quyết                     # "Nghị quyết số 45-NQ/TW", "NGHỊ QUYẾT SỐ 45-NQ/TW"
+    | Quyết\s+định                     # "Quyết định số 142/QĐ-TTg", "Quyết định 163/QĐ-TTg"
+    | Kết\s+luận                       # "Kết luận số 52-KL/TW"
+    | Chỉ\s+thị                        # "Chỉ thị số 42-CT/TW"
+    | Kế\s+hoạch                       # "Kế hoạch số 56/KH-UBND"
+    | Thông\s+báo                      # "Thông báo số 135/TB-UBND"
+    | Thông\s+tri                      # "Thông tri số 05-TT/TW"
+    | Thông\s+tư                       # "Thông tư số 01/2020/TT-BNV"
+    | Nghị\s+định                      # "Nghị định số 30/2020/NĐ-CP"
+    | Hướng\s+dẫn                      # "Hướng dẫn số 36-HD/VPTW"
+    | Quy\s+định                       # "Quy định số 66-QĐ/TW"
+    | Quy\s+chế                        # "Quy chế số 01-QC/TU"
+    | Công\s+văn                       # "Công văn số 1234/UBND-VX"
+    | Công\s+điện                      # "Công điện số 01/CĐ-TTg"
+    | Văn\s+bản                        # "văn bản số 135/TB-UBND" (type from the code)
+    | Đề\s+án                          # "Đề án số 03-ĐA/TU"
+    | Báo\s+cáo                        # "Báo cáo số 120/BC-UBND"
+    | Tờ\s+trình                       # "Tờ trình số 45/TTr-UBND"
+    | Luật                             # "Luật số 80/2015/QH13"
+"""
+
+#: The type word (and "số") right before a symbol, matched on the few characters
+#: before it (searching symbols first is much faster than trying type words at
+#: every position): "Quyết định số ", "Kế hoạch ", "văn bản số ", "NGHỊ QUYẾT SỐ ".
+TYPE_BEFORE = re.compile(
+    rf"""(?P<type>(?i:{DOC_TYPE_WORDS})) [ \t]+ (?: (?i:số|sô) [ \t]*:?[ \t]* )? $
+       | (?P<so>(?i:số|sô)) [ \t]*:?[ \t]* $""",
+    re.VERBOSE,
+)
+
+# ---- dates ------------------------------------------------------------------
+
+#: A date written out or with separators:
+#:   "ngày 08 tháng 4 năm 2020", "08/4/2020", "8-4-2020", "08.4.2020".
+DATE = re.compile(
+    r"""(?P<d>\d{1,2}) \s* (?: / | - | \. | \s+(?i:tháng)\s+ ) \s* (?P<m>\d{1,2})
+        \s* (?: / | - | \. | \s+(?i:năm)\s+ ) \s* (?P<y>(?:19|20)\d{2})(?!\d)""",
+    re.VERBOSE,
+)
+
+#: Date right after a mention: ", ngày 30/5/2019", " ngày 21 tháng 01 năm 2020",
+#: " ban hành ngày 15/5/2020".
+DATE_TAIL = re.compile(
+    r"""[ \t]*,?[ \t]*(?i:ban\s+hành\s+)?(?i:ngày)[ \t]+
+        (?P<date>\d{1,2}\s*(?:/|-|\.|\s+(?i:tháng)\s+)\s*\d{1,2}\s*(?:/|-|\.|\s+(?i:năm)\s+)\s*(?:19|20)\d{2})(?!\d)""",
+    re.VERBOSE,
+)
+
+#: "của"/"do" before an issuer: " của Thủ tướng Chính phủ", ", của Ban Bí thư".
+ISSUER_TAIL = re.compile(r"[ \t]*,?[ \t]*(?i:của|do)[ \t]+")
+
+#: Place and date line of a header: "Lào Cai, ngày 08 tháng 4 năm 2020",
+#: "Bắc Ninh, ngày 09 tháng 10 năm 2024", "TP. Hồ Chí Minh, ngày 08/4/2020",
+#: "Hà Nội, ngày     tháng 4 năm 2020" (day left blank).
+_PLACE_DATE_TAIL = r""",\s* (?i:ngày) \s+
+        (?P<date>(?:\d{1,2}|\.+|…)? \s* (?: / | - | \.|\s*(?i:tháng)\s+ ) \s* \d{1,2}
+            \s* (?: / | - | \. | \s+(?i:năm)\s+ ) \s* (?:19|20)\d{2})"""
+PLACE_DATE = re.compile(
+    r"""(?P<place>[^\W\d_][^,\n|]{1,40}?) \s*""" + _PLACE_DATE_TAIL,
+    re.VERBOSE,
+)
+
+#: The tail of a place-date line from its comma: ", ngày 08 tháng 4 năm 2020", ", ngày 08/4/2020".
+#: Every PLACE_DATE match contains one at its comma; a literal "," first lets the engine skip
+#: ahead, so ``header.place_date_search`` looks for these and tries PLACE_DATE only just before
+#: them (PLACE_DATE itself starts at any letter: ~40 steps per character of a whole text).
+PLACE_DATE_CUE = re.compile(_PLACE_DATE_TAIL, re.VERBOSE)
+
+#: The document's own number line (not a portal's "Số hiệu:"):
+#:   "Số: 124 /KH-UBND", "Số 83-KH/TU", "Số: 85\n/KH-UBND" (split by a table cell), "SỐ: 14/2014/QĐ-TTg".
+OWN_SYMBOL = re.compile(
+    rf"""(?:Số|SỐ|số)\s*:?\s*(?P<symbol>{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])""",  # line start checked by the caller
+    re.VERBOSE,
+)
+
+#: Portal metadata field with the symbol: "Số hiệu: 124/KH-UBND", "Số ký hiệu: 83-KH/TU".
+PORTAL_SYMBOL = re.compile(
+    rf"""(?i:Số\s+(?:ký\s+)?hiệu(?:\s+văn\s+bản)?)\s*:?\s*(?P<symbol>{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])""",
+    re.VERBOSE,
+)
+
+#: A line that is only a document type (the type line of the header):
+#:   "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Kế hoạch".
+TYPE_LINE = re.compile(rf"^\s*(?P<type>(?i:{DOC_TYPE_WORDS}))\s*:?\s*$", re.VERBOSE)
+
+#: Lines of the header that are never the issuer: the national motto and the Party's name.
+#:   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+#:   "ĐẢNG CỘNG SẢN VIỆT NAM", "-------", "*".
+MOTTO_LINE = re.compile(
+    r"""^\s*(?: (?i:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
+              | (?i:Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)
+              | (?i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)
+              | [-–_*=.~\s]+ )\s*$""",
+    re.VERBOSE,
+)
+
+#: The same motto phrases inside a line, where a PDF text layer merged the two header
+#: columns: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc".
+MOTTO_PHRASE = re.compile(
+    r"""(?i:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
+      | (?i:Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)
+      | (?i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)""",
+    re.VERBOSE,
+)
+
+#: Where the body starts after the title: preamble cues and first headings.
+#:   "Căn cứ ...", "Thực hiện ...", "I. MỤC ĐÍCH", "I- MỤC ĐÍCH", "Điều 1.", "Kính gửi:", "-----".
+BODY_START = re.compile(
+    r"""^\s*(?: (?i:căn\s+cứ|thực\s+hiện|triển\s+khai|để\s+|theo\s+đề\s+nghị|xét\s+đề\s+nghị|kính\s+gửi|điều\s+1\b|phần\s+I\b)
+              | [IVX]{1,4}\s*[.\-–)]\s
+              | [-–_*=]{3,}
+              | (?:ĐẾN|Đến)\s+Số )""",
+    re.VERBOSE,
+)
+
+#: End of the preamble (first section or article):
+#:   "I. MỤC ĐÍCH, YÊU CẦU", "I- MỤC ĐÍCH", "QUYẾT ĐỊNH:", "Điều 1.", "Phần I".
+PREAMBLE_END = re.compile(
+    r"""^\s*(?: [IVX]{1,4}\s*[.\-–)]\s | (?i:điều\s+1\b) | (?i:phần\s+(?:I|thứ\s+nhất)\b) | QUYẾT\s+ĐỊNH\s*: | QUYẾT\s+NGHỊ\s*: | 1\.\s+\S )""",
+    re.VERBOSE,
+)
+
+# ---- relation cues (issue #3, "References") ----------------------------------------
+
+#: Start of a preamble sentence (the text before its first mention) that makes its head documents "implemented":
+#:   "Thực hiện Kế hoạch số 56/KH-UBND", "Triển khai thực hiện Quyết định",
+#:   "Để cụ thể hóa Kết luận", "Nhằm triển khai Chỉ thị", "Tiếp tục thực hiện Nghị quyết", "Thi hành Luật".
+IMPLEMENTS_CUE = re.compile(
+    r"""^[\s\-–+•*]*(?i:(?:để\s+|nhằm\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+thực\s+hiện|triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|cụ\s+thể\s+hoá|thi\s+hành))(?!\w)""",
+    re.VERBOSE,
+)
+
+#: "Căn cứ" opening a preamble sentence of legal basis: "Căn cứ Quyết định số 142/QĐ-TTg",
+#: "Căn cứ văn bản số 135/TB-UBND", "- Căn cứ Nghị quyết", "Căn cứ Luật Ban hành ... số 80/2015/QH13".
+BASED_ON_CUE = re.compile(r"""^[\s\-–+•*]*(?i:căn\s+cứ)(?!\w)""", re.VERBOSE)
+
+#: A section that lists the plan's legal basis; its items are "based_on":
+#:   "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", "I. CĂN CỨ PHÁP LÝ", "1. Căn cứ pháp lý",
+#:   "I- CƠ SỞ PHÁP LÝ", "I. CƠ SỞ XÂY DỰNG KẾ HOẠCH".
+BASIS_HEADING = re.compile(
+    r"""^\s*(?P<num>[IVX]{1,4}|\d{1,2})\s*[.\-–)]\s*(?i:căn\s+cứ|cơ\s+sở\s+pháp\s+lý|cơ\s+sở\s+xây\s+dựng)""",
+    re.VERBOSE,
+)
+
+#: The words of a BASIS_HEADING, anywhere in a text: "CĂN CỨ", "Căn cứ", "CƠ SỞ PHÁP LÝ",
+#: "cơ sở xây dựng". ``references._basis_spans`` tries BASIS_HEADING only on lines holding one.
+BASIS_WORD = re.compile(r"""(?i:căn\s+cứ|cơ\s+sở\s+pháp\s+lý|cơ\s+sở\s+xây\s+dựng)""", re.VERBOSE)
+
+#: Any numbered heading (ends a basis section): "II. MỤC ĐÍCH, YÊU CẦU", "2. Yêu cầu", "III- NỘI DUNG".
+NUMBERED_HEADING = re.compile(r"""^\s*(?P<num>[IVX]{1,4}|\d{1,2})\s*[.\-–)]\s+\S""", re.VERBOSE)
+
+#: Words between two mentions that state "the first implements the second"
+#: (a stated edge between other documents):
+#:   " về thực hiện " (56/KH-UBND ... về thực hiện Quyết định số 142/QĐ-TTg),
+#:   " về việc ban hành Kế hoạch thực hiện " (142/QĐ-TTg -> 52-KL/TW),
+#:   " ban hành Chương trình hành động của Chính phủ thực hiện " (107/NQ-CP -> 45-NQ/TW),
+#:   " về việc thực hiện " (72-CTr/TU -> 45-NQ/TW), " về tiếp tục thực hiện " (52-KL/TW -> 27-NQ/TW),
+#:   " thực hiện " (20-Ctr/TU ... của Tỉnh ủy Sóc Trăng thực hiện Nghị quyết ...),
+#:   " triển khai " / " hướng dẫn thực hiện " / " về triển khai thực hiện ".
+EDGE_CUE = re.compile(
+    r"""^[ \t\n]*,?[ \t\n]*(?i:
+        (?:về\s+(?:việc\s+)?)?
+        (?:(?:ban\s+hành|phê\s+duyệt)\s+(?:Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?|Đề\s+án|Quy\s+chế)
+           (?:\s+của\s+(?:Chính\s+phủ|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Tỉnh\s+ủy|Ủy\s+ban\s+nhân\s+dân(?:\s+tỉnh)?))?
+           (?:\s+(?:để\s+)?(?:triển\s+khai\s+)?)?\s+)?
+        (?:hướng\s+dẫn\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+thực\s+hiện|triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|thi\s+hành)
+        )[ \t\n]*$""",
+    re.VERBOSE,
+)
+
+#: The citing body announcing its own plan for a document (preamble): the document
+#: after it is "implemented" by the plan being read:
+#:   ", Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện " (… Quyết định số 749/QĐ-TTg như sau),
+#:   "Ủy ban nhân dân tỉnh Bắc Ninh ban hành Kế hoạch thực hiện " (Chương trình hành động số 72-CTr/TU),
+#:   ", Ban Thường vụ Tỉnh ủy xây dựng Kế hoạch triển khai thực hiện ", ", UBND huyện ban hành Kế hoạch triển khai ".
+OWN_PLAN_CUE = re.compile(
+    r"""(?:^|,)\s*[^,;.\n]{3,80}?\s+(?i:ban\s+hành|xây\s+dựng)\s+
+        (?i:(?:bản\s+)?Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?)\s+
+        (?i:(?:triển\s+khai\s+)?thực\s+hiện|triển\s+khai|cụ\s+thể\s+hóa)\s*$""",
+    re.VERBOSE,
+)
+
+#: Start of the subject (trích yếu) written after a cited document's date and issuer:
+#:   " về việc ban hành Kế hoạch thực hiện Kết luận số 52-KL/TW ...", " về xây dựng đội ngũ trí thức ...",
+#:   " phê duyệt Chiến lược quốc gia về thu hút, trọng dụng nhân tài ...", " ban hành Chương trình hành động ...",
+#:   " V/v triển khai ...", " hướng dẫn thể thức và kỹ thuật trình bày văn bản ...", " quy định chức năng ...".
+SUBJECT_LEAD = re.compile(
+    r"""[ \t]*,?[ \t]*(?P<lead>(?i:về\s+việc|về|v/v|phê\s+duyệt|ban\s+hành|hướng\s+dẫn|quy\s+định|thông\s+báo))\s+(?=\S)""",
+    re.VERBOSE,
+)
+
+#: Where a cited document's subject ends: "(" of a short form, ";", a sentence end,
+#: ", Ủy ban nhân dân huyện ... ban hành" (the citing body's own clause), or the next listed
+#: document (", Quyết định số ...", " và Kế hoạch số ...").
+SUBJECT_END = re.compile(
+    rf"""\( | ; | \n | \.\s+(?=[A-ZĐ]) | \.\s*$ | :
+      | ,\s*(?=(?i:Ủy\s+ban|UBND|Ban\s+Thường\s+vụ|Ban\s+Chấp\s+hành|Hội\s+đồng|Tỉnh\s+ủy|Huyện\s+ủy|Thành\s+ủy|Sở|các\s+sở|Bộ)\b)
+      | (?:,|\s+và)\s+(?=(?i:{DOC_TYPE_WORDS})\s+(?i:số\s+)?\d)""",
+    re.VERBOSE,
+)
+
+#: Short form after a full mention (same document, no new edge):
+#:   "(sau đây viết tắt là Quyết định số 142/QĐ-TTg)", "(viết tắt là Kết luận số 52-KL/TW)",
+#:   "(sau đây gọi tắt là Nghị quyết số 45-NQ/TW)", "  (Nghị quyết số 45-NQ/TW)".
+SHORT_FORM_LEAD = re.compile(r"""\(\s*(?i:(?:sau\s+đây\s+)?(?:(?:viết|gọi)\s+tắt\s+(?:là\s+)?)?)\s*$""", re.VERBOSE)
+
+#: Sibling separator: documents listed under one cue ("Căn cứ A, B và C", "A; B").
+SIBLING_GAP = re.compile(r"""^[ \t]*(?:[,;][ \t]*(?i:và\s+)?|(?i:và)[ \t]+|\)[ \t]*[,;]?[ \t]*)$""", re.VERBOSE)
+
+#: A sentence break inside a line: ". " before the next sentence ("... trí thức. Thực hiện ...");
+#: the caller checks the next character is a capital.
+SENTENCE_BREAK = re.compile(r"\.[ \t]+")
+
+#: Plenum aliases: "Nghị quyết Trung ương 7 khóa X", "Nghị quyết TW7 khóa X",
+#: "Nghị quyết Trung ương 7 (khóa X)", "Nghị Quyết Trung ương 7 khóa X",
+#: "Nghị quyết Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa X",
+#: "Nghị quyết Hội nghị Trung ương 8 khóa XI".
+PLENUM_ALIAS = re.compile(
+    r"""(?i:Nghị\s+quyết)\s+
+        (?: (?i:Hội\s+nghị)\s+ )?
+        (?: (?i:lần\s+thứ)\s+(?P<word>mười\s+(?:một|hai|ba|bốn|lăm)|[a-zà-ỹ]+)\s+ )?
+        (?: (?i:Ban\s+Chấp\s+hành)\s+ )?
+        (?i:Trung\s+ương|TW|TƯ)\s*(?i:Đảng\s*)?
+        (?P<num>\d{1,2})?
+        \s*,?\s*\(?\s*(?i:khóa|khoá)\s+(?P<term>[IVXL]{1,5})\b(?:\s*\))?""",
+    re.VERBOSE,
+)
+
+#: A law or ordinance cited by name and date, without a symbol (Luật Ban hành VBQPPL
+#: 2015 names them "Luật <tên>"; plans cite them so in "Căn cứ"):
+#:   "Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+#:   "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019",
+#:   "Bộ luật Lao động ngày 20/11/2019", "Luật Ngân sách nhà nước năm 2015", "Pháp lệnh Ưu đãi người có công với cách mạng ngày 09/12/2020".
+NAMED_LAW = re.compile(
+    r"""(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+   # literal first (fast scan); the caller checks the word start
+        (?P<name>[A-ZĐÀ-Ỹa-zđà-ỹ][^;:.()\n\d“”"]{2,160}?)
+        \s*,?\s*(?: (?i:ngày)\s+(?P<date>\d{1,2}\s*(?:/|-|\s+(?i:tháng)\s+)\s*\d{1,2}\s*(?:/|-|\s+(?i:năm)\s+)\s*(?:19|20)\d{2})
+                   | (?i:năm)\s+(?P<year>(?:19|20)\d{2}) )(?!\d)""",
+    re.VERBOSE,
+)
+
+#: Recipients block: "Nơi nhận:", OCR "Noi nhận:", "NƠI NHẬN:".
+RECIPIENTS_HEAD = re.compile(r"^\s*(?i:n[oơ]i\s+nh[aậ]n)\s*:?\s*(?P<rest>.*)$")
+
+#: Notes after a recipient: "Bộ Khoa học và Công nghệ (b/c)", "(để b/c)", "(đ/b)", "(để biết)", "(thực hiện)".
+RECIPIENT_NOTE = re.compile(r"\s*\((?:để\s+)?(?:b/c|đ/b|báo\s+cáo|biết|thực\s+hiện|t/h|p/h|chỉ\s+đạo)\)\s*", re.IGNORECASE)
+
+#: A department line under the committee in a header block: "SỞ NỘI VỤ", "BAN TUYÊN GIÁO",
+#: "VĂN PHÒNG", "PHÒNG NỘI VỤ", "CHI CỤC ...", "TRUNG TÂM ...", "BỘ CHỈ HUY QUÂN SỰ", "ĐẢNG ĐOÀN ...".
+SUB_BODY = re.compile(r"^(?:SỞ|BAN|VĂN\s+PHÒNG|PHÒNG|CHI\s+CỤC|TRUNG\s+TÂM|BỘ\s+CHỈ\s+HUY|CÔNG\s+AN|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)(?!\w)")
+
+#: The term number after an issuer code: "QH13", "UBTVQH15" (Quốc hội khóa XIII, XV).
+TERM_SUFFIX = re.compile(r"\d+$")
+
+#: The commune unit word in a canonical issuer name: "Ủy ban nhân dân xã Tân Phú", "... phường ...", "... thị trấn ...".
+COMMUNE_UNIT = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn)\s+")
+
+#: A date line without a place (copies that lost "Lào Cai,"): "ngày 08 tháng 4 năm 2020".
+DATE_LINE = re.compile(r"^\s*(?i:ngày)\s+\d{1,2}\s*(?:/|-|\s+(?i:tháng)\s+)\s*\d{1,2}\s*(?:/|-|\s+(?i:năm)\s+)\s*(?:19|20)\d{2}\s*$")
+
+#: "Lưu: VT, TH3", "Lưu VT", "- Lưu Văn phòng Tỉnh ủy" (archive line, not a recipient).
+ARCHIVE_ITEM = re.compile(r"^\s*[-–+•]?\s*(?i:lưu)\b")
+
+#: Signature capacity lines: "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH",
+#: "K/T BÍ THƯ", "Q. CHỦ TỊCH", "TL. CHỦ TỊCH", "TUQ. CHỦ TỊCH".
+SIGN_PREFIX = re.compile(r"^\s*(?P<prefix>T\.?\s*M\.?|T/M|K\.?\s*T\.?|K/T|TUQ\.?|TL\.?|Q\.)\s+(?P<what>\S.*)$")
+
+#: Local issuing bodies as written: "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+#: "Ban Thường vụ Tỉnh ủy", "Ban chấp hành Đảng bộ tỉnh", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
+#: "Chủ tịch UBND" (the chair signs for the committee: its symbol is .../TB-UBND);
+#: both tone placements: "Uỷ ban nhân dân", "Tỉnh uỷ".
+LOCAL_BODY = re.compile(
+    r"""(?P<pre>(?i:Chủ\s+tịch|Thường\s+trực)\s+)?
+        (?P<body>(?i:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND
+                 |Ban\s+Thường\s+vụ\s+Tỉnh\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+tỉnh|Tỉnh\s+(?:ủy|uỷ)
+                 |Ban\s+Thường\s+vụ\s+Thành\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+thành\s+phố|Thành\s+(?:ủy|uỷ)
+                 |Ban\s+Thường\s+vụ\s+Huyện\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+huyện|Huyện\s+(?:ủy|uỷ)|Quận\s+(?:ủy|uỷ)))
+        (?![\w])""",
+    re.VERBOSE,
+)
+
+#: The first word of every LOCAL_BODY match (its optional "Chủ tịch"/"Thường trực", or its body),
+#: case-insensitive: "Chủ", "Thường", "Ủy"/"Uỷ", "UBND", "Hội", "HĐND", "Ban", "Tỉnh", "Thành",
+#: "Huyện", "Quận". LOCAL_BODY starts with an optional group, so the engine cannot skip ahead;
+#: ``header.local_bodies`` tries LOCAL_BODY only where one of these words starts. No word here
+#: starts inside another, so scanning them without overlap misses no start.
+LOCAL_BODY_START = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|hội|hđnd|ban|tỉnh|thành|huyện|quận)")
+
+#: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
+UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
+
+#: A word that may be capitalised (the caller checks the first letter), to read a commune name
+#: after a unit word: "Tân Phú", "TÂN PHÚ", "Mường Chà".
+CAP_WORD = re.compile(r"[ \t]+(?P<w>[A-ZĐÀ-ỸẠ-Ỹ][\wÀ-ỹ'-]*)")
+
+
 # =========================================================================== 3. tasks, deadlines, agencies
+
+# Owned by the task, deadline and agency finders (ingest.tasks, ingest.deadlines,
+# ingest.agencies). Word lists (duty verbs, deadline words, agency heads) are data in
+# ingest/data/*.json; the finders compile them with ``phrase_alternation`` above.
+
+# ---- section structure of a plan (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục IV: parts are
+# numbered I, II, III; items 1, 2, 3; points a, b, c; then "-" and "+")
+
+#: A Roman part heading: "III. TỔ CHỨC THỰC HIỆN", "I- MỤC ĐÍCH, YÊU CẦU", "II) NỘI DUNG".
+PART_HEADING = re.compile(rf"^(?P<num>{ROMAN})\s*[.\-–:)]\s*(?P<title>\S.*)$")
+#: A Roman numeral alone on a line, the group cell of a flattened table: "III", "IV.".
+ROMAN_CELL = re.compile(rf"^(?P<num>{ROMAN})\s*\.?$")
+#: A numbered item: "1. Sở Khoa học và Công nghệ", "2) Sở Tài chính", "1.2. Phòng Nội vụ",
+#: "3- Ban Tuyên giáo Tỉnh ủy" (Party plans); "3 Ban Tuyên giáo" is not taken (no separator);
+#: "14.556 cán bộ" is not an item (digit after).
+ITEM_HEADING = re.compile(r"^(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*)\s*(?:[.)/]|-(?=\s))\s*(?P<title>[^\W\d_\s].*)$")
+#: An Arabic number alone on a line, the row cell of a flattened table: "1", "12", "6.".
+NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\s*\.?$")
+#: A lettered point (Vietnamese alphabet, no f/j/w/z): "a) Sở Nội vụ:", "đ) Các sở, ban, ngành", "b. Phòng Nội vụ".
+POINT_HEADING = re.compile(r"^(?P<letter>[a-eg-iklmnopqrstuvxyđ])\s*(?:\)|\.(?=\s))\s*(?P<title>\S.*)$")
+#: A bullet line (the clean stage writes "- "): "- Giúp UBND tỉnh theo dõi", "+ Phối hợp", "• Tham mưu".
+TASK_BULLET = re.compile(r"^[-+•–—*]\s*(?P<body>\S.*)$")
+
+#: Titles of parts that never assign duties even if they say "nhiệm vụ" in passing:
+#: "I. MỤC ĐÍCH, YÊU CẦU", "II. MỤC TIÊU", "KINH PHÍ THỰC HIỆN", "QUAN ĐIỂM". Any other part
+#: ("V. CHẾ ĐỘ BÁO CÁO", "IV. KIỂM TRA, GIÁM SÁT") is read for duties.
+NON_TASK_PART_TITLE = re.compile(
+    r"""
+      mục \s+ đích      # "I. MỤC ĐÍCH, YÊU CẦU"
+    | mục \s+ tiêu      # "II. MỤC TIÊU"
+    | quan \s+ điểm     # "QUAN ĐIỂM CHỈ ĐẠO"
+    | kinh \s+ phí      # "IV. KINH PHÍ THỰC HIỆN"
+    | tình \s+ hình     # "I. TÌNH HÌNH, KẾT QUẢ"
+    | đánh \s+ giá      # "ĐÁNH GIÁ KẾT QUẢ"
+    | kết \s+ quả       # "I. KẾT QUẢ THỰC HIỆN"
+    | thực \s+ trạng    # "I. THỰC TRẠNG"
+    | phạm \s+ vi       # "PHẠM VI, ĐỐI TƯỢNG"
+    | đối \s+ tượng     # "ĐỐI TƯỢNG ÁP DỤNG"
+    | căn \s+ cứ        # "CĂN CỨ XÂY DỰNG KẾ HOẠCH"
+    | sự \s+ cần \s+ thiết  # "SỰ CẦN THIẾT"
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A non-task title still holds duties when it also names them: "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP".
+STRONG_TASK_PART_TITLE = re.compile(r"nhiệm\s+vụ|giải\s+pháp|tổ\s+chức\s+thực\s+hiện", re.IGNORECASE)
+
+#: End of the body: the recipients block or the signature, "Nơi nhận:", OCR "Noi nhận:",
+#: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "T/M BAN THƯỜNG VỤ".
+BODY_END = re.compile(r"^(?:N[ơo]i\s+nh[ậa]n\b|TM\.|T/M\b|T\.M\.|KT\.|K/T\b|TL\.|TUQ\.)", re.IGNORECASE)
+#: An appendix heading: "PHỤ LỤC", "Phụ lục I", "PHỤ LỤC 02: DANH MỤC NHIỆM VỤ".
+APPENDIX_HEADING = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)(?:\s+(?:[IVX]+|[0-9]+))?\s*(?:[:.\-–].*)?$")
+
+#: A header cell of a task table, one per line once the clean stage has split the pipes:
+#: "TT" / "Nội dung nhiệm vụ" / "Cơ quan chủ trì thực hiện" / "Cơ quan phối hợp thực hiện" /
+#: "Thời gian trình/ thực hiện"; also "STT", "Đơn vị chủ trì", "Thời hạn hoàn thành",
+#: "Sản phẩm", "Ghi chú".
+TABLE_HEAD_CELL = re.compile(
+    r"""
+    ^(?:
+        (?P<tt> S?TT | Số \s+ TT )                                        # "TT", "STT"
+      | (?P<text> (?:Nội \s+ dung|Tên \s+ nhiệm \s+ vụ|Nhiệm \s+ vụ)\b.{0,40} )  # "Nội dung nhiệm vụ"
+      | (?P<lead> (?:Cơ \s+ quan|Đơn \s+ vị) \s+ (?:chủ \s+ trì|thực \s+ hiện|thực \s+ hiện \s+ chính)\b.{0,30}
+                | Chủ \s+ trì .{0,30} )                                   # "Cơ quan chủ trì thực hiện"
+      | (?P<support> (?:Cơ \s+ quan|Đơn \s+ vị) \s+ phối \s+ hợp\b.{0,30}
+                   | Phối \s+ hợp .{0,30} )                               # "Cơ quan phối hợp thực hiện"
+      | (?P<time> (?:Thời \s+ gian|Thời \s+ hạn|Tiến \s+ độ|Thời \s+ điểm)\b.{0,40} )  # "Thời gian trình/ thực hiện"
+      | (?P<other> (?:Sản \s+ phẩm|Kết \s+ quả|Hình \s+ thức|Ghi \s+ chú|Kinh \s+ phí|Dự \s+ kiến)\b.{0,40} )  # "Sản phẩm"
+    )$
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# ---- roles inside a duty (issue #3: one agency leads, "chủ trì"; others support, "phối hợp")
+
+
+def word_phrase_alternation(phrases) -> re.Pattern:
+    """Return a pattern matching any phrase of whole words, most words first, words separated by any non-word run.
+
+    For the duty verbs of ``ingest/data/task_verbs.json`` ("tham mưu", "chủ trì"): the words are
+    maximal letter/digit runs (``WORD``), compared exactly (case-sensitive), so "tham mưu" also
+    matches "tham, mưu"; where several phrases start at one place, the one of most words wins.
+    The alternatives are merged into a trie ("t(?:ham[\\W_]+mưu|riển[\\W_]+khai)"), each node
+    trying its continuations before ending there (longest first), so a position costs a few
+    character tests instead of one per phrase. No look-behind in front (so the engine can skip
+    ahead by first character): callers check that the match starts a word.
+    Example: ["tham mưu", "triển khai"] matches "triển khai" in "Sở Nội vụ triển khai ...".
+    """
+    sep = r"[\W_]+"
+    trie: dict = {}
+    for phrase in set(phrases):
+        words = phrase.split()
+        if not words or not all(w.isalnum() for w in words):
+            continue  # a "word" with punctuation can never equal a WORD run
+        node = trie
+        for n, w in enumerate(words):
+            for ch in w:
+                node = node.setdefault(re.escape(ch), {})
+            if n + 1 < len(words):
+                node = node.setdefault(sep, {})
+        node[""] = {}  # a phrase ends here
+
+    def emit(node: dict) -> str:
+        parts = [tok + emit(node[tok]) for tok in sorted(t for t in node if t)]
+        if "" in node:
+            parts.append("")  # ending here is tried last: longer phrases first
+        return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+
+    return re.compile((emit(trie) if trie else "(?!)") + r"(?![^\W_])")
+
+
+#: A district's unit word and the space after it, the district's name to follow (the caller
+#: compares it: one pattern for every district instead of one compiled per name):
+#: "huyện Châu Thành", "thị xã Từ Sơn", "quận Ba Đình". The ``_CI`` variant also takes
+#: "thành phố" and any case ("UBND THỊ XÃ NINH HÒA", "thành phố Điện Biên Phủ").
+DISTRICT_UNIT_BEFORE = re.compile(r"(?P<unit>huyện|quận|thị xã)\s+")
+DISTRICT_UNIT_BEFORE_CI = re.compile(r"(?P<unit>huyện|quận|thị xã|thành phố)\s+", re.IGNORECASE)
+
+#: The lead marker: "Sở Nội vụ chủ trì, phối hợp với", "Chủ trì, phối hợp với Báo Bắc Ninh".
+LEAD_WORD = re.compile(r"(?<!\w)chủ\s+trì(?!\w)", re.IGNORECASE)
+#: The support marker and its preposition: "phối hợp với Phòng Tài chính – Kế hoạch",
+#: "phối hợp chặt chẽ với các cơ quan", "Chủ trì phối hợp Sở Tài chính".
+SUPPORT_INTRO = re.compile(r"(?<!\w)phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?(?!\w)\s*", re.IGNORECASE)
+#: A request to a body the issuer does not command, an explicit assignment, or a heading naming
+#: whose duties follow, before the assignee: "Đề nghị Ủy ban Mặt trận Tổ quốc ...", "Kính đề
+#: nghị Ban Thường trực", "Giao Sở Nội vụ chủ trì ...", "Giao cho Phòng Nội vụ ..." (not "Giao
+#: thông"), "1. Trách nhiệm của Sở Y tế", "Nhiệm vụ của các sở, ngành".
+REQUEST_PREFIX = re.compile(
+    r"^(?i:(?:kính\s+)?đề\s+nghị|giao(?:\s+cho)?|(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của)\s+(?=[A-ZĐÀ-Ỹa-zđ])(?!(?i:thông)\b)"
+)
+#: A time adverbial before the subject: "Định kỳ hàng năm các sở, ngành ...",
+#: "Trong quý II năm 2020, các Phòng, ban ngành ...", "Hằng năm, Sở Nội vụ ...".
+LEADING_TIME = re.compile(
+    r"""
+    ^(?:
+        (?:định \s+ kỳ \s+)? (?:hằng|hàng) \s+ (?:năm|quý|tháng)       # "Định kỳ hàng năm"
+      | định \s+ kỳ (?: \s+ [0-9]{1,2} \s+ tháng)?                     # "Định kỳ 06 tháng"
+      | trong \s+ (?:quý|tháng|năm) \s+ [^,]{1,25}                     # "Trong quý II năm 2020"
+      | trước \s+ (?:ngày \s+)? [0-9][^,\s]{2,12}                      # "Trước ngày 30/6/2020"
+    ) \s* ,? \s+
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A word (Vietnamese syllable) of running text, for word-level lookups: "chủ", "trì", "UBND".
+WORD = re.compile(r"[^\W_]+")
+#: Separators of an assignee list: "Báo Bắc Ninh, Đài Phát thanh", "Sở Tài chính và các sở",
+#: "Sở Nội vụ; Sở Tài chính".
+LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+")
+#: A bare unit word ending a name: its jurisdiction is the issuer's. "Đài Truyền thanh huyện",
+#: "Ban Cán sự Đảng UBND tỉnh", "Ban Tuyên giáo Tỉnh ủy"; not after a comma ("thị xã, thành phố"
+#: lists units, it does not scope).
+BARE_UNIT_TAIL = re.compile(
+    r"(?<![,])(?<!các)\s+(?P<unit>(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy)"
+    r"(?P<tail>\s+(?:có\s+)?liên\s+quan)?$"
+)  # also "UBND Thành phố" as Hà Nội writes its own name, "Các sở, ngành tỉnh có liên quan"
+#: A lower-case word after a unit word: the name has ended and a sentence goes on, so the text
+#: is no agency name: "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Sở Y tế tỉnh có trách nhiệm".
+#: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.)
+AFTER_UNIT_WORD = re.compile(r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố)\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan)(?!\w))[a-zđà-ỹ]")
+# (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan")
+#: A name ending in a bare "Bộ" in a ministry's own plan ("Văn phòng Bộ", "các đơn vị thuộc Bộ"):
+#: the ministry is the issuer.
+BARE_MINISTRY_TAIL = re.compile(r"(?<=\s)Bộ$")
+#: A body named in the plural, one per unit, is a group: "Sở Khoa học và Công nghệ các tỉnh, thành phố",
+#: "Phòng Giáo dục và Đào tạo các huyện", "Trung tâm Y tế các huyện".
+PLURAL_UNITS = re.compile(
+    r"\scác\s+(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|địa\s+phương|bộ|sở|ngành|đơn\s+vị|cấp)\b"
+    r"|\scấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)\b"  # "Ủy ban nhân dân cấp xã", "Hội Nông dân các cấp"
+)
+#: Punctuation and filler trimmed around a mention: "- Sở Nội vụ:", "(Sở Tài chính)", "Sở Y tế./.".
+MENTION_TRIM = re.compile(r"^[\s\-–—+•*:;,.(\"“]+|[\s:;,.)\"”/]+$")
+#: Characters that never occur inside an agency name: "Sở Nội vụ: Tổng hợp", "(b/c)", "2020".
+NOT_IN_NAME = re.compile(r"[:;()\"“”/]|[0-9]{3,}")
+#: Dash variants inside names, unified to " - ": "Phòng Văn hóa – Thông tin", "Kinh tế-Hạ tầng".
+NAME_DASH = re.compile(r"\s*[–—−]\s*|(?<=\w)-(?=\w)|\s+-\s+")
+#: Separators between the words of an agency name when comparing spellings.
+NAME_PUNCT = re.compile(r"[\s,\-–—&.]+")
+#: A parenthesised aside that may hold a deadline: "(hoàn thành trong năm 2020)",
+#: "(tổ chức học tập, quán triệt xong trong quý IV/2019)".
+PAREN_ASIDE = re.compile(r"\((?P<inner>[^()]{3,200})\)")
+#: A sentence boundary inside a paragraph: "... thông qua Sở Khoa học và Công nghệ. Các sở ..."
+SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+#: A heading's clause that only announces the duties listed under it: "Sở Nội vụ chủ trì, thực
+#: hiện các nhiệm vụ sau:", "... có trách nhiệm thực hiện những nội dung cụ thể như sau:".
+GENERIC_DUTY = re.compile(
+    r"(?:các|những)\s+(?:nhiệm\s+vụ|nội\s+dung|công\s+việc)(?:\s+(?:sau(?:\s+đây)?|cụ\s+thể|chủ\s+yếu))*(?:\s+như\s+sau)?\s*:\s*$",
+    re.IGNORECASE,
+)
+#: A document mentioned at the start of a bullet that lists documents, not duties:
+#: "- Nghị quyết Trung ương 7 khóa X về ...", "- Quyết định số 23/QĐ-UBND ngày ...".
+DOCUMENT_BULLET = re.compile(
+    r"^(?:Nghị\s+quyết|Quyết\s+định|Kết\s+luận|Chỉ\s+thị|Chương\s+trình\s+hành\s+động|Kế\s+hoạch\s+số"
+    r"|Luật|Nghị\s+định|Thông\s+tư|Công\s+văn|Hướng\s+dẫn\s+số|Văn\s+bản\s+số)\b"
+)
+
+# ---- reporting lines ("Định kỳ hàng năm ... báo cáo UBND tỉnh ... thông qua Sở Khoa học và Công nghệ")
+
+#: The reporting verb: "báo cáo UBND tỉnh", "tổng hợp, báo cáo kết quả", "báo cáo về Ban Thường vụ".
+REPORT_WORD = re.compile(r"(?<!\w)báo\s+cáo(?!\w)", re.IGNORECASE)
+#: Where a report goes, after the verb: "báo cáo về Ủy ban nhân dân huyện", "báo cáo với Ban Thường vụ",
+#: "báo cáo lên UBND tỉnh", "trình UBND tỉnh", "gửi Sở Nội vụ".
+REPORT_TO = re.compile(r"(?<!\w)(?:về|với|lên|cho|trình|gửi(?:\s+về)?)\s+(?=[A-ZĐÀ-Ỹ])")
+#: The channel of a report: "thông qua Sở Khoa học và Công nghệ", "(qua Ban Tuyên giáo Tỉnh ủy)".
+REPORT_VIA = re.compile(r"(?<!\w)(?:thông\s+qua|qua)\s+(?=[A-ZĐÀ-Ỹ])")
+
+# ---- deadlines (issue #3, "Deadlines"); word lists are ingest/data/deadline_words.json
+
+#: A full date: "30/6/2020", "ngày 30/6/2020", "30-6-2020", "ngày 30 tháng 6 năm 2020".
+DL_DATE = re.compile(
+    rf"""(?:ngày\s+)?(?P<d>{DAY})\s*(?:[/.\-]\s*(?P<m>{MONTH})\s*[/.\-]\s*|\s+tháng\s+(?P<m2>{MONTH})\s+năm\s+)(?P<y>{YEAR})(?![0-9])""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: The first or second half of a year: "6 tháng đầu năm 2024", "06 tháng cuối năm".
+DL_HALF = re.compile(rf"(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<y>{YEAR}))?", re.IGNORECASE)
+#: A month: "tháng 10/2019", "tháng 10 năm 2019", "Tháng 12-2024", "tháng 10" (year from context).
+DL_MONTH = re.compile(rf"tháng\s+(?P<m>{MONTH})(?![0-9])(?:\s*(?:/|-|năm)\s*(?P<y>{YEAR}))?", re.IGNORECASE)
+#: A quarter: "quý II năm 2020", "quý IV/2019", "Quý 3/2024", "quý I".
+DL_QUARTER = re.compile(rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:\s*(?:/|-|năm)\s*(?P<y>{YEAR}))?", re.IGNORECASE)
+#: A span of years (due at its end): "2021-2025", "giai đoạn 2021 - 2025", "năm 2024-2025",
+#: "từ năm 2021 đến năm 2025".
+DL_RANGE = re.compile(
+    rf"(?:(?:giai\s+đoạn|từ\s+năm|năm|từ)\s+)?(?P<y1>{YEAR})\s*(?:[-–—]|đến(?:\s+năm)?)\s*(?P<y2>{YEAR})(?![0-9])",
+    re.IGNORECASE,
+)
+#: A day and month without a year (the year comes from context): "trước ngày 15/12", "ngày 30/6".
+DL_DAY_MONTH = re.compile(rf"(?:ngày\s+)?(?P<d>{DAY})\s*/\s*(?P<m>{MONTH})(?![0-9/])", re.IGNORECASE)
+#: A year named with "năm": "Năm 2025", "trong năm 2020", "đến năm 2030".
+DL_YEAR = re.compile(rf"năm\s+(?P<y>{YEAR})(?![0-9/])", re.IGNORECASE)
+#: A year alone, accepted only when it is the whole cell: "2025", "2024.".
+DL_YEAR_CELL = re.compile(rf"^\s*(?P<y>{YEAR})\s*\.?\s*$")
+#: Every N months: "Định kỳ 03 tháng", "3 tháng/lần", "06 tháng một lần".
+DL_EVERY_N_MONTHS = re.compile(
+    r"định\s+kỳ\s+(?P<n>[0-9]{1,2})\s+tháng|(?P<n2>[0-9]{1,2})\s+tháng\s*(?:/\s*|một\s+|1\s+)lần", re.IGNORECASE
+)
+#: What every deadline in running text contains (a cheap pre-check before the cue search):
+#: a digit ("năm 2020"), a quarter ("quý IV") or a period ("định kỳ hằng năm").
+DL_BODY_HINT = re.compile(r"[0-9]|quý|định\s+kỳ", re.IGNORECASE)
+#: The start of a time phrase in running text (followed by its number): "quý IV/2019", "năm 2020",
+#: "tháng 10/2019", "ngày 30/6/2020", "giai đoạn 2021-2025", "30/6/2020".
+DL_TIME_ANCHOR = re.compile(r"(?:ngày|tháng|quý|năm|giai\s+đoạn)\s+(?=[0-9IV])|(?<![0-9/])[0-9]{1,2}/[0-9]", re.IGNORECASE)
+#: The cue right before a time phrase that makes it a deadline: "xong trong quý IV/2019",
+#: "hoàn thành trong năm 2020", "trước ngày 30/6/2020", "chậm nhất tháng 10/2019", "Trong quý II".
+DL_CUE_BEFORE = re.compile(
+    r"""(?<!\w)(?:
+        (?:(?:hoàn\s+thành|xong)\s+)?(?:trong|trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|đến\s+hết|hết|xong|hoàn\s+thành)
+                                                              # "xong trong", "hoàn thành trước", "chậm nhất"
+      | thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:   # "Thời gian: Quý II/2024", "thời hạn hoàn thành:"
+    )\s+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: An opening parenthesis right before a quarter, month or date: "(Quý II/2024)", "(tháng 10/2019)".
+DL_PAREN_BEFORE = re.compile(r"\(\s*$")
+#: A four-digit year anywhere: a deadline phrase without one took its year from the document.
+DL_HAS_YEAR = re.compile(rf"{YEAR}")
+#: A table cell that names a role and its agencies: "Chủ trì: Sở Y tế", "Phối hợp: Sở Tài chính, ...".
+CELL_ROLE = re.compile(r"^(?:-\s*)?(?P<role>(?i:chủ\s+trì|phối\s+hợp))\s*:\s*(?P<who>\S.*)$")

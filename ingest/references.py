@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest import patterns, resolve
 from ingest.header import HeaderInfo, analyse_header, iso_date
@@ -105,11 +106,12 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
         if info is None:
             continue
         start = m.start()
-        tm = patterns.TYPE_BEFORE.search(text, max(0, start - 48), start)
+        lo = max(0, start - 48)
+        tb = _type_before(text[lo:start])
         type_word = None
-        if tm:
-            start = tm.start()
-            type_word = tm.group("type")
+        if tb is not None:
+            start = lo + tb[0]
+            type_word = tb[1]
         doc_type = resolve.doc_type_for_word(type_word) or resolve.symbol_doc_type(symbol)
         pos = m.end()
         date = None
@@ -133,6 +135,18 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
     return out
 
 
+@lru_cache(maxsize=16384)
+def _type_before(window: str) -> tuple[int, str | None] | None:
+    """Return (start, type word or None) of the ``TYPE_BEFORE`` match ending ``window``, else None.
+
+    The same as ``TYPE_BEFORE.search(text, lo, start)`` (the pattern has no look-behind, so a
+    slice behaves like pos/endpos); cached because the type word is tried at each of the 48
+    positions and the same "... Quyết định số " windows recur across a corpus.
+    """
+    tm = patterns.TYPE_BEFORE.search(window)
+    return (tm.start(), tm.group("type")) if tm else None
+
+
 #: Longest subject read after a citation (a trích yếu is rarely longer).
 _MAX_SUBJECT = 300
 
@@ -143,7 +157,16 @@ def _subject(text: str, pos: int) -> str | None:
     if lead is None:
         return None
     start = lead.start("lead")
-    window = text[start : start + _MAX_SUBJECT]
+    return _subject_in(text[start : start + _MAX_SUBJECT])
+
+
+@lru_cache(maxsize=16384)
+def _subject_in(window: str) -> str | None:
+    """Return the subject that starts ``window`` (up to ``_MAX_SUBJECT`` characters after its lead word), else None.
+
+    Pure in the window, so cached: the same citation ("... của Thủ tướng Chính phủ về việc ...")
+    recurs within a plan and across plans.
+    """
     end = patterns.SUBJECT_END.search(window)
     if end is None and len(window) == _MAX_SUBJECT:
         return None  # no clear end: rather nothing than a run-on
@@ -223,11 +246,10 @@ def _drop_overlaps(mentions: list[_M]) -> list[_M]:
 def _segments(doc: CleanDocument, info: HeaderInfo) -> list[tuple[int, int, bool]]:
     """Return (start, end, is_title) of the text units relations are decided in: the title, then each line."""
     ts = info.title_span
-    segs: list[tuple[int, int, bool]] = []
-    for ln in doc.lines:
-        if ts and ts[0] <= ln.offset < ts[1]:
-            continue
-        segs.append((ln.offset, ln.offset + len(ln.text), False))
+    if ts:
+        segs = [(ln.offset, ln.offset + len(ln.text), False) for ln in doc.lines if not ts[0] <= ln.offset < ts[1]]
+    else:
+        segs = [(ln.offset, ln.offset + len(ln.text), False) for ln in doc.lines]
     if ts:
         segs.append((ts[0], ts[1], True))
         segs.sort()
@@ -318,11 +340,17 @@ def _basis_spans(doc: CleanDocument) -> list[tuple[int, int]]:
     """Return the (start, end) offsets of "CĂN CỨ ..." sections: from the heading to the next heading of its kind."""
     spans: list[tuple[int, int]] = []
     lines = doc.lines
+    # a heading's words lie inside its line, so only lines holding them can be headings: find
+    # those lines from one scan of the text instead of matching every line
+    offsets = [ln.offset for ln in lines]
+    candidates = sorted({bisect.bisect_right(offsets, w.start()) - 1 for w in patterns.BASIS_WORD.finditer(doc.text)})
     i = 0
-    while i < len(lines):
+    for c in candidates:
+        if c < i:
+            continue  # inside the previous basis section
+        i = c
         m = patterns.BASIS_HEADING.match(lines[i].text)
         if not m:
-            i += 1
             continue
         roman = not m.group("num").isdigit()
         j = i + 1

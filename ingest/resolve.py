@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -326,7 +326,24 @@ def match_issuer(text: str, pos: int, context: Issuer | None = None) -> tuple[Is
     ("của UBND tỉnh", "của Tỉnh ủy", "Ban chấp hành Đảng bộ tỉnh") is the citing
     document's own one (``context``), or None when there is no context.
     """
-    window = admin_units.norm_tones(text[pos : pos + 120])
+    hit = _match_window(text[pos : pos + 120], *(
+        (True, context.province, context.district, context.level) if context is not None else (False, None, None, None)))
+    if hit is None:
+        return None
+    iss, end = hit
+    return replace(iss), pos + end  # a copy: callers own their Issuer
+
+
+@lru_cache(maxsize=16384)
+def _match_window(raw: str, has_ctx: bool, ctx_province: str | None, ctx_district: str | None,
+                  ctx_level: str | None) -> tuple[Issuer, int] | None:
+    """Return (Issuer, end offset in ``raw``) for the issuer phrase at the start of ``raw``, else None.
+
+    ``match_issuer`` reads at most 120 characters and only the context's province, district
+    and level, so the answer is cached on those: plans cite the same issuers again and again.
+    """
+    context = Issuer(name="", level=ctx_level, province=ctx_province, district=ctx_district) if has_ctx else None
+    window = admin_units.norm_tones(raw)
     m = patterns.LOCAL_BODY.match(window)
     if m:
         kind = _local_kind(m.group("body"))
@@ -349,39 +366,39 @@ def match_issuer(text: str, pos: int, context: Issuer | None = None) -> tuple[Is
             prov = prov or ctx_prov
             if prov is None:
                 return None
-            return make_local_issuer(kind, prov), pos + end
+            return make_local_issuer(kind, prov), end
         if kind == "huyen_uy":
             dist = dist or ctx_dist
             if dist is None:
                 return None
-            return make_local_issuer(kind, _province_of(dist, ctx_prov), dist), pos + end
+            return make_local_issuer(kind, _province_of(dist, ctx_prov), dist), end
         if prov:
-            return make_local_issuer(kind, prov), pos + end
+            return make_local_issuer(kind, prov), end
         if dist:
             ulow = ffold(unit or "")
             dunit = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã"}.get(ulow)
-            return make_local_issuer(kind, _province_of(dist, ctx_prov), dist, district_unit=dunit), pos + end
+            return make_local_issuer(kind, _province_of(dist, ctx_prov), dist, district_unit=dunit), end
         if comm:
-            return make_local_issuer(kind, ctx_prov, ctx_dist, commune=comm, commune_unit=unit), pos + end
+            return make_local_issuer(kind, ctx_prov, ctx_dist, commune=comm, commune_unit=unit), end
         # bare "UBND tỉnh" / "UBND huyện" / "UBND": the citing document's own unit
         if context is None or context.province is None:
             return None
         ulow = ffold(unit or "")
         if ulow in ("huyen", "quan", "thi xa") and context.district:
-            return make_local_issuer(kind, context.province, context.district), pos + end
+            return make_local_issuer(kind, context.province, context.district), end
         if ulow in ("thanh pho", "tp", "tp.") and admin_units.province_type(context.province) != "Thành phố":
             return None  # "UBND thành phố" in a province's text: a city of the province, name unknown
         if ulow in ("tinh", "thanh pho", "tp", "tp.") or not ulow and context.level == "province":
-            return make_local_issuer(kind, context.province), pos + end
+            return make_local_issuer(kind, context.province), end
         if not ulow and context.level == "district":
-            return make_local_issuer(kind, context.province, context.district), pos + end
+            return make_local_issuer(kind, context.province, context.district), end
         return None
     rx, spell = _central_index()
     cm = rx.match(window)
     if cm:
         e = spell.get(ffold(cm.group("name")))
         if e:
-            return _central_issuer(e), pos + cm.end()
+            return _central_issuer(e), cm.end()
     return None
 
 

@@ -52,12 +52,13 @@ cáo về Sở Kế hoạch và Đầu tư để tổng hợp, báo cáo UBND t�
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from ingest import patterns as P
-from ingest.agencies import AgencyRegistry, expand_abbreviations
+from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list
 from ingest.deadlines import find_deadline, find_period, parse_deadline
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
 
@@ -66,33 +67,33 @@ _MAX_SUBJECT = 220  # characters: an assignee list longer than this is a sentenc
 
 
 @lru_cache(maxsize=1)
-def _verbs() -> tuple[dict[str, tuple[tuple[str, ...], ...]], frozenset[str]]:
-    """Return (first word -> verb phrases as word tuples, longest first; ambiguous verbs) from ``task_verbs.json``."""
+def _verbs() -> tuple[re.Pattern, frozenset[str]]:
+    """Return (the pattern of every duty verb phrase, ambiguous verbs) from ``task_verbs.json``."""
     data = json.loads(_DATA.read_text(encoding="utf-8"))
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for v in data["verbs"]:
-        words = tuple(v.split())
-        by_first.setdefault(words[0], []).append(words)
-    table = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_first.items()}
-    return table, frozenset(data["ambiguous"])
+    return P.word_phrase_alternation(data["verbs"]), frozenset(data["ambiguous"])
 
 
 @lru_cache(maxsize=8192)
 def _verb_spans(text: str) -> tuple[tuple[int, str], ...]:
     """Return (start, verb) of every duty verb in ``text``, in order (lower-case, whole words).
 
-    A word-level lookup rather than one big regex alternation: the finders call this on every
-    paragraph, and a set lookup per word is much cheaper than trying ~90 alternatives per character.
+    Every word start where a verb phrase begins counts, the longest phrase there; phrases may
+    overlap ("triển khai thực hiện" gives "triển khai" and "thực hiện"). One regex search per
+    hit rather than a lookup per word: the finders call this on every paragraph, and the verbs
+    are rare among its words.
     """
-    table, _ = _verbs()
-    words = [(m.start(), m.group(0)) for m in P.WORD.finditer(text)]
+    rx, _ = _verbs()
     out = []
-    for i, (start, w) in enumerate(words):
-        for phrase in table.get(w, ()):
-            n = len(phrase)
-            if tuple(x for _, x in words[i:i + n]) == phrase:
-                out.append((start, " ".join(phrase)))
-                break
+    pos = 0
+    while True:
+        m = rx.search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        pos = start + 1
+        if start and text[start - 1].isalnum():
+            continue  # not a word start (``[^\W_]`` is exactly ``str.isalnum``): "thực hiện" in "xthực hiện"
+        out.append((start, " ".join(P.WORD.findall(m.group(0)))))
     return tuple(out)
 
 
@@ -110,6 +111,28 @@ class _Block:
     span: tuple[int, int] | None = None  # lines of a "table" block (header, end)
 
 
+@lru_cache(maxsize=32768)
+def _line_kind(t: str) -> tuple[str, str | None, str, int] | None:
+    """Return (kind, label, text, index of the text in ``t``) of a stripped body line that opens a block, else None.
+
+    Kinds: "part" ("II. NHIỆM VỤ"), "item" ("1. ..."), "point" ("a) ..."), "bullet" ("- ...").
+    Cached on the line: headings and bullets recur across plans of one template.
+    """
+    m = P.PART_HEADING.match(t)
+    if m and (m["title"].isupper() or len(m["num"]) > 1 or m["title"][:1].isupper()):
+        return "part", m["num"], m["title"].strip(), m.start("title")
+    m = P.ITEM_HEADING.match(t)
+    if m:
+        return "item", m["num"], m["title"].strip(), m.start("title")
+    m = P.POINT_HEADING.match(t)
+    if m:
+        return "point", m["letter"], m["title"].strip(), m.start("title")
+    m = P.TASK_BULLET.match(t)
+    if m:
+        return "bullet", None, m["body"].strip(), m.start("body")
+    return None
+
+
 def _blocks(lines, start: int, stop: int) -> list[_Block]:
     """Return the body's blocks between line indexes ``start`` and ``stop``, continuations joined."""
     out: list[_Block] = []
@@ -118,21 +141,9 @@ def _blocks(lines, start: int, stop: int) -> list[_Block]:
         if not t:
             continue
         lead_ws = len(line.text) - len(line.text.lstrip())
-        m = P.PART_HEADING.match(t)
-        if m and (m["title"].isupper() or len(m["num"]) > 1 or m["title"][:1].isupper()):
-            out.append(_Block("part", m["num"], m["title"].strip(), line.offset + lead_ws + m.start("title")))
-            continue
-        m = P.ITEM_HEADING.match(t)
-        if m:
-            out.append(_Block("item", m["num"], m["title"].strip(), line.offset + lead_ws + m.start("title")))
-            continue
-        m = P.POINT_HEADING.match(t)
-        if m:
-            out.append(_Block("point", m["letter"], m["title"].strip(), line.offset + lead_ws + m.start("title")))
-            continue
-        m = P.TASK_BULLET.match(t)
-        if m:
-            out.append(_Block("bullet", None, m["body"].strip(), line.offset + lead_ws + m.start("body")))
+        k = _line_kind(t)
+        if k is not None:
+            out.append(_Block(k[0], k[1], k[2], line.offset + lead_ws + k[3]))
             continue
         if out and out[-1].kind != "part" and t[:1].islower() and not out[-1].text.rstrip().endswith((".", ":", ";")):
             out[-1].text = f"{out[-1].text.rstrip()} {t}"  # a line broken mid-sentence
@@ -248,8 +259,25 @@ class _Assignment:
     heading: bool = False  # the text is only an assignee list (an agency heading)
 
 
-def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
-    """Return the assignment a duty's text states at its start (lead, support, remaining duty)."""
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a duty's text says about its assignees, as text (no registry involved yet)."""
+
+    subject: str | None  # the lead's assignee list as written, or None
+    support_text: str | None  # the support list after "phối hợp (với)", or None when there is none
+    rest: str
+    rest_at: int
+    heading: bool
+
+
+@lru_cache(maxsize=16384)
+def _plan(text: str) -> _Plan:
+    """Return the textual analysis of a duty's start: lead list, support list, remaining duty.
+
+    Pure in ``text`` (``is_agency_list`` does not depend on the issuer), so it is cached:
+    ``find_reporting`` re-reads the duties' sentences, and plans repeat the same duty phrases.
+    The registry only turns the lists into agencies afterwards (``_assign``).
+    """
     t, at = text, 0
     m = P.REQUEST_PREFIX.match(t)
     if m:
@@ -260,37 +288,48 @@ def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
     body = t[at:]
     subject, rest_at = None, None
     colon = body.find(":")
-    if 0 < colon <= _MAX_SUBJECT and registry.is_agency_list(body[:colon]):
+    if 0 < colon <= _MAX_SUBJECT and is_agency_list(body[:colon]):
         subject, rest_at = body[:colon], colon + 1
     if subject is None:
         whole = body.strip().rstrip(":.;").strip()
-        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(whole) and registry.is_agency_list(whole):
-            return _Assignment(lead=registry.resolve_list(whole), rest="", rest_at=len(text), heading=True)
+        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(whole) and is_agency_list(whole):
+            return _Plan(subject=whole, support_text=None, rest="", rest_at=len(text), heading=True)
         _, ambiguous = _verbs()
         window = body[: _MAX_SUBJECT + 20]
         # where a subject may end: before a duty verb, else before the first lower-case word after
         # a unit word ("Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục ...")
-        for bounds in (_verb_spans(window), [(m.end() - 1, "") for m in P.AFTER_UNIT_WORD.finditer(window)]):
+        for kind in (0, 1):
+            bounds = _verb_spans(window) if kind == 0 else [(m.end() - 1, "") for m in P.AFTER_UNIT_WORD.finditer(window)]
             for n, (vstart, verb) in enumerate(bounds):
                 if n >= 8:
                     break
                 prefix = body[:vstart].rstrip(" ,")
                 if verb in ambiguous and body[:vstart].rstrip().endswith(","):
                     continue  # "Cấp ủy, tổ chức đảng, ...": a noun of the list, not the duty's verb
-                if prefix and registry.is_agency_list(prefix):
+                if prefix and is_agency_list(prefix):
                     subject, rest_at = prefix, vstart
                     break
             if subject is not None:
                 break
     if subject is None:
-        return _Assignment(rest=text, rest_at=0, support=_support(text, registry))
-    lead = registry.resolve_list(subject)
-    rest = body[rest_at:].strip()
-    rest_idx = at + rest_at + (len(body[rest_at:]) - len(body[rest_at:].lstrip()))
-    support = _support(rest, registry)
-    heading = not _duty_words(rest)
-    return _Assignment(lead=lead, support=_minus(support, lead), rest=rest,
-                       rest_at=rest_idx, heading=heading)
+        return _Plan(subject=None, support_text=_support_text(text), rest=text, rest_at=0, heading=False)
+    tail = body[rest_at:]
+    rest = tail.strip()
+    rest_idx = at + rest_at + (len(tail) - len(tail.lstrip()))
+    return _Plan(subject=subject, support_text=_support_text(rest), rest=rest, rest_at=rest_idx,
+                 heading=not _duty_words(rest))
+
+
+def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
+    """Return the assignment a duty's text states at its start (lead, support, remaining duty).
+
+    The lists are resolved lead first, then support, the order the registry must see them in
+    (it merges spelling variants into the first one seen).
+    """
+    p = _plan(text)
+    lead = registry.resolve_list(p.subject) if p.subject is not None else []
+    support = registry.resolve_list(p.support_text) if p.support_text is not None else []
+    return _Assignment(lead=lead, support=_minus(support, lead), rest=p.rest, rest_at=p.rest_at, heading=p.heading)
 
 
 def _has_verb(text: str) -> bool:
@@ -312,12 +351,12 @@ def _duty_words(rest: str) -> str:
     return r.strip(" :.;,")
 
 
-def _support(text: str, registry: AgencyRegistry) -> list[Agency]:
-    """Return the agencies a duty's text names after "phối hợp (với)" (first occurrence)."""
+def _support_text(text: str) -> str | None:
+    """Return the support list a duty's text names after "phối hợp (với)" (first occurrence), else None."""
     m = P.SUPPORT_INTRO.search(text)
     if not m:
-        return []
-    return registry.resolve_list(take_list(text[m.end():]))
+        return None
+    return take_list(text[m.end():])
 
 
 # --------------------------------------------------------------------------- body tasks
