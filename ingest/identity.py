@@ -15,15 +15,35 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
-def fold(text: str) -> str:
-    """Return ``text`` without Vietnamese diacritics, lower-cased (``"Sở Nội vụ"`` -> ``"so noi vu"``)."""
+def _fold_slow(text: str) -> str:
     text = unicodedata.normalize("NFD", text)
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     return text.replace("đ", "d").replace("Đ", "D").lower()
+
+
+# Precomputed for every precomposed Latin letter Vietnamese uses (U+00C0..U+1EFF):
+# folding is then one str.translate pass instead of an NFD + per-character
+# category check (it was ~7% of parse time). Characters outside the table fall
+# back to the slow path, so the result is identical for any input.
+_FOLD_TABLE = {cp: _fold_slow(chr(cp)) for cp in range(0xC0, 0x1F00)
+               if _fold_slow(chr(cp)) != chr(cp).lower()}
+_FOLD_TABLE.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Return ``text`` without Vietnamese diacritics, lower-cased (``"Sở Nội vụ"`` -> ``"so noi vu"``)."""
+    if text.isascii():
+        return text.lower()
+    out = text.translate(_FOLD_TABLE)
+    if out.isascii():
+        return out
+    return _fold_slow(out)  # combining marks or letters outside the table
 
 
 def slug(text: str) -> str:
