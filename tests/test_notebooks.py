@@ -5,11 +5,15 @@ ipykernel) in a temporary working copy, with ``CASCADE_DATA_DIR`` in a tmp dir
 and no ``CASCADE_GRAPH_URL``, so it starts its own embedded FalkorDB, loads the
 sample corpus into it and stops it in its last cell. The table says which
 outputs must exist: text printed by a cell, an inline pyvis network (vis-network
-inlined, no CDN needed for the graph itself), a matplotlib figure.
+inlined, no CDN needed for the graph itself), a matplotlib figure. Pages must work
+offline on government intranets: no output may load a script or stylesheet from a
+URL (pyvis's template links Bootstrap from a CDN; the notebooks strip it).
 """
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from pathlib import Path
 
@@ -43,6 +47,54 @@ def _outputs_text(nb: nbformat.NotebookNode) -> str:
                 if mime in data:
                     parts.append(data[mime] if isinstance(data[mime], str) else "".join(data[mime]))
     return "\n".join(parts)
+
+
+# <script src=...> / <link href=...> pointing at http://, https:// or protocol-relative //host URLs
+_EXTERNAL_ASSET = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?\s*(?:https?:)?//[^>]*>",
+                             re.IGNORECASE)
+
+
+def external_assets(text: str) -> list[str]:
+    """Return every script/link tag of ``text`` that loads a URL (HTML-unescaped first: iframes use srcdoc)."""
+    return [m.group(0) for m in _EXTERNAL_ASSET.finditer(html.unescape(text))]
+
+
+@pytest.mark.parametrize(
+    ("page", "found"),
+    [
+        ('<script src="https://cdn.jsdelivr.net/npm/bootstrap@5.0.0-beta3/dist/js/bootstrap.bundle.min.js">'
+         "</script>", 1),
+        ('<link\n  href="https://cdn.jsdelivr.net/npm/bootstrap@5.0.0-beta3/dist/css/bootstrap.min.css"\n'
+         '  rel="stylesheet" />', 1),
+        ("<script src='//cdnjs.cloudflare.com/ajax/libs/vis-network/9.1.2/vis-network.min.js'></script>", 1),
+        ('<iframe srcdoc="&lt;link href=&quot;http://example.org/x.css&quot;&gt;"></iframe>', 1),
+        ('<script type="text/javascript">var ns = "http://www.w3.org/2000/svg";</script>', 0),
+        ('<a href="https://vbpl.vn/">vbpl</a>', 0),
+    ],
+)
+def test_external_asset_detector(page: str, found: int) -> None:
+    assert len(external_assets(page)) == found
+
+
+@pytest.mark.parametrize("name", [c[0] for c in CASES if c[2]])
+def test_network_helper_strips_every_linked_asset(name: str) -> None:
+    """The notebook's own ``offline_page`` (run outside a kernel) leaves a pyvis page with vis inlined and no URL."""
+    from pyvis.network import Network
+
+    cells = [c.source for c in nbformat.read(NOTEBOOKS / name, as_version=4).cells if c.cell_type == "code"]
+    helper = next(src for src in cells if "def offline_page" in src)
+    namespace: dict = {}
+    exec(helper, namespace)  # noqa: S102 - the notebook's own code, from the repository
+    net = Network(directed=True, notebook=False, cdn_resources="in_line", select_menu=False, filter_menu=False)
+    net.add_node("a", label="a")
+    net.add_node("b", label="b")
+    net.add_edge("a", "b")
+    raw = net.generate_html(notebook=False)
+    assert external_assets(raw), "pyvis no longer links a CDN: this test needs a new fixture"
+    page = namespace["offline_page"](raw)
+    assert external_assets(page) == []
+    assert not re.search(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=", page, re.IGNORECASE)
+    assert "vis.Network" in page
 
 
 def _has_png(nb: nbformat.NotebookNode) -> bool:
@@ -103,6 +155,7 @@ def test_notebook_runs_top_to_bottom(name: str, texts: list[str], needs_network:
         assert expected in text, f"{name}: output lacks {expected!r}"
     if needs_network:
         assert "vis.Network" in text and "cdnjs.cloudflare.com/ajax/libs/vis-network" not in text
+    assert external_assets(text) == [], f"{name}: outputs load external assets: {external_assets(text)[:3]}"
     if needs_png:
         assert _has_png(nb), f"{name}: no figure"
     # the embedded server the notebook started is gone: its state file was removed on stop
