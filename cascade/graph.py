@@ -57,9 +57,13 @@ class QueryError(GraphError):
 # --------------------------------------------------------------------------- value conversion
 
 
+#: Exact types returned as they are (a set lookup: a lineage or cascade of ~800 rows has ~10k values).
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def plain(value: Any) -> Any:
     """Return ``value`` as plain JSON-ready values: engine nodes/edges become property dicts, maps become dicts."""
-    if value is None or isinstance(value, str | int | float | bool):
+    if type(value) in _SCALARS or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, dict | OrderedDict):
         return {str(k): plain(v) for k, v in value.items()}
@@ -75,6 +79,51 @@ def plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):  # temporal values: ISO strings (house rule 8)
         return value.isoformat()
     return str(value)
+
+
+# --------------------------------------------------------------------------- FalkorDB parameter header
+
+
+def cypher_literal(value: Any) -> str:
+    """Return ``value`` as a Cypher literal for FalkorDB's ``CYPHER k=v`` parameter header.
+
+    The same text as the ``falkordb`` client's ``stringify_param_value`` (strings in double
+    quotes with backslash and quote escaped, ``null``, backticked map keys, ``str()`` of numbers
+    and booleans), with the type tests ordered for the loader's rows: the client's generic
+    version took 4 ms of the ~25 ms a document's load cost in the feeding process (issue #6
+    profile). tests/test_graph.py compares both on a table of values.
+    """
+    kind = type(value)
+    if kind is str:
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if value is None:
+        return "null"
+    if kind is dict:
+        parts = []
+        for k, v in value.items():
+            key = str(k)
+            if not key or "`" in key:
+                raise ValueError(f"Cypher map key cannot be empty or contain a backtick: {key!r}")
+            parts.append(f"`{key}`:{cypher_literal(v)}")
+        return "{" + ",".join(parts) + "}"
+    if kind is list or kind is tuple:
+        return "[" + ",".join([cypher_literal(v) for v in value]) + "]"
+    if isinstance(value, bytes):
+        return cypher_literal(value.decode())
+    if isinstance(value, str | dict | list | tuple):  # subclasses
+        return cypher_literal(str(value) if isinstance(value, str) else
+                              dict(value) if isinstance(value, dict) else list(value))
+    return str(value)
+
+
+def params_header(params: dict[str, Any]) -> str:
+    """Return FalkorDB's ``CYPHER name=value ...`` prefix for ``params`` ("" when there are none)."""
+    if not params:
+        return ""
+    for k in params:
+        if not str(k) or "`" in str(k):
+            raise ValueError(f"Cypher parameter name cannot be empty or contain a backtick: {k!r}")
+    return "CYPHER " + "".join(f"`{k}`={cypher_literal(v)} " for k, v in params.items())
 
 
 # --------------------------------------------------------------------------- interface
@@ -99,9 +148,21 @@ class Graph:
         raise NotImplementedError
 
     def apply_schema(self) -> int:
-        """Create the model's indexes/constraints (idempotent) and store the schema version; return the version."""
+        """Create the model's indexes/constraints (idempotent), migrate older data, store the schema version; return it.
+
+        A graph stored at version 1 (one parallel lineage edge per stating document) is
+        migrated to one edge per pair in the same transaction that records version 2.
+        """
+        stored = self.schema_version()
         self._apply_indexes(self.schema_statements())
-        self.write([("MERGE (m:Meta {key: 'schema'}) SET m.version = $version", {"version": model.SCHEMA_VERSION})])
+        stmts: list[Statement] = []
+        if stored is not None and stored < 2:
+            from cascade import queries
+
+            stated = {"types": list(model.STATED_EDGES)}
+            stmts += [(queries.text("load_migrate_lineage_edges"), stated), (queries.text("load_migrate_states"), stated)]
+        stmts.append(("MERGE (m:Meta {key: 'schema'}) SET m.version = $version", {"version": model.SCHEMA_VERSION}))
+        self.write(stmts)
         return model.SCHEMA_VERSION
 
     def _apply_indexes(self, statements: list[str]) -> None:
@@ -244,7 +305,7 @@ class FalkorGraph(Graph):
         def run() -> None:
             pipe = self._db.connection.pipeline(transaction=True)
             for q, p in statements:
-                header = self._g._build_params_header(p) if p else ""  # the client's own parameter encoding
+                header = params_header(p)  # the client's encoding (_build_params_header), faster
                 pipe.execute_command("GRAPH.QUERY", self.name, header + q, "--compact", "timeout", self.timeout_ms)
             results = pipe.execute(raise_on_error=False)
             import redis

@@ -3,25 +3,36 @@
 ``plan(result, batch_size)`` is pure: it returns the ``(query, params)``
 statements of one document, in this order:
 
-1. ``load_cleanup``: delete what this document stated before (its tasks, its
-   ISSUED_BY, the edges it stated, its COORDINATES_WITH / REPORTS_TO), so a
-   changed file replaces them and a re-run converges;
+1. ``load_cleanup``: undo what this document stated before (its tasks, its
+   ISSUED_BY, its id in the ``stated_by`` of the lineage edges it stated, edges
+   nobody states any more, its COORDINATES_WITH / REPORTS_TO), so a changed file
+   replaces them and a re-run converges; a no-op for a first-time ingest;
 2. ``load_document``: the document itself, status ``ingested``; its own header
    replaces any stub's fields (a stub is completed in place: same id by
    construction, see ``ingest.identity``);
 3. jurisdictions (provinces, then districts), agencies, agency groups,
    PART_OF, ISSUED_BY;
 4. ``load_stubs``: referenced documents as stubs (never touching an ingested one);
-5. ``load_edges``: IMPLEMENTS / BASED_ON / CITES, own and stated, each edge
-   carrying ``stated_by`` (the id of the document whose text states it);
-6. tasks, ASSIGNED_TO, COORDINATES_WITH, REPORTS_TO.
+5. ``load_edges``: IMPLEMENTS / BASED_ON / CITES, own and stated: ONE edge per
+   (child, parent, type) whose sorted ``stated_by`` list holds the ids of the
+   documents whose text states it (issue #6: parallel edges per stating document
+   made lineage traversals enumerate every combination of them);
+6. tasks, ASSIGNED_TO, COORDINATES_WITH (CREATEd: step 1 removed the old ones
+   and their ids are scoped by this document), REPORTS_TO.
+
+The document row records in ``states`` the other documents whose edges its
+text states, which is where step 1 finds them again on the next ingest.
 
 ``load(graph, result)`` sends them with ``Graph.write`` (one transaction).
-Nothing carries a timestamp, so re-ingesting the same file changes nothing.
+Nothing carries a timestamp, so re-ingesting the same file changes nothing;
+the document row keeps a ``fingerprint`` of the statements, and ``load`` sends
+nothing when the graph already holds the same one (one indexed read instead of
+the whole write, issue #6).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +66,8 @@ class LoadSummary:
     agencies: int = 0
     statements: int = 0
     warnings: list[str] = field(default_factory=list)
+    #: True when the graph already held exactly this load (same fingerprint): nothing was written.
+    unchanged: bool = False
 
 
 # --------------------------------------------------------------------------- small pure helpers
@@ -252,7 +265,7 @@ def plan(result: ParseResult, batch_size: int = 500) -> tuple[list[Statement], L
         count = max(1, len(ref.mentions))
         text = ref.mentions[0].text if ref.mentions else None
         if prev is None:
-            own[rid] = {"source": did, "target": rid, "relation": ref.relation, "stated_by": did,
+            own[rid] = {"source": did, "target": rid, "relation": ref.relation, "stated_by": did, "own": True,
                         "text": text, "count": count}
         else:
             prev["count"] += count
@@ -271,8 +284,9 @@ def plan(result: ParseResult, batch_size: int = 500) -> tuple[list[Statement], L
         stub(e.parent_id, e.parent, issuer=e.parent_issuer)
         key = (e.child_id, e.parent_id, e.relation)
         if key not in edges:
+            own_edge = e.child_id == did
             edges[key] = {"source": e.child_id, "target": e.parent_id, "relation": e.relation,
-                          "stated_by": did, "text": None, "count": 1}
+                          "stated_by": did, "own": own_edge, "text": None, "count": 1 if own_edge else None}
             stated += 1
 
     # -- the document itself
@@ -285,6 +299,8 @@ def plan(result: ParseResult, batch_size: int = 500) -> tuple[list[Statement], L
         "signer_title": h.signer.title if h.signer else None,
         "source_path": os.path.basename(str(result.source.get("path") or "")) or None,
         "sha256": result.source.get("sha256"), "task_count": len(task_rows), "label": label_for(level),
+        # where load_cleanup finds the edges this document states between other documents
+        "states": sorted({row["source"] for row in edges.values() if row["source"] != did}),
         "search": _search(symbol, h.doc_type, h.title, issuer.name if issuer else None),
     }
 
@@ -306,6 +322,11 @@ def plan(result: ParseResult, batch_size: int = 500) -> tuple[list[Statement], L
     stmts += _batched("load_coordination", coord_rows, batch_size)
     stmts += _batched("load_reporting", report_rows, batch_size)
 
+    # The fingerprint of everything this load writes (statement texts and parameters, the
+    # fingerprint itself excepted): equal fingerprints mean re-sending would change nothing,
+    # whatever changed in between (a new parser version changes the fingerprint).
+    doc_row["fingerprint"] = None
+    doc_row["fingerprint"] = fingerprint(stmts)
     summary.references = len(own)
     summary.stated_edges = stated
     summary.tasks = len(task_rows)
@@ -314,15 +335,49 @@ def plan(result: ParseResult, batch_size: int = 500) -> tuple[list[Statement], L
     return stmts, summary
 
 
-def load(graph: Graph, result: ParseResult, batch_size: int | None = None) -> LoadSummary:
-    """Write ``result`` into ``graph`` as ONE transaction; return what was written."""
+_TEXT_DIGESTS: dict[str, bytes] = {}
+
+
+def fingerprint(stmts: Sequence[Statement]) -> str:
+    """Return the sha256 hex digest of the statements' texts and parameters (``repr``: plan builds them in a fixed order)."""
+    h = hashlib.sha256()
+    for text, params in stmts:
+        digest = _TEXT_DIGESTS.get(text)
+        if digest is None:  # the loader's texts are a dozen files: hash each once per process
+            digest = _TEXT_DIGESTS[text] = hashlib.sha256(text.encode("utf-8")).digest()
+        h.update(digest)
+        h.update(repr(params).encode("utf-8"))
+    return h.hexdigest()
+
+
+def load(graph: Graph, result: ParseResult, batch_size: int | None = None, *, force: bool = False) -> LoadSummary:
+    """Write ``result`` into ``graph`` as ONE transaction; return what was written.
+
+    When the graph already holds this document loaded by the very same statements (same
+    fingerprint, e.g. the same file ingested again) nothing is sent and the summary says
+    ``unchanged``; ``force`` writes anyway.
+    """
     if batch_size is None:
         from cascade.settings import get_settings
 
         batch_size = get_settings().batch_size
     stmts, summary = plan(result, max(1, batch_size))
+    if not force:
+        rows = graph.read(queries.text("load_fingerprint"), {"id": summary.doc_id})
+        if rows and rows[0]["fingerprint"] == _fingerprint_of(stmts):
+            summary.unchanged = True
+            return summary
     graph.write(stmts)
     return summary
+
+
+def _fingerprint_of(stmts: Sequence[Statement]) -> str | None:
+    """Return the fingerprint the plan put in its ``load_document`` row."""
+    doc_text = queries.text("load_document")
+    for text, params in stmts:
+        if text == doc_text:
+            return params["rows"][0]["fingerprint"]
+    return None
 
 
 # --------------------------------------------------------------------------- files

@@ -3,13 +3,13 @@
 // params: id = "899-qd-ttg--2023"
 // returns: plan_id, plan_symbol, plan_issuer, province, cited_id, cited_symbol, cited_doc_type, cited_level, cited_status, mentions
 // engines: falkordb, neo4j
-// Only CITES edges stated by the plan itself are "mentions"; a legal basis
+// Only CITES edges the plan's own text states (its id in stated_by) are "mentions"; a legal basis
 // (BASED_ON) is lineage, not a loose citation. A plan that reaches the cited
 // document through its lineage (85/KH-UBND cites 52-KL/TW but implements it
 // through 56/KH-UBND and 142/QĐ-TTg) is not listed.
 MATCH (p:Document)-[c:CITES]->(d:Document)
 WHERE p.status = 'ingested'
-  AND coalesce(c.stated_by, p.id) = p.id
+  AND p.id IN coalesce(c.stated_by, [p.id])
   AND (coalesce($id, '') = '' OR d.id = $id)
   AND NOT (p)-[:IMPLEMENTS|BASED_ON*1..10]->(d)
 RETURN p.id AS plan_id,

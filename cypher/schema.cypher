@@ -3,7 +3,7 @@
 // params: none
 // returns: nothing
 // engines: neo4j
-// schema_version: 1
+// schema_version: 2
 CREATE CONSTRAINT document_id_unique IF NOT EXISTS FOR (x:Document) REQUIRE x.id IS UNIQUE;
 CREATE CONSTRAINT directive_id_unique IF NOT EXISTS FOR (x:Directive) REQUIRE x.id IS UNIQUE;
 CREATE CONSTRAINT plan_id_unique IF NOT EXISTS FOR (x:Plan) REQUIRE x.id IS UNIQUE;
@@ -26,8 +26,5 @@ CREATE CONSTRAINT jurisdiction_id_unique IF NOT EXISTS FOR (x:Jurisdiction) REQU
 CREATE INDEX jurisdiction_name IF NOT EXISTS FOR (x:Jurisdiction) ON (x.name);
 CREATE INDEX jurisdiction_level IF NOT EXISTS FOR (x:Jurisdiction) ON (x.level);
 CREATE CONSTRAINT meta_key_unique IF NOT EXISTS FOR (x:Meta) REQUIRE x.key IS UNIQUE;
-CREATE INDEX implements_stated_by IF NOT EXISTS FOR ()-[x:IMPLEMENTS]-() ON (x.stated_by);
-CREATE INDEX based_on_stated_by IF NOT EXISTS FOR ()-[x:BASED_ON]-() ON (x.stated_by);
-CREATE INDEX cites_stated_by IF NOT EXISTS FOR ()-[x:CITES]-() ON (x.stated_by);
 CREATE INDEX coordinates_with_doc_id IF NOT EXISTS FOR ()-[x:COORDINATES_WITH]-() ON (x.doc_id);
 CREATE INDEX reports_to_doc_id IF NOT EXISTS FOR ()-[x:REPORTS_TO]-() ON (x.doc_id);

@@ -302,3 +302,150 @@ def test_lineage_terminates_on_cycles_and_unknown_ids(graph):
     up = queries.run(graph, "lineage_up", id="1-kh-ubnd--2021--soc-trang", depth=10)
     assert [(r["symbol"], r["depth"]) for r in up] == [("1/KH-UBND", 0), ("2/KH-UBND", 1)]
     assert queries.run(graph, "lineage_up", id="no-such-document", depth=10) == []
+
+
+# --------------------------------------------------------------------------- one lineage edge per pair (issue #6)
+
+# Two district plans that both state "56/KH-UBND thực hiện 142/QĐ-TTg" (as every district plan of a
+# province does in the national corpus): one edge 56 -> 142, stated by both, however they are loaded.
+_STATED_56 = StatedEdge(child="56/KH-UBND", parent="142/QĐ-TTg", relation="implements",
+                        child_id="56-kh-ubnd--2020--soc-trang", parent_id="142-qd-ttg--2020")
+KH12_KS = doc("12/KH-UBND", "Ủy ban nhân dân huyện Kế Sách", "district", "2020-06-20", province="Sóc Trăng",
+              district="Kế Sách", refs=[ref("56/KH-UBND", "implements", UBND_ST, "2020-05-15", level="province",
+                                            province="Sóc Trăng")], stated=[_STATED_56])
+KH85_STATING = doc("85/KH-UBND", UBND_CT, "district", "2020-06-12", province="Sóc Trăng", district="Châu Thành",
+                   refs=[ref("56/KH-UBND", "implements", UBND_ST, "2020-05-15", level="province",
+                             province="Sóc Trăng")], stated=[_STATED_56])
+ID_56, ID_142 = "56-kh-ubnd--2020--soc-trang", "142-qd-ttg--2020"
+ID_85, ID_12 = "85-kh-ubnd--2020--soc-trang--chau-thanh", "12-kh-ubnd--2020--soc-trang--ke-sach"
+EDGE_56_142 = ("MATCH (:Document {id: '56-kh-ubnd--2020--soc-trang'})-[r]->(:Document {id: '142-qd-ttg--2020'}) "
+               "RETURN type(r) AS t, r.stated_by AS s, r.text AS text, r.count AS n")
+
+
+@pytest.mark.parametrize(
+    ("loads", "expected"),
+    [
+        # (documents loaded in order, the 56 -> 142 edges afterwards)
+        ([KH85_STATING], [("IMPLEMENTS", [ID_85], None, None)]),
+        ([KH85_STATING, KH12_KS], [("IMPLEMENTS", [ID_12, ID_85], None, None)]),
+        ([KH12_KS, KH85_STATING], [("IMPLEMENTS", [ID_12, ID_85], None, None)]),  # sorted, not in load order
+        ([KH12_KS, KH85_STATING, KH12_KS, KH85_STATING], [("IMPLEMENTS", [ID_12, ID_85], None, None)]),
+        # 56 itself says it implements 142: its own text and mention count go on the same edge
+        ([KH85_STATING, KH56, KH12_KS], [("IMPLEMENTS", [ID_12, ID_56, ID_85], "142/QĐ-TTg", 1)]),
+        ([KH56, KH12_KS, KH85_STATING, KH56], [("IMPLEMENTS", [ID_12, ID_56, ID_85], "142/QĐ-TTg", 1)]),
+    ],
+)
+def test_one_lineage_edge_per_pair_whoever_states_it(graph, loads, expected):
+    for r in loads:
+        load(graph, r)
+    rows = graph.read(EDGE_56_142)
+    assert [(r["t"], r["s"], r["text"], r["n"]) for r in rows] == expected
+
+
+def test_changed_stating_document_leaves_the_edge_to_the_others(graph):
+    for r in (KH85_STATING, KH12_KS):
+        load(graph, r)
+    # 85 no longer states 56 -> 142: its id leaves the list, the edge stays for 12
+    load(graph, doc("85/KH-UBND", UBND_CT, "district", "2020-06-12", province="Sóc Trăng", district="Châu Thành",
+                    refs=[ref("56/KH-UBND", "implements", UBND_ST, "2020-05-15", level="province",
+                              province="Sóc Trăng")], sha="2" * 64))
+    assert [r["s"] for r in graph.read(EDGE_56_142)] == [[ID_12]]
+    # 12 no longer states it either: nobody does, the edge is gone
+    load(graph, doc("12/KH-UBND", "Ủy ban nhân dân huyện Kế Sách", "district", "2020-06-20", province="Sóc Trăng",
+                    district="Kế Sách", sha="3" * 64))
+    assert graph.read(EDGE_56_142) == []
+    assert graph.counts()["IMPLEMENTS"] == 1  # 85 -> 56, its own reference
+
+
+def test_lineage_has_one_row_per_document_with_many_stating_documents(graph):
+    plans = [doc(f"{n}/KH-UBND", f"Ủy ban nhân dân huyện H{n}", "district", "2020-07-01", province="Sóc Trăng",
+                 district=f"H{n}", refs=[ref("56/KH-UBND", "implements", UBND_ST, "2020-05-15", level="province",
+                                             province="Sóc Trăng")], stated=[_STATED_56]) for n in range(1, 21)]
+    for r in [*plans, KH56, QD142, KL52]:
+        load(graph, r)
+    assert graph.read("MATCH ()-[r:IMPLEMENTS]->() WITH size(r.stated_by) AS n RETURN max(n) AS m") == [{"m": 21}]
+    up = queries.run(graph, "lineage_up", id="1-kh-ubnd--2020--soc-trang--h1", depth=10)
+    assert [r["symbol"] for r in up] == ["1/KH-UBND", "56/KH-UBND", "142/QĐ-TTg", "52-KL/TW", "27-NQ/TW"]
+    down = queries.run(graph, "cascade_down", id="27-nq-tw--2008")
+    assert len(down) == len({r["id"] for r in down}) == 23  # 52, 142, 56 and the 20 district plans
+
+
+# --------------------------------------------------------------------------- the feeding process's fast paths (issue #6)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["", 'a "quoted" \\ back', "Sở Nội vụ\nhằng năm", None, 0, 3, 2.5, True, False, [], ["x", None, 1],
+     {"id": "a", "aliases": ["Sở Nội vụ"], "n": None, "own": True}, ("t",)],
+)
+def test_params_header_is_the_clients(value):
+    from falkordb.graph import Graph as ClientGraph
+    from falkordb.helpers import stringify_param_value
+
+    from cascade.graph import cypher_literal, params_header
+
+    assert cypher_literal(value) == stringify_param_value(value)
+    params = {"rows": [value], "id": "x"}
+    assert params_header(params) == ClientGraph.__new__(ClientGraph)._build_params_header(params)
+
+
+def test_params_header_of_a_real_plan():
+    from falkordb.graph import Graph as ClientGraph
+
+    from cascade.graph import params_header
+
+    client = ClientGraph.__new__(ClientGraph)
+    for text, params in plan(KH85)[0]:
+        assert params_header(params) == client._build_params_header(params), text[:60]
+
+
+def test_version_1_graph_is_migrated_to_one_edge_per_pair(graph):
+    """A graph written by schema 1 (one parallel edge per stating document, stated_by a string) is migrated."""
+    graph.write([
+        ("CREATE (:Document {id: $k, status: 'ingested', symbol: '85/KH-UBND'}), "
+         "(:Document {id: $t, status: 'ingested', symbol: '12/KH-UBND'}), "
+         "(:Document {id: $p, status: 'referenced', symbol: '56/KH-UBND'}), "
+         "(:Document {id: $q, status: 'referenced', symbol: '142/QĐ-TTg'})", {"k": ID_85, "t": ID_12, "p": ID_56, "q": ID_142}),
+        ("MATCH (k:Document {id: $k}), (t:Document {id: $t}), (p:Document {id: $p}), (q:Document {id: $q}) "
+         "CREATE (k)-[:IMPLEMENTS {stated_by: $k, text: '56/KH-UBND', count: 2}]->(p), "
+         "(t)-[:IMPLEMENTS {stated_by: $t, text: '56/KH-UBND', count: 1}]->(p), "
+         "(p)-[:IMPLEMENTS {stated_by: $t}]->(q), (p)-[:IMPLEMENTS {stated_by: $k}]->(q), "
+         "(p)-[:CITES {stated_by: $k}]->(q)", {"k": ID_85, "t": ID_12, "p": ID_56, "q": ID_142}),
+        ("MERGE (m:Meta {key: 'schema'}) SET m.version = 1", {}),
+    ])
+    assert graph.apply_schema() == graph.schema_version() == 2
+    rows = graph.read("MATCH (a:Document)-[r]->(b:Document) RETURN a.id AS a, type(r) AS t, b.id AS b, "
+                      "r.stated_by AS s, r.text AS text, r.count AS n ORDER BY a, b, t")
+    assert [(r["a"], r["t"], r["b"], r["s"], r["text"], r["n"]) for r in rows] == [
+        (ID_12, "IMPLEMENTS", ID_56, [ID_12], "56/KH-UBND", 1),
+        (ID_56, "CITES", ID_142, [ID_85], None, None),
+        (ID_56, "IMPLEMENTS", ID_142, [ID_12, ID_85], None, None),
+        (ID_85, "IMPLEMENTS", ID_56, [ID_85], "56/KH-UBND", 2),
+    ]
+    states = graph.read("MATCH (d:Document) WHERE d.states IS NOT NULL RETURN d.id AS id, d.states AS s ORDER BY id")
+    assert states == [{"id": ID_12, "s": [ID_56]}, {"id": ID_85, "s": [ID_56]}]
+    # and the migrated graph takes re-ingests: 85 now states nothing about 56 -> 142
+    load(graph, doc("85/KH-UBND", UBND_CT, "district", "2020-06-12", province="Sóc Trăng", district="Châu Thành",
+                    refs=[ref("56/KH-UBND", "implements", UBND_ST, "2020-05-15", level="province",
+                              province="Sóc Trăng")]))
+    assert [r["s"] for r in graph.read(EDGE_56_142)] == [[ID_12]]
+    assert graph.apply_schema() == 2  # a second apply does not migrate again
+    assert [r["s"] for r in graph.read(EDGE_56_142)] == [[ID_12]]
+
+
+def test_unchanged_reingest_is_skipped_and_force_rewrites(graph):
+    first = load(graph, KH85)
+    assert not first.unchanged
+    title = "MATCH (d:Document {id: $id}) RETURN d.title AS t"
+    graph.write([("MATCH (d:Document {id: $id}) SET d.title = 'edited by hand'", {"id": ID_85})])
+    again = load(graph, KH85)  # same statements as last time: nothing is sent
+    assert again.unchanged and again.tasks == first.tasks
+    assert graph.read(title, {"id": ID_85}) == [{"t": "edited by hand"}]
+    assert not load(graph, KH85, force=True).unchanged
+    assert graph.read(title, {"id": ID_85}) == [{"t": "Kế hoạch 85/KH-UBND"}]
+    # same file hash, different reading (e.g. a newer parser): a different fingerprint, written
+    reread = doc("85/KH-UBND", UBND_CT, "district", "2020-06-12", province="Sóc Trăng", district="Châu Thành",
+                 title="Kế hoạch thực hiện Quyết định 142/QĐ-TTg")
+    assert not load(graph, reread).unchanged
+    assert graph.read(title, {"id": ID_85}) == [{"t": "Kế hoạch thực hiện Quyết định 142/QĐ-TTg"}]
+    assert graph.counts()["Task"] == 0
