@@ -22,9 +22,11 @@ Exit codes: 0 success; 1 a file failed or the database is unavailable; 2 usage
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Annotated, Any
@@ -102,8 +104,20 @@ def _parsed(files: list[Path]):
     names = [str(f) for f in files]
     workers = min(os.cpu_count() or 1, 8)
     if len(files) >= PARALLEL_THRESHOLD and workers > 1:
+        # A bounded window of in-flight files: Executor.map would submit every file up front
+        # and hold every finished result in memory, so a national corpus would not stream.
+        window = workers * 4
         with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init) as pool:
-            for name, (status, value) in zip(names, pool.map(_parse_one, names, chunksize=4), strict=True):
+            pending: deque = deque()
+            it = iter(names)
+            for name in itertools.islice(it, window):
+                pending.append((name, pool.submit(_parse_one, name)))
+            while pending:
+                name, fut = pending.popleft()
+                nxt = next(it, None)
+                if nxt is not None:
+                    pending.append((nxt, pool.submit(_parse_one, nxt)))
+                status, value = fut.result()
                 yield name, status, value
     else:
         for name in names:
