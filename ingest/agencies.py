@@ -372,6 +372,8 @@ class AgencyRegistry:
             unit = _unit_before(issuer.name or "", self.district, P.DISTRICT_UNIT_BEFORE_CI)
             dtype = unit.lower() if unit else (admin_units.district_type(self.district, self.province) or "huyện").lower()
         self._district_full = f"{dtype} {self.district}" if self.district else None
+        cm = P.COMMUNE_OF_ISSUER.search(issuer.name or "") if issuer and self.level == "commune" else None
+        self._commune_full = " ".join(cm["full"].split()) if cm else None  # "xã Tân Phú"
         self._scope_key = (self.province, self.district, self._district_full, self.level,
                            issuer.name if issuer else None)
 
@@ -387,12 +389,21 @@ class AgencyRegistry:
             if self.level == "ministry" and self.issuer and self.issuer.name:
                 return self.issuer.name, "ministry", None, None
             return None, "central", None, None
+        if level_hint == "local" and self._commune_full:
+            # a commune's plan: "Hội Nông dân" is the commune's own ("Hội Nông dân xã Tân Phú")
+            return self._commune_full, "commune", self.province, self.district
         if level_hint == "province" or (level_hint == "local" and not self._district_full):
             if self._province_full:
                 return self._province_full, "province", self.province, None
             return None, "unknown", None, None
         if level_hint in ("local", "district") and self._district_full:
             return self._district_full, "district", self.province, self.district
+        if level_hint == "district" and self.level == "province" and self.issuer is not None \
+                and self.issuer.kind == "agency" and self.issuer.name:
+            # "Phòng Nghiệp vụ Y" in a plan of Sở Y tế tỉnh Nghệ An is a room of that department
+            # (Nghị định 24/2014/NĐ-CP, Điều 5), never a "Phòng ... tỉnh Nghệ An"
+            return self.issuer.name, "province", self.province, None
+        # a district body named in a provincial plan without its district: its district is unknown
         return None, "unknown", self.province, None
 
     def _bare_unit(self, unit: str) -> tuple[str | None, str, str | None, str | None]:
@@ -453,14 +464,22 @@ class AgencyRegistry:
         else:
             explicit = self._explicit_scope(t)
             bare = P.BARE_UNIT_TAIL.search(t)
+            commune = P.BARE_COMMUNE_TAIL.search(t) if self._commune_full else None
             if explicit is not None:
                 province, district, level = explicit
                 name = t
+            elif commune is not None:
+                # "Đoàn Thanh niên xã" in a plan of UBND xã Tân Phú -> "Đoàn Thanh niên xã Tân Phú"
+                name = t[: commune.start("unit")] + self._commune_full
+                level, province, district = "commune", self.province, self.district
             elif bare is not None:
                 unit, level, province, district = self._bare_unit(bare.group("unit"))
                 name = t[: bare.start("unit")] + unit + (bare.group("tail") or "") if unit else t
             else:
                 suffix, level, province, district = self._scope_for(level_hint)
+                if level == "commune" and group and P.PLURAL_UNITS.search(t) and self._district_full:
+                    # "UBND các xã, thị trấn" named in a commune's plan: the district's communes
+                    suffix, level = self._district_full, "district"
                 if self.province and name_key(self.province) in key_t:
                     suffix, level = None, "province"  # "Báo Bắc Ninh": the name already says where
                 name = f"{t} {suffix}" if suffix else t

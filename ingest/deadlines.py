@@ -11,6 +11,12 @@ Rules (issue #3, "Deadlines"):
   recurring with an ISO 8601 period (P1Y, P3M, P6M);
 * "Theo tiến độ được phê duyệt", "Thực hiện theo lộ trình" are unspecified, text kept.
 
+In running text (``find_deadline``) a phrase counts after a cue ("hoàn thành trong", "trước
+ngày"), after a label ("Thời gian thực hiện:", "Thời hạn:", "Tiến độ:"), as a parenthesised
+aside closing its clause that says only when ("(thường xuyên).", "(năm 2024)."), or as a
+frequency closing the clause after an action verb or a comma ("thực hiện thường xuyên.");
+"kế hoạch hằng năm" (an annual plan) is subject matter, not a deadline.
+
 When a text names several, the one written first wins ("Năm 2024 và hằng năm" -> 2024).
 Words are data (``ingest/data/deadline_words.json``); regexes are in ``ingest.patterns``.
 """
@@ -161,15 +167,27 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
     Stricter than ``parse_deadline``: a time phrase counts only after a cue
     ("xong trong quý IV/2019", "hoàn thành trong năm 2020", "trước ngày 30/6/2020",
     "Trong quý II năm 2020") or as a periodic phrase ("Định kỳ 06 tháng", "định kỳ hằng
-    năm"); a bare "năm 2030" in a duty ("chiến lược đến năm 2030") or "hằng năm" in
-    "kế hoạch hằng năm" is not a deadline. ``Deadline.text`` is the cue and phrase.
+    năm"), after a label ("thời gian: hằng năm", "Thời hạn: Quý III/2024"), as a
+    parenthesised aside that closes its clause and says nothing but when ("(thường xuyên).",
+    "(năm 2024)."), or as a frequency closing the clause after an action verb or a comma
+    ("thực hiện thường xuyên.", "..., hằng năm."); a bare "năm 2030" in a duty ("chiến lược
+    đến năm 2030") or "hằng năm" in "kế hoạch hằng năm" is not a deadline. ``Deadline.text``
+    is the cue and phrase.
     """
-    if not text or not P.DL_BODY_HINT.search(text):
-        return None  # cheap pre-check: every body deadline has a digit, "quý" or "định kỳ"
+    if not text:
+        return None
+    # cheap pre-checks (plain substring tests, no lower-casing of every paragraph): a dated
+    # deadline has a digit, "quý" or "định kỳ"; the others a label ("Thời gian:"), a
+    # parenthesis or a word of frequency ("thường xuyên", "liên tục", "hằng"/"hàng" + unit)
+    dated = P.DL_BODY_HINT.search(text) is not None
+    label = ":" in text and ("hời " in text or "iến độ" in text)
+    freq = "hường xuyên" in text or "iên tục" in text or "ằng " in text or "àng " in text
+    if not (dated or label or freq or "(" in text):
+        return None
     cands: list[tuple[int, int, Deadline]] = []
     # time anchors first ("quý IV", "năm 2020"), then the cue right before them: anchors are
     # rare and literal, so this is far cheaper than searching the cue alternation everywhere
-    for anchor in P.DL_TIME_ANCHOR.finditer(text):
+    for anchor in (P.DL_TIME_ANCHOR.finditer(text) if dated else ()):
         a = anchor.start()
         cue = P.DL_CUE_BEFORE.search(text, max(0, a - 40), a)
         start = cue.start() if cue is not None else a
@@ -183,10 +201,36 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
         inner = [c for c in _candidates(window, default_year, cell=False) if c[0] == 0 and c[2].kind == "once"]
         best = _first(inner)
         if best is not None:
-            best.text = " ".join(text[start: a + len(best.text)].split())
+            end = a + len(best.text)
+            every = P.DL_EVERY_YEAR_AFTER.match(text, end) if not P.DL_HAS_YEAR.search(best.text) else None
+            if every is not None:
+                # "trước ngày 15/12 hằng năm": the same day every year, not once
+                best = Deadline(text="", kind="recurring", period="P1Y")
+                end = every.end()
+            best.text = " ".join(text[start: end].split())
             cands.append((start, 0, best))
-    low = text.lower()
-    if "kỳ" in low or "tháng" in low:
+    if label:
+        # "; thời gian: hằng năm", "Thời hạn: Quý III/2024": the label makes its value a deadline cell
+        for lm in P.DL_LABEL.finditer(text):
+            dl = parse_deadline(lm["value"], default_year)
+            if dl is not None:
+                dl.text = " ".join(text[lm.start(): lm.end()].split()).rstrip(" .;,")
+                cands.append((lm.start(), 0, dl))
+    if "(" in text:
+        # "(thường xuyên).", "(năm 2024).": an aside closing its clause that is only a deadline
+        for pm in P.DL_PAREN_END.finditer(text):
+            dl = _aside_deadline(pm["inner"], default_year)
+            if dl is not None:
+                cands.append((pm.start(), 0, dl))
+    if freq:
+        for cm in P.DL_CLAUSE_END_PERIOD.finditer(text):
+            # "thực hiện thường xuyên.", "..., hằng năm.": how often the duty is done
+            if not P.DL_PERIOD_CUE_BEFORE.search(text, max(0, cm.start() - 16), cm.start()):
+                continue
+            dl = parse_deadline(cm["phrase"], default_year)
+            if dl is not None:
+                cands.append((cm.start("phrase"), 0, dl))
+    if dated and ("kỳ" in text or "tháng" in text or "Tháng" in text):
         for m in _words()["recurring_body"].finditer(text):
             cands.append((m.start(), -(m.end() - m.start()),
                           Deadline(text=m.group(0), kind="recurring", period=_period_of(m.group(0)))))
@@ -196,6 +240,62 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
                 cands.append((m.start(), -(m.end() - m.start()),
                               Deadline(text=m.group(0), kind="recurring", period="P1Y" if n == 12 else f"P{n}M")))
     return _first(cands)
+
+
+#: Longest line that can be nothing but a deadline ("Thời gian thực hiện: Quý III năm 2024.").
+_MAX_DEADLINE_LINE = 90
+
+
+def deadline_line(text: str, default_year: int | None = None) -> Deadline | None:
+    """Return the deadline a line states when the line is nothing but a deadline, else None.
+
+    Plans put a duty's deadline on the line after it: "Thời gian thực hiện: Quý III/2024.",
+    "Thời hạn: hằng năm", "Hoàn thành trước 30/6/2025.", "Thường xuyên." A line that says
+    anything else ("Thời gian qua, công tác ... năm 2023 đạt kết quả") is no deadline line.
+    """
+    t = " ".join(text.split()).strip(" .;,")
+    if not t or len(t) > _MAX_DEADLINE_LINE:
+        return None
+    lm = P.DL_LABEL.match(t)
+    if lm is not None:
+        if lm.end() < len(t.rstrip(" .;")):
+            return None
+        dl = parse_deadline(lm["value"], default_year)
+        if dl is not None:
+            dl.text = t
+        return dl
+    return _aside_deadline(t, default_year)
+
+
+def _aside_deadline(inner: str, default_year: int | None) -> Deadline | None:
+    """Return the deadline a parenthesised aside states when the aside is nothing but a deadline, else None.
+
+    "(thường xuyên)", "(hằng năm)", "(năm 2024)", "(hoàn thành trong quý III/2024)",
+    "(Quý II/2024 và hằng năm)" are deadlines; "(Khóa XX)", "(sau đây gọi tắt là ...)" and
+    a plan's span "(giai đoạn 2021-2025)" are not.
+    """
+    t = " ".join(inner.split()).strip(" .;,")
+    low = t.lower()
+    if not P.DL_BODY_HINT.search(t) and "thường" not in low and "liên tục" not in low and "hằng" not in low \
+            and "hàng" not in low:
+        return None  # cheap pre-check: no date, quarter, period or frequency word
+    rest = t[P.DL_ASIDE_LEAD.match(t).end():]
+    if not rest or rest.lower().startswith("giai đoạn"):
+        return None
+    cands = _candidates(rest, default_year, cell=True)
+    if not cands or min(c[0] for c in cands) != 0:
+        return None
+    covered = [False] * len(rest)
+    for start, neg_len, _ in cands:
+        for k in range(start, min(len(rest), start - neg_len)):
+            covered[k] = True
+    leftover = "".join(ch if not covered[k] else " " for k, ch in enumerate(rest))
+    if any(w not in ("và", "hoặc") for w in P.WORD.findall(leftover.lower())):
+        return None  # the aside says more than when: "(năm 2008) về ...", "(Khóa XX)"
+    dl = parse_deadline(rest, default_year)
+    if dl is not None:
+        dl.text = t
+    return dl
 
 
 def find_period(text: str) -> str | None:

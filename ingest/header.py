@@ -352,11 +352,40 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
         hit = resolve.match_issuer(joined, start)
         if hit:
             issuer, end = hit
+            lower = _subordinate(joined, end, issuer)
+            if lower is not None:
+                issuer, end = lower  # "UBND TỈNH X / UBND HUYỆN Y": the lower body issues
             rest = joined[end:].strip()
             if rest and patterns.SUB_BODY.match(rest) and issuer.level in ("province", "district"):
-                return _sub_body(rest, issuer)
+                return _sub_body(rest, issuer)  # "... / PHÒNG NỘI VỤ": its department issues
             return issuer
     return None
+
+
+_LEVEL_RANK = {"central": 0, "ministry": 1, "province": 2, "district": 3, "commune": 4}
+
+
+def _subordinate(joined: str, end: int, superior: Issuer) -> tuple[Issuer, int] | None:
+    """Return (issuer, end offset) of the body written right after ``superior`` in the header block,
+    if it is a lower body, else None.
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 1: the block names the superior body ("cơ quan
+    chủ quản") above the issuing one — "ỦY BAN NHÂN DÂN TỈNH X / ỦY BAN NHÂN DÂN HUYỆN Y" —
+    so the lower one is the issuer; its province, when it does not name one, is the superior's.
+    """
+    pos = len(joined) - len(joined[end:].lstrip())
+    if pos >= len(joined):
+        return None
+    hit = resolve.match_issuer(joined, pos, superior)
+    if hit is None:
+        return None
+    lower, lower_end = hit
+    if _LEVEL_RANK.get(lower.level, -1) <= _LEVEL_RANK.get(superior.level, 9):
+        return None
+    if lower.province is None and lower.level in ("district", "commune"):
+        lower = Issuer(name=lower.name, level=lower.level, province=superior.province,
+                       district=lower.district or superior.district, kind=lower.kind)
+    return lower, lower_end
 
 
 def _sub_body(rest: str, parent: Issuer) -> Issuer:
@@ -528,7 +557,7 @@ def _is_title(t: str) -> bool:
     """Return True if ``t`` is a signer capacity ("PHÓ CHỦ TỊCH", "Bí thư") or a body under TM."""
     k = resolve.ffold(t)
     titles, bodies = resolve._capacity_tables()
-    return k in titles or k in bodies
+    return k in titles or k in bodies or resolve.qualified_title(t) is not None  # "PHÓ BÍ THƯ THƯỜNG TRỰC"
 
 
 def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:

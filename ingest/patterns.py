@@ -445,6 +445,23 @@ TYPE_BEFORE = re.compile(
     re.VERBOSE,
 )
 
+#: A type word and "của"/"do" with the issuer written BEFORE the number: "Kế hoạch của Ủy ban
+#: nhân dân tỉnh An Giang số 95/KH-UBND", "Quyết định của Thủ tướng Chính phủ số 142/QĐ-TTg".
+#: Searched only in the text before a bare "số"; the issuer itself is read by ``resolve.match_issuer``.
+TYPE_OF_ISSUER = re.compile(
+    rf"""(?P<type>(?i:{DOC_TYPE_WORDS})) [ \t]+ (?i:của|do) [ \t]+""",
+    re.VERBOSE,
+)
+#: What may stand between such an issuer and its "số": nothing, a comma, or "ban hành".
+#:   "... tỉnh An Giang số", "... tỉnh An Giang, số", "... do UBND tỉnh ban hành số"
+ISSUER_BEFORE_SO_GAP = re.compile(r"""^[ \t]*,?[ \t]*(?i:ban\s+hành)?[ \t]*$""", re.VERBOSE)
+
+#: Symbols listed bare after one type word, sharing the date and issuer written after the
+#: last: "các Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017" -> both dated 25/10/2017;
+#: "Quyết định số 12/QĐ-UBND, 13/QĐ-UBND ngày ...". (A type word before the second symbol —
+#: "Nghị quyết số 18-NQ/TW và Nghị quyết số 19-NQ/TW ngày ..." — makes it a mention of its own.)
+SYMBOL_LIST_GAP = re.compile(r"""^[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)(?:(?i:số)[ \t]*)?$""", re.VERBOSE)
+
 # ---- dates ------------------------------------------------------------------
 
 #: A date written out or with separators:
@@ -500,11 +517,15 @@ PORTAL_SYMBOL = re.compile(
 #:   "KẾ HOẠCH", "QUYẾT ĐỊNH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "Kế hoạch".
 TYPE_LINE = re.compile(rf"^\s*(?P<type>(?i:{DOC_TYPE_WORDS}))\s*:?\s*$", re.VERBOSE)
 
+#: "HÒA" in either tone placement: "CỘNG HÒA" (Nghị định 30/2020 writes it so), "CỘNG HOÀ"
+#: (older placement), "Cộng hoà"; also "CỘNG HOA" where a legacy font lost the tone.
+_HOA = r"H(?:Ò[AÀ]?|O[ÀA]?)"
+
 #: Lines of the header that are never the issuer: the national motto and the Party's name.
-#:   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+#:   "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI ...", "Độc lập - Tự do - Hạnh phúc",
 #:   "ĐẢNG CỘNG SẢN VIỆT NAM", "-------", "*".
 MOTTO_LINE = re.compile(
-    r"""^\s*(?: (?i:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
+    rf"""^\s*(?: (?i:CỘNG\s+{_HOA}\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
               | (?i:Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)
               | (?i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)
               | [-–_*=.~\s]+ )\s*$""",
@@ -514,7 +535,7 @@ MOTTO_LINE = re.compile(
 #: The same motto phrases inside a line, where a PDF text layer merged the two header
 #: columns: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH BẮC NINH Độc lập - Tự do - Hạnh phúc".
 MOTTO_PHRASE = re.compile(
-    r"""(?i:CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
+    rf"""(?i:CỘNG\s+{_HOA}\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
       | (?i:Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)
       | (?i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)""",
     re.VERBOSE,
@@ -866,6 +887,13 @@ BARE_UNIT_TAIL = re.compile(
     r"(?<![,])(?<!các)\s+(?P<unit>(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy)"
     r"(?P<tail>\s+(?:có\s+)?liên\s+quan)?$"
 )  # also "UBND Thành phố" as Hà Nội writes its own name, "Các sở, ngành tỉnh có liên quan"
+#: A bare commune unit word ending a name, in a commune's own plan: "Đoàn Thanh niên xã",
+#: "Công an xã", "Hội Nông dân phường", "Ban Chỉ huy Quân sự thị trấn" (not "UBND các xã",
+#: not after a comma: "huyện, xã" lists units).
+BARE_COMMUNE_TAIL = re.compile(r"(?<![,])(?<!các)\s+(?P<unit>xã|phường|thị\s+trấn)$")
+#: The commune unit and name at the end of a commune issuer's name: "Ủy ban nhân dân xã Tân Phú"
+#: -> "xã Tân Phú", "Ủy ban nhân dân phường Hòa Thuận", "Ủy ban nhân dân thị trấn Cái Dầu".
+COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn)\s+\S.*)$")
 #: A lower-case word after a unit word: the name has ended and a sentence goes on, so the text
 #: is no agency name: "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Sở Y tế tỉnh có trách nhiệm".
 #: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.)
@@ -945,8 +973,9 @@ DL_YEAR_CELL = re.compile(rf"^\s*(?P<y>{YEAR})\s*\.?\s*$")
 DL_EVERY_N_MONTHS = re.compile(
     r"định\s+kỳ\s+(?P<n>[0-9]{1,2})\s+tháng|(?P<n2>[0-9]{1,2})\s+tháng\s*(?:/\s*|một\s+|1\s+)lần", re.IGNORECASE
 )
-#: What every deadline in running text contains (a cheap pre-check before the cue search):
-#: a digit ("năm 2020"), a quarter ("quý IV") or a period ("định kỳ hằng năm").
+#: What every dated deadline in running text contains (a cheap pre-check before the search for
+#: time phrases and their cues): a digit ("năm 2020"), a quarter ("quý IV") or a period ("định
+#: kỳ hằng năm"). Labels, asides and "thường xuyên" have their own pre-checks (``ingest.deadlines``).
 DL_BODY_HINT = re.compile(r"[0-9]|quý|định\s+kỳ", re.IGNORECASE)
 #: The start of a time phrase in running text (followed by its number): "quý IV/2019", "năm 2020",
 #: "tháng 10/2019", "ngày 30/6/2020", "giai đoạn 2021-2025", "30/6/2020".
@@ -963,6 +992,53 @@ DL_CUE_BEFORE = re.compile(
 )
 #: An opening parenthesis right before a quarter, month or date: "(Quý II/2024)", "(tháng 10/2019)".
 DL_PAREN_BEFORE = re.compile(r"\(\s*$")
+#: A labelled deadline inside running text; the value (up to ";", "." + space, ")" or the end)
+#: is read like a deadline cell, so words count too:
+#:   "; thời gian: hằng năm", "Thời gian thực hiện: Thường xuyên", "thời gian hoàn thành: Quý III/2024",
+#:   "Thời hạn: 30/6/2024", "thời hạn hoàn thành: năm 2025", "Tiến độ: tháng 10/2024", "tiến độ thực hiện: hằng quý".
+DL_LABEL = re.compile(
+    r"""(?<!\w)(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|thực\s+hiện\s+và\s+hoàn\s+thành))?   # "Thời gian thực hiện:"
+                 | thời\s+hạn(?:\s+(?:thực\s+hiện|hoàn\s+thành))?                                    # "Thời hạn hoàn thành:"
+                 | tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?                                     # "Tiến độ:"
+       )\s*:\s*(?P<value>[^;()\n]{2,60}?)\s*(?=[;)\n]|\.(?:\s|$)|$)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A parenthesised aside closing its clause (then ".", ";", ",", a line end or the end):
+#: its whole content may be a deadline: "(thường xuyên).", "(hằng năm);", "(năm 2024).", "(Quý III/2024)".
+#: ("Nghị quyết Trung ương 7 (năm 2008) về ..." does not close its clause.)
+DL_PAREN_END = re.compile(r"\((?P<inner>[^()\n]{3,60})\)(?=\s*(?:[.;,]|$))", re.MULTILINE)
+#: Cue words a deadline aside may open with, before its time phrase: "(hoàn thành trong năm 2024)",
+#: "(thực hiện thường xuyên)", "(xong trước 30/6/2024)", "(định kỳ: hằng năm)".
+DL_ASIDE_LEAD = re.compile(
+    r"""^(?:(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức|xong)\s+)?   # "hoàn thành", "thực hiện"
+         (?:(?:trong|trước|vào|chậm\s+nhất|đến\s+hết)\s+)?                 # "trong", "trước"
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A periodic word closing a duty's clause, where it may say how often the duty is done:
+#: "thường xuyên.", "hằng năm;", "thường xuyên, liên tục." (end of the text or a line too).
+#: Written word-first so the engine skips to its letters; ``DL_PERIOD_CUE_BEFORE`` then checks
+#: what precedes it.
+DL_CLAUSE_END_PERIOD = re.compile(
+    r"""(?P<phrase>thường\s+xuyên(?:,?\s+liên\s+tục)?   # "thường xuyên", "thường xuyên, liên tục"
+         | liên\s+tục                                   # "liên tục"
+         | h[ằà]ng\s+(?:năm|quý|tháng)                  # "hằng năm", "hàng quý", "hằng tháng"
+       )(?=[ \t]*(?:[.;]|$))""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+#: What must come right before such a word for it to be the duty's frequency: an action verb
+#: or a comma/semicolon (not a noun: "kế hoạch hằng năm" is an annual plan, "dự toán ngân sách
+#: hằng năm" the annual budget): "thực hiện thường xuyên", "tổ chức hằng năm", ", thường xuyên",
+#: "; thực hiện hằng quý", "kiểm tra định kỳ" is handled by the recurring words.
+DL_PERIOD_CUE_BEFORE = re.compile(
+    r"""(?:(?<!\w)(?:thực\s+hiện|tổ\s+chức|triển\s+khai|duy\s+trì|kiểm\s+tra|rà\s+soát|cập\s+nhật|theo\s+dõi)[ \t]+  # "thực hiện "
+         | [,;][ \t]*(?:thực\s+hiện[ \t]+)?                                                                        # ", "
+       )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: "hằng năm" right after a day, month or quarter without a year: the date recurs every year:
+#: "trước ngày 15/12 hằng năm", "trong quý I hàng năm", "tháng 6 mỗi năm".
+DL_EVERY_YEAR_AFTER = re.compile(r"[ \t]*(?:h[ằà]ng|mỗi)\s+năm(?!\w)", re.IGNORECASE)
 #: A four-digit year anywhere: a deadline phrase without one took its year from the document.
 DL_HAS_YEAR = re.compile(rf"{YEAR}")
 #: A table cell that names a role and its agencies: "Chủ trì: Sở Y tế", "Phối hợp: Sở Tài chính, ...".

@@ -53,6 +53,7 @@ class _M:
     ref_id: str | None = None
     dropped: bool = False
     law_year: int | None = None  # laws cited by name: the year of the name's date
+    scope_province: str | None = None  # unknown issuer code: the citing document's province its id carries
 
 
 def find_references(doc: CleanDocument, header: DocumentHeader) -> tuple[list[Reference], list[StatedEdge]]:
@@ -83,6 +84,7 @@ def references_from(doc: CleanDocument, info: HeaderInfo) -> tuple[list[Referenc
             # an unknown issuer code ("123/KH-BCĐ") without "của ...": scoped like the citing
             # document, so two provinces' 123/KH-BCĐ never share one id
             m.ref_id = resolve.doc_id(m.symbol, year, Issuer(name="", level="province", province=context.province))
+            m.scope_province = context.province
         if own_key and resolve.sym_key(m.symbol) == own_key and (year is None or own_year is None or year == own_year) and (
             m.ref_id == header.id or not m.explicit_issuer
         ):
@@ -112,10 +114,14 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
         if tb is not None:
             start = lo + tb[0]
             type_word = tb[1]
+        issuer = None
+        if tb is not None and type_word is None:
+            before = _issuer_before(text, start, context)  # "Kế hoạch của UBND tỉnh An Giang số 95/KH-UBND"
+            if before is not None:
+                start, type_word, issuer = before
         doc_type = resolve.doc_type_for_word(type_word) or resolve.symbol_doc_type(symbol)
         pos = m.end()
         date = None
-        issuer = None
         for _ in range(2):
             dm = patterns.DATE_TAIL.match(text, pos)
             if dm and date is None:
@@ -132,7 +138,51 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
         out.append(_M(start=start, end=pos, sym_end=m.end(), symbol=symbol, doc_type=doc_type,
                       issued_on=date, issuer=issuer, explicit_issuer=issuer is not None,
                       title=_subject(text, pos)))
+    _share_list_tails(text, out)
     return out
+
+
+#: How far before "số" a type word with its issuer ("Kế hoạch của Ủy ban nhân dân tỉnh ... số") is looked for.
+_ISSUER_BEFORE_REACH = 140
+
+
+def _issuer_before(text: str, so_start: int, context: Issuer | None) -> tuple[int, str, Issuer] | None:
+    """Return (start, type word, issuer) when the issuer is written between the type word and "số", else None.
+
+    "Kế hoạch của Ủy ban nhân dân tỉnh An Giang số 95/KH-UBND": the issuer precedes the number.
+    Only the last "<type> của" before "số" is tried, and only if the issuer phrase reaches "số".
+    """
+    lo = max(0, so_start - _ISSUER_BEFORE_REACH)
+    last = None
+    for tm in patterns.TYPE_OF_ISSUER.finditer(text, lo, so_start):
+        last = tm
+    if last is None:
+        return None
+    hit = resolve.match_issuer(text, last.end(), context)
+    if hit is None:
+        return None
+    issuer, end = hit
+    if end > so_start or not patterns.ISSUER_BEFORE_SO_GAP.match(text[end:so_start]):
+        return None
+    return last.start(), last.group("type"), issuer
+
+
+def _share_list_tails(text: str, mentions: list[_M]) -> None:
+    """Give bare symbols listed before another ("các Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017 của ...")
+    the date and issuer written after the last one of the list (the tail belongs to the whole list)."""
+    for i in range(len(mentions) - 2, -1, -1):
+        m, nxt = mentions[i], mentions[i + 1]
+        if m.end != m.sym_end or m.issued_on or m.issuer is not None:
+            continue  # it has a tail of its own
+        if not patterns.SYMBOL_LIST_GAP.match(text[m.sym_end : nxt.start]):
+            continue
+        if nxt.issued_on is None and nxt.issuer is None:
+            continue
+        if resolve.symbol_info(m.symbol).party != resolve.symbol_info(nxt.symbol).party:
+            continue  # "18-NQ/TW và 76/NQ-CP": two conventions, two issuers
+        m.issued_on = nxt.issued_on
+        m.issuer = nxt.issuer
+        m.explicit_issuer = nxt.explicit_issuer
 
 
 @lru_cache(maxsize=16384)
@@ -324,6 +374,11 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 m.relation = "cites"
             elif in_preamble and len(gap) < _MAX_EDGE_GAP and patterns.OWN_PLAN_CUE.search(gap):
                 m.relation = "implements"  # "..., Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện <doc>"
+            elif in_preamble and (cue := _clause_cue(text, mentions[last].end, m.start)) is not None:
+                # a new clause of the preamble sentence with its own cue: "Triển khai Quyết định
+                # số 569/QĐ-TTg ..., căn cứ Nghị định số 95/2017/NĐ-CP ..." -> based_on; the
+                # documents listed after it in that clause share it
+                m.relation = sent_rel = cue
             elif sent_rel and last is not None and patterns.SIBLING_GAP.match(gap_from_last):
                 m.relation = sent_rel
             elif sent_rel and _clause_head(text, ss, m.start):
@@ -363,6 +418,24 @@ def _basis_spans(doc: CleanDocument) -> list[tuple[int, int]]:
         spans.append((lines[i].offset, end))
         i = j
     return spans
+
+
+def _clause_cue(text: str, lo: int, pos: int) -> str | None:
+    """Return the relation a clause cue gives the mention at ``pos`` (after a comma or semicolon
+    following the previous mention, which ends at ``lo``), else None.
+
+    ", căn cứ Nghị định số ..." -> "based_on"; "; thực hiện Kế hoạch số ..." -> "implements"
+    (issue #3: the cue opens a clause of the preamble, not only its first sentence).
+    """
+    k = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos))
+    if k < 0 or pos - k > _MAX_LEAD:
+        return None
+    lead = text[k + 1 : pos]
+    if patterns.BASED_ON_CUE.match(lead):
+        return "based_on"
+    if patterns.IMPLEMENTS_CUE.match(lead):
+        return "implements"
+    return None
 
 
 def _clause_head(text: str, sent_start: int, pos: int) -> bool:
@@ -461,7 +534,7 @@ def _merge(original: str, mentions: list[_M]) -> list[Reference]:
             mentions=[Mention(text=" ".join(original[x.start : x.end].split()), offset=x.start) for x in ms],
             title=_best_title([x.title for x in ms if x.title]),
             issuer_level=iss.level if iss else "unknown",
-            issuer_province=iss.province if iss else None,
+            issuer_province=iss.province if iss else next((x.scope_province for x in ms if x.scope_province), None),
             issuer_district=iss.district if iss else None,
             year=int(issued_on[:4]) if issued_on else _year(ms[0]),
             id=rid,

@@ -537,12 +537,33 @@ def _capacity_tables() -> tuple[dict[str, str], dict[str, str]]:
             {ffold(b): b for b in c["bodies"]})
 
 
+@lru_cache(maxsize=1)
+def _title_qualifiers() -> dict[str, str]:
+    """Return folded qualifier -> spelling of the words that may follow a title ("thường trực", "phụ trách")."""
+    return {ffold(q): q for q in _load("issuers.json")["capacities"].get("title_qualifiers", [])}
+
+
+def qualified_title(text: str) -> tuple[str, str] | None:
+    """Return (canonical title, qualifier) for a title followed by a qualifier ("PHÓ BÍ THƯ THƯỜNG TRỰC"
+    -> ("Phó Bí thư", "thường trực")), else None."""
+    k = ffold(text)
+    titles = _capacity_tables()[0]
+    for q_key, q in _title_qualifiers().items():
+        if k.endswith(" " + q_key) and k[: -len(q_key) - 1] in titles:
+            return titles[k[: -len(q_key) - 1]], q
+    return None
+
+
 def canonical_title(text: str) -> str:
-    """Return a signer title in its canonical case ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch"); unknown ones sentence-cased."""
+    """Return a signer title in its canonical case ("PHÓ CHỦ TỊCH" -> "Phó Chủ tịch",
+    "PHÓ BÍ THƯ THƯỜNG TRỰC" -> "Phó Bí thư thường trực"); unknown ones sentence-cased."""
     k = ffold(text)
     hit = _capacity_tables()[0].get(k)
     if hit:
         return hit
+    qt = qualified_title(text)
+    if qt:
+        return f"{qt[0]} {qt[1]}"
     s = " ".join(text.split())
     return s[:1].upper() + s[1:].lower() if s.isupper() else s
 

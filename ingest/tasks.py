@@ -33,7 +33,9 @@ points a, b, c; then bullets. Rules, decided here and tested in tests/test_tasks
 * **Deadlines** — the first deadline phrase in the duty (``find_deadline``); a paragraph with
   two or more deadlines in parentheses is one task per clause ("... (hoàn thành xong trong quý
   IV/2019); xây dựng chiến lược ... (hoàn thành trong năm 2020)"). A task without its own
-  deadline takes its heading's.
+  deadline takes its heading's. A line that is nothing but a deadline right after a duty
+  ("Thời gian thực hiện: Quý III/2024.", "Hoàn thành trước 30/6/2025.") is that duty's
+  deadline, not a task (``deadlines.deadline_line``).
 * **Lists of assignees** are split into bodies and groups (``ingest.agencies.split_mentions``):
   "8. Các sở, ngành khác và UBND các huyện, thị xã, thành phố" leads with two groups.
 * **Text** — the duty's text without the assignee prefix ("Sở Nội vụ: " or "Sở Nội vụ " before
@@ -53,13 +55,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 from ingest import patterns as P
 from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list
-from ingest.deadlines import find_deadline, find_period, parse_deadline
+from ingest.deadlines import deadline_line, find_deadline, find_period, parse_deadline
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
 
 _DATA = Path(__file__).parent / "data" / "task_verbs.json"
@@ -444,9 +446,13 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
     item: _Context | None = None
     point: _Context | None = None
     found: list[_Found] = []
+    last_emit = -1  # index of the block that emitted the last tasks
+    first_of_last = 0  # index in ``found`` of the first task that block emitted
 
     def emit(text: str, offset: int, section: str, lead, support, deadline, full: str) -> None:
         """Append the task(s) of one duty's text (one per clause with its own deadline) to ``found``."""
+        nonlocal last_emit, first_of_last
+        last_emit, first_of_last = i, len(found)
         clauses = _split_clauses(text, year)
         for clause, off in clauses:
             # one clause: the whole block counts ("Định kỳ hàng năm các sở ... báo cáo" keeps P1Y)
@@ -494,6 +500,15 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
         ctx = point or item
         if b.kind == "bullet" and P.DOCUMENT_BULLET.match(b.text):
             continue  # an enumeration of documents inside the previous duty
+        if b.kind == "para" and found and last_emit == i - 1:
+            dl = deadline_line(b.text, year)
+            if dl is not None:
+                # "Thời gian thực hiện: Quý III/2024." on the line after a duty is that duty's deadline
+                for f in found[first_of_last:]:
+                    if f.task.deadline is None:
+                        f.task.deadline = replace(dl)
+                last_emit = i  # a further deadline line would be this one's continuation, not a duty
+                continue
         if b.kind == "para" and ctx is not None and ctx.leaf:
             ctx = None  # a paragraph after a complete numbered duty belongs to the part
             point, item = None, None

@@ -17,6 +17,8 @@ MOST = Issuer("Bộ Khoa học và Công nghệ", "ministry", None, None, "bo")
 TTG = Issuer("Thủ tướng Chính phủ", "central", None, None, "ttg")
 HOAI_DUC = Issuer("Ủy ban nhân dân huyện Hoài Đức", "district", "Hà Nội", "Hoài Đức", "ubnd")
 THUAN_THANH = Issuer("Ủy ban nhân dân thị xã Thuận Thành", "district", "Bắc Ninh", "Thuận Thành", "ubnd")
+EA_KLY = Issuer("Ủy ban nhân dân xã Ea Kly", "commune", "Đắk Lắk", "Krông Pắc", "ubnd")
+SO_TNMT_THANH_HOA = Issuer("Sở Tài nguyên và Môi trường tỉnh Thanh Hóa", "province", "Thanh Hóa", None, "agency")
 
 # (issuer, mention, canonical name, kind, level, province, district)
 ROWS = [
@@ -123,6 +125,23 @@ ROWS = [
     (NGHE_AN, "Sở Y tế (cơ quan thường trực)", "Sở Y tế tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
     (THUAN_THANH, "Phòng Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo thị xã Thuận Thành",
      "agency", "district", "Bắc Ninh", "Thuận Thành"),
+    # a phòng is a district body (Nghị định 37/2014/NĐ-CP): never "Phòng ... tỉnh X"; in a
+    # department's own plan it is one of the department's rooms
+    (SO_TNMT_THANH_HOA, "Phòng Quản lý đất đai", "Phòng Quản lý đất đai Sở Tài nguyên và Môi trường tỉnh Thanh Hóa",
+     "agency", "province", "Thanh Hóa", None),
+    # a commune's own bodies, named with a bare "xã", take the commune's name
+    (EA_KLY, "Đoàn Thanh niên xã", "Đoàn Thanh niên xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
+    (EA_KLY, "Hội Nông dân xã", "Hội Nông dân xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
+    (EA_KLY, "Hội Cựu chiến binh", "Hội Cựu chiến binh xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
+    (EA_KLY, "Trạm Y tế xã", "Trạm Y tế xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
+    (EA_KLY, "Các ban, ngành, đoàn thể xã", "Các ban, ngành, đoàn thể xã Ea Kly", "group", "commune", "Đắk Lắk",
+     "Krông Pắc"),
+    (EA_KLY, "UBND các xã, thị trấn", "Ủy ban nhân dân các xã, thị trấn huyện Krông Pắc", "group", "district",
+     "Đắk Lắk", "Krông Pắc"),
+    (EA_KLY, "Phòng Tài nguyên và Môi trường", "Phòng Tài nguyên và Môi trường huyện Krông Pắc", "agency", "district",
+     "Đắk Lắk", "Krông Pắc"),
+    (NGHE_AN, "Phòng Cảnh sát phòng cháy, chữa cháy", "Phòng Cảnh sát phòng cháy, chữa cháy", "agency", "unknown",
+     "Nghệ An", None),
 ]
 
 

@@ -92,6 +92,25 @@ BODY = [
     ("Xây dựng Đề án; thời gian thực hiện: tháng 9/2024.", None, "thời gian thực hiện: tháng 9/2024", "once",
      "2024-09-30", None),
     ("Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 15/12.", 2023, "trước ngày 15/12", "once", "2023-12-15", None),
+    # labelled deadlines: the value is read like a deadline cell, words included
+    ("Rà soát thủ tục hành chính nội bộ; thời gian thực hiện: hằng quý.", None, "thời gian thực hiện: hằng quý",
+     "recurring", None, "P3M"),
+    ("Cập nhật cơ sở dữ liệu đất đai. Thời hạn: Thường xuyên.", None, "Thời hạn: Thường xuyên", "continuous", None, None),
+    ("Xây dựng quy chế phối hợp; tiến độ: Quý III/2025.", None, "tiến độ: Quý III/2025", "once", "2025-09-30", None),
+    # a parenthesised aside that is only a deadline and closes its clause
+    ("Tổ chức kiểm tra việc thực hiện quy chế dân chủ ở cơ sở (hằng năm).", None, "hằng năm", "recurring", None, "P1Y"),
+    ("Tuyên truyền trên các phương tiện thông tin đại chúng (thường xuyên, liên tục);", None, "thường xuyên, liên tục",
+     "continuous", None, None),
+    ("Ban hành quy định về tiêu chuẩn chức danh cán bộ (năm 2025).", None, "năm 2025", "once", "2025-12-31", None),
+    ("Sơ kết việc thực hiện Nghị quyết (hoàn thành trong tháng 11/2024).", None, "hoàn thành trong tháng 11/2024", "once",
+     "2024-11-30", None),
+    # how often, closing the duty's clause after an action verb or a comma
+    ("Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể, thực hiện thường xuyên.", None, "thường xuyên", "continuous",
+     None, None),
+    ("Rà soát, cập nhật danh mục dữ liệu dùng chung, hằng năm.", None, "hằng năm", "recurring", None, "P1Y"),
+    # a day without a year followed by "hằng năm": every year on that day
+    ("Tổng hợp kết quả, báo cáo UBND huyện trước ngày 20/11 hằng năm.", 2023, "trước ngày 20/11 hằng năm", "recurring",
+     None, "P1Y"),
 ]
 
 
@@ -110,6 +129,14 @@ def test_find_deadline_in_running_text(text, year, phrase, kind, due, period):
     "Nghị quyết số 71-NQ/TU ngày 29/8/2022 của Ban Chấp hành Đảng bộ tỉnh (Khóa XX)",
     "triển khai Chương trình mục tiêu quốc gia (giai đoạn 2021-2025) trên địa bàn",
     "Nghị quyết Trung ương 7 (năm 2008) về xây dựng đội ngũ trí thức",
+    # "hằng năm" naming what is annual (the subject of the duty), not when it is due
+    "Bố trí kinh phí thực hiện Đề án trong dự toán ngân sách hằng năm.",
+    "Phòng Nội vụ tham mưu xây dựng kế hoạch cải cách hành chính hằng năm của huyện.",
+    "Lồng ghép các chỉ tiêu vào kế hoạch phát triển kinh tế - xã hội hằng năm;",
+    # an aside that says more than when
+    "Tham gia Hội thi cán bộ dân vận khéo (lần thứ hai năm 2024 do tỉnh tổ chức).",
+    "triển khai Chương trình mục tiêu quốc gia (giai đoạn 2021-2025).",
+    "đôn đốc các xã thực hiện Bộ tiêu chí (Khóa XX).",
 ])
 def test_find_deadline_ignores_years_without_a_cue(text):
     assert find_deadline(text) is None

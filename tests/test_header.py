@@ -226,8 +226,72 @@ Căn cứ Nghị định số 138/2020/NĐ-CP ngày 27/11/2020 của Chính ph�
 I. MỤC ĐÍCH
 """
 
+# the superior body above the issuing one (Nghị định 30/2020, Phụ lục I: "cơ quan chủ quản");
+# Châu Thành exists in nine provinces: the province comes from the superior line
+SUPERIOR_ABOVE = """\
+ỦY BAN NHÂN DÂN TỈNH HẬU GIANG
+ỦY BAN NHÂN DÂN HUYỆN CHÂU THÀNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 41/KH-UBND
+Châu Thành, ngày 14 tháng 3 năm 2023
+KẾ HOẠCH
+Phát triển du lịch cộng đồng năm 2023
+Căn cứ Nghị quyết số 82/NQ-CP ngày 18/5/2023 của Chính phủ;
+I. MỤC ĐÍCH
+"""
+
+# two columns on one line, separated by spaces; "CỘNG HÒA" with the tone on the O
+TWO_COLUMNS_TOWN = """\
+    ỦY BAN NHÂN DÂN                      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    THỊ XÃ BUÔN HỒ                             Độc lập - Tự do - Hạnh phúc
+  Số: 512/KH-UBND                         Buôn Hồ, ngày 20 tháng 6 năm 2023
+KẾ HOẠCH
+Phòng, chống thiên tai năm 2023
+Căn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013;
+I. MỤC ĐÍCH
+"""
+
+# a commune: the motto line must not leak into the commune's name
+COMMUNE_MOTTO_BELOW = """\
+ỦY BAN NHÂN DÂN
+XÃ EA KLY
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 19/KH-UBND
+Ea Kly, ngày 02 tháng 4 năm 2023
+KẾ HOẠCH
+Vệ sinh môi trường năm 2023
+Thực hiện Kế hoạch số 50/KH-UBND ngày 10/3/2023 của UBND huyện Krông Pắc, UBND xã ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH
+"""
+
+# a department under its province, separator lines between the blocks
+DEPARTMENT_SEPARATED = """\
+UBND TỈNH THANH HÓA
+SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 733/KH-STNMT
+Thanh Hóa, ngày 11 tháng 5 năm 2023
+KẾ HOẠCH
+Quản lý chất thải rắn năm 2023
+Căn cứ Nghị định số 08/2022/NĐ-CP ngày 10/01/2022 của Chính phủ;
+I. MỤC ĐÍCH
+"""
+
 HEADER_ROWS = [
     # (id, text, symbol, doc_type, issuer name, level, province, district, date, place)
+    ("superior-above", SUPERIOR_ABOVE, "41/KH-UBND", "Kế hoạch", "Ủy ban nhân dân huyện Châu Thành", "district",
+     "Hậu Giang", "Châu Thành", "2023-03-14", "Châu Thành"),
+    ("two-columns-town", TWO_COLUMNS_TOWN, "512/KH-UBND", "Kế hoạch", "Ủy ban nhân dân thị xã Buôn Hồ", "district",
+     "Đắk Lắk", "Buôn Hồ", "2023-06-20", "Buôn Hồ"),
+    ("commune-motto-below", COMMUNE_MOTTO_BELOW, "19/KH-UBND", "Kế hoạch", "Ủy ban nhân dân xã Ea Kly", "commune",
+     "Đắk Lắk", "Krông Pắc", "2023-04-02", "Ea Kly"),
+    ("department-separated", DEPARTMENT_SEPARATED, "733/KH-STNMT", "Kế hoạch", "Sở Tài nguyên và Môi trường tỉnh Thanh Hóa",
+     "province", "Thanh Hóa", None, "2023-05-11", "Thanh Hóa"),
     ("table-cells", TABLE_CELLS, "215/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Quảng Nam", "province", "Quảng Nam", None,
      "2021-01-15", "Quảng Nam"),
     ("table-pipes", TABLE_PIPES, "45/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Hà Tĩnh", "province", "Hà Tĩnh", None,
@@ -293,7 +357,28 @@ def test_title(text, title):
     assert header_of(text).title == title
 
 
+# a title with its qualifier ("PHÓ CHỦ TỊCH THƯỜNG TRỰC") is no person's name
+QUALIFIED_TITLE = """\
+ỦY BAN NHÂN DÂN
+TỈNH QUẢNG BÌNH
+Số: 66/KH-UBND
+Quảng Bình, ngày 03 tháng 4 năm 2023
+KẾ HOẠCH
+Phát triển kinh tế tập thể năm 2023
+I. MỤC ĐÍCH
+Phát triển hợp tác xã.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH THƯỜNG TRỰC
+
+Đoàn Ngọc Lâm
+"""
+
 SIGNER_ROWS = [
+    ("qualified-title", QUALIFIED_TITLE, "Đoàn Ngọc Lâm", "Phó Chủ tịch thường trực", "TM. Ủy ban nhân dân"),
     ("table-cells", TABLE_CELLS, "Trần Văn Tân", "Phó Chủ tịch", "TM. Ủy ban nhân dân"),
     ("hdnd", HDND_WITH_YEAR, "Nguyễn Văn Gấu", "Chủ tịch", None),
     ("ministry", MINISTRY_DECISION, "Lê Xuân Định", "Thứ trưởng", "KT. Bộ trưởng"),
@@ -452,6 +537,14 @@ SUB_BODY_ROWS = [
 ]
 
 
+def test_department_under_a_district_under_its_province():
+    """Three lines: province, district committee, its department (Nghị định 30/2020, Phụ lục I)."""
+    h = header_of("UBND TỈNH VĨNH LONG\nUBND HUYỆN LONG HỒ\nPHÒNG NỘI VỤ\nSố: 31/KH-PNV\n"
+                  "Long Hồ, ngày 06 tháng 6 năm 2023\nKẾ HOẠCH\nCông tác văn thư năm 2023\nI. MỤC ĐÍCH\n")
+    assert (h.issuer.name, h.issuer.level, h.issuer.province, h.issuer.district) == (
+        "Phòng Nội vụ huyện Long Hồ", "district", "Vĩnh Long", "Long Hồ")
+
+
 @pytest.mark.parametrize("block,name,level", SUB_BODY_ROWS)
 def test_department_under_a_committee(block, name, level):
     h = header_of(block + "\nSố: 10/KH-SKHCN\nBắc Ninh, ngày 01 tháng 3 năm 2023\nKẾ HOẠCH\nCông tác năm 2023\nI. MỤC ĐÍCH\n")
@@ -511,3 +604,15 @@ def test_issuer_phrases(phrase, expected):
         return
     iss, _ = hit
     assert (iss.name, iss.level, iss.province, iss.district) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # tone on the O (Nghị định 30/2020)
+    "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",  # tone on the A (older placement)
+    "Cộng hòa xã hội chủ nghĩa Việt Nam",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+])
+def test_motto_lines_in_every_tone_placement(line):
+    from ingest import patterns
+    assert patterns.MOTTO_LINE.match(line)
+    assert patterns.MOTTO_PHRASE.sub("|", "ỦY BAN NHÂN DÂN " + line).startswith("ỦY BAN NHÂN DÂN |")

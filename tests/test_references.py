@@ -93,6 +93,22 @@ ROWS = [
      "66-QĐ/TW", "Quy định", "2017-02-06", "Ban Chấp hành Trung ương Đảng", "cites"),
     (BODY, "Phòng Nội vụ theo dõi việc thực hiện văn bản số 1502/SNV-CCHC ngày 05/8/2022 của Sở Nội vụ.",
      "1502/SNV-CCHC", "Công văn", "2022-08-05", "Sở Nội vụ tỉnh Nghệ An", "cites"),
+    # a second clause of one preamble sentence opens with its own cue (after a comma)
+    (PRE, "Thực hiện Quyết định số 2140/QĐ-UBND ngày 20/7/2022 của UBND tỉnh Nghệ An về chuyển đổi số, căn cứ Nghị định số "
+          "47/2020/NĐ-CP ngày 09/4/2020 của Chính phủ về quản lý, kết nối và chia sẻ dữ liệu số, UBND tỉnh ban hành Kế hoạch như sau:",
+     "47/2020/NĐ-CP", "Nghị định", "2020-04-09", "Chính phủ", "based_on"),
+    (PRE, "Căn cứ Nghị định số 73/2019/NĐ-CP ngày 05/9/2019 của Chính phủ; thực hiện Chỉ thị số 01/CT-TTg ngày 14/01/2021 "
+          "của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:",
+     "01/CT-TTg", "Chỉ thị", "2021-01-14", "Thủ tướng Chính phủ", "implements"),
+    # the issuer written between the type word and "số"
+    (PRE, "Triển khai Kế hoạch của Ủy ban nhân dân tỉnh Hà Tĩnh số 77/KH-UBND ngày 02/3/2022 về liên kết phát triển du lịch,",
+     "77/KH-UBND", "Kế hoạch", "2022-03-02", "Ủy ban nhân dân tỉnh Hà Tĩnh", "implements"),
+    # bare symbols listed after one type word share the date and issuer written after the last
+    (BODY, "Tổ chức thực hiện các Kế hoạch số 120/KH-UBND và 121/KH-UBND ngày 02/6/2022 của UBND tỉnh Thanh Hóa.",
+     "120/KH-UBND", "Kế hoạch", "2022-06-02", "Ủy ban nhân dân tỉnh Thanh Hóa", "cites"),
+    # a department's own code (Nghị định 30/2020: abbreviation of the issuing body) without "của ..."
+    (BODY, "Sở Tài chính thẩm định dự toán theo Tờ trình số 305/TTr-SNN ngày 12/8/2022.",
+     "305/TTr-SNN", "Tờ trình", "2022-08-12", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An", "cites"),
 ]
 
 
@@ -117,6 +133,9 @@ ID_ROWS = [
     ("Căn cứ Kế hoạch số 30/KH-UBND ngày 15/3/2021 của UBND huyện Nghi Lộc;", "30/KH-UBND", "30-kh-ubnd--2021--nghe-an--nghi-loc"),
     ("Căn cứ Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ;", "749/QĐ-TTg", "749-qd-ttg--2020"),
     ("Căn cứ Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị;", "52-NQ/TW", "52-nq-tw--2019"),
+    ("Căn cứ Kế hoạch của UBND tỉnh Hà Tĩnh số 77/KH-UBND ngày 02/3/2022;", "77/KH-UBND", "77-kh-ubnd--2022--ha-tinh"),
+    ("Căn cứ các Kế hoạch số 120/KH-UBND, 121/KH-UBND ngày 02/6/2022 của UBND tỉnh Hà Tĩnh;", "120/KH-UBND",
+     "120-kh-ubnd--2022--ha-tinh"),
 ]
 
 
@@ -305,6 +324,7 @@ def test_unknown_issuer_code_is_scoped_to_the_citing_province():
     refs = refs_of(plan(body="Phối hợp thực hiện Kế hoạch số 123/KH-BCĐ ngày 02/4/2022 về phòng chống dịch."))
     r = refs[symbol_key("123/KH-BCĐ")]
     assert r.id == "123-kh-bcd--2022--nghe-an" and r.issuer is None and r.doc_type == "Kế hoạch"
+    assert r.issuer_province == "Nghệ An"  # the scope its id carries is reported with it
 
 
 OWN_PLAN_ROWS = [

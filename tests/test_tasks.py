@@ -514,6 +514,30 @@ Căn cứ Quyết định số 1/QĐ-UBND ngày 02/01/2025 của UBND tỉnh, UB
 2. UBND các huyện, thành phố, thị xã tổ chức thực hiện trên địa bàn.
 """, [("1", ["Sở Công Thương " + NA], ["Các sở, ngành liên quan " + NA], ("once", "2025-03-31", None), "Chủ trì"),
       ("2", ["Ủy ban nhân dân các huyện, thành phố, thị xã " + NA], [], None, "Tổ chức thực hiện")]),
+    ("a deadline on the line after its duty", QUANG_NAM, """II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Sở Y tế chủ trì, phối hợp với Sở Nội vụ xây dựng Đề án thu hút bác sĩ về công tác tại tuyến xã.
+Thời gian thực hiện: Quý III/2024.
+2. Sở Tài chính bố trí kinh phí thực hiện Đề án.
+Thời hạn: hằng năm
+3. Sở Lao động - Thương binh và Xã hội tổ chức đào tạo nghề điều dưỡng.
+Hoàn thành trước 30/6/2025.
+4. Sở Thông tin và Truyền thông hướng dẫn tuyên truyền về Đề án.
+Thời gian qua, công tác tuyên truyền đã đạt nhiều kết quả.
+""", [("II.1", ["Sở Y tế " + QN], ["Sở Nội vụ " + QN], ("once", "2024-09-30", None), "Chủ trì, phối hợp"),
+      ("II.2", ["Sở Tài chính " + QN], [], ("recurring", None, "P1Y"), "Bố trí kinh phí"),
+      ("II.3", ["Sở Lao động - Thương binh và Xã hội " + QN], [], ("once", "2025-06-30", None), "Tổ chức đào tạo"),
+      ("II.4", ["Sở Thông tin và Truyền thông " + QN], [], None, "Hướng dẫn tuyên truyền"),
+      ("II", [], [], None, "Thời gian qua")]),
+    ("deadlines as labels and closing asides", THANH_HOA_TU, """III. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch định hướng tuyên truyền (thường xuyên).
+2. Ban Tổ chức Tỉnh ủy tham mưu sửa đổi quy định về phân cấp quản lý cán bộ (năm 2025).
+3. Văn phòng Tỉnh ủy theo dõi, tổng hợp; thời gian: hằng năm.
+4. Ban Dân vận Tỉnh ủy hướng dẫn xây dựng kế hoạch dân vận hằng năm của các huyện.
+""", [("III.1", ["Ban Tuyên giáo " + TH], ["Sở Văn hóa, Thể thao và Du lịch tỉnh Thanh Hóa"], ("continuous", None, None),
+       "Chủ trì, phối hợp"),
+      ("III.2", ["Ban Tổ chức " + TH], [], ("once", "2025-12-31", None), "Tham mưu sửa đổi"),
+      ("III.3", ["Văn phòng " + TH], [], ("recurring", None, "P1Y"), "Theo dõi, tổng hợp"),
+      ("III.4", ["Ban Dân vận " + TH], [], None, "Hướng dẫn xây dựng")]),
 ]
 
 
