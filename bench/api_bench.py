@@ -40,6 +40,8 @@ from urllib.parse import quote
 
 import httpx
 
+from cascade.embedded import terminate
+
 ROOT = Path(__file__).resolve().parent.parent
 
 #: The trivial endpoint: same app, same middleware, no database.
@@ -140,12 +142,7 @@ def serve(target: str | Callable[[], Any] | None, *, graph_url: str | None = Non
         _wait_ready(base, proc=proc)
         yield base, proc.pid
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        terminate(proc, 15)
 
 
 def load(base: str, paths: Sequence[str], seconds: float, concurrency: int,

@@ -121,6 +121,20 @@ def pid_alive(pid: int) -> bool:
         return True
 
 
+def terminate(proc: subprocess.Popen, timeout: float = 10.0) -> int | None:
+    """Stop a child process: SIGTERM, wait ``timeout`` s, then SIGKILL; return its exit code.
+
+    Used for every server a command, a test or a benchmark starts, so none is left behind.
+    """
+    if proc.poll() is None:
+        proc.terminate()
+    try:
+        return proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        return proc.wait(5)
+
+
 def ping(port: int, timeout: float = 0.5) -> bool:
     """Return True if a FalkorDB server on 127.0.0.1:``port`` answers PING and GRAPH.LIST."""
     try:

@@ -24,6 +24,7 @@ import pytest
 
 from api import service
 from graph_schema import SCHEMA_VERSION
+from cascade.embedded import terminate
 from cascade.graph import FalkorGraph, Graph
 from cascade.loader import load
 from ingest.identity import document_id
@@ -643,12 +644,7 @@ def _start_server(data_dir: Path, port: int) -> subprocess.Popen:
 
 
 def _stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(5)
+    terminate(proc)
 
 
 def test_database_down_gives_503_and_the_api_recovers(tmp_path):

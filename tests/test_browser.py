@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from cascade import ROOT, embedded
+from cascade.embedded import terminate
 from cascade.graph import FalkorGraph
 from cascade.loader import load
 from tests.test_api import CHAIN_85, ID_27, ID_52, ID_56, ID_85, ID_142, chain_results
@@ -74,12 +75,7 @@ def live_server(falkordb_server, tmp_path_factory) -> Iterator[str]:
             time.sleep(0.1)
         yield base
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
+        terminate(proc)
         g.clear()
         g.close()
 
