@@ -27,9 +27,11 @@ from __future__ import annotations
 
 import csv
 import os
+import shutil
 import tempfile
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -229,10 +231,34 @@ def graph_elements(graph: Graph, document: str | None = None,
 # --------------------------------------------------------------------------- writing helpers
 
 
-def _atomic_dir(out: Path) -> Path:
-    """Return a fresh temporary directory beside ``out`` (renamed into place by ``_publish``)."""
+@dataclass
+class _Stage:
+    """A temporary directory beside the output; ``files`` holds the published paths after the ``with``."""
+
+    dir: Path
+    files: list[Path] = field(default_factory=list)
+
+
+@contextmanager
+def _staged(out: Path) -> Iterator[_Stage]:
+    """Yield a fresh directory beside ``out`` to write into; publish it into ``out`` on success.
+
+    On any failure the directory is removed and nothing reaches ``out``: an export
+    is all or nothing, like an ingest.
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    stage = _Stage(Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent)))
+    try:
+        yield stage
+        stage.files = _publish(stage.dir, out)
+    except BaseException:
+        shutil.rmtree(stage.dir, ignore_errors=True)
+        raise
+
+
+def _table_counts(tables: Sequence[Any]) -> dict[str, int]:
+    """Return how many plan and agency tables an xlsx/csv export wrote."""
+    return {"plans": sum(t.kind == "plan" for t in tables), "agencies": sum(t.kind == "agency" for t in tables)}
 
 
 def _publish(tmp: Path, out: Path) -> list[Path]:
@@ -325,37 +351,23 @@ def export_xlsx(graph: Graph, out: Path, document: str | None = None, province: 
     for i, width in enumerate((32, 10, 70, 50, 9), start=1):
         index.column_dimensions[get_column_letter(i)].width = width
 
-    tmp = _atomic_dir(out)
-    try:
-        wb.save(tmp / "duties.xlsx")
-        files = _publish(tmp, out)
-    except BaseException:
-        _cleanup(tmp)
-        raise
-    return ExportResult("xlsx", files, {
-        "plans": sum(t.kind == "plan" for t in tables), "agencies": sum(t.kind == "agency" for t in tables),
-    })
+    with _staged(out) as stage:
+        wb.save(stage.dir / "duties.xlsx")
+    return ExportResult("xlsx", stage.files, _table_counts(tables))
 
 
 def export_csv(graph: Graph, out: Path, document: str | None = None, province: str | None = None) -> ExportResult:
     """Write one UTF-8-with-BOM CSV per plan (``plans/``) and per agency (``agencies/``); return what was written."""
     tables = duty_tables(duty_rows(graph, document, province))
-    tmp = _atomic_dir(out)
-    try:
+    with _staged(out) as stage:
         for table in tables:
-            folder = tmp / ("plans" if table.kind == "plan" else "agencies")
+            folder = stage.dir / ("plans" if table.kind == "plan" else "agencies")
             folder.mkdir(exist_ok=True)
             with open(folder / f"{_file_stem(table.key)}.csv", "w", encoding="utf-8-sig", newline="") as fh:
                 w = csv.writer(fh)
                 w.writerow(table.headers)
                 w.writerows([_cell(v) for v in row] for row in table.rows)
-        files = _publish(tmp, out)
-    except BaseException:
-        _cleanup(tmp)
-        raise
-    return ExportResult("csv", files, {
-        "plans": sum(t.kind == "plan" for t in tables), "agencies": sum(t.kind == "agency" for t in tables),
-    })
+    return ExportResult("csv", stage.files, _table_counts(tables))
 
 
 # --------------------------------------------------------------------------- graphml
@@ -452,14 +464,9 @@ def graphml_text(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]
 def export_graphml(graph: Graph, out: Path, document: str | None = None, province: str | None = None) -> ExportResult:
     """Write ``cascade.graphml`` (for Gephi / yEd) into ``out``; return what was written."""
     nodes, edges = graph_elements(graph, document, province)
-    tmp = _atomic_dir(out)
-    try:
-        (tmp / "cascade.graphml").write_text(graphml_text(nodes, edges), encoding="utf-8")
-        files = _publish(tmp, out)
-    except BaseException:
-        _cleanup(tmp)
-        raise
-    return ExportResult("graphml", files, {"nodes": len(nodes), "edges": len(edges)})
+    with _staged(out) as stage:
+        (stage.dir / "cascade.graphml").write_text(graphml_text(nodes, edges), encoding="utf-8")
+    return ExportResult("graphml", stage.files, {"nodes": len(nodes), "edges": len(edges)})
 
 
 # --------------------------------------------------------------------------- neo4j-admin
@@ -591,29 +598,17 @@ def export_neo4j_admin(graph: Graph, out: Path, document: str | None = None,
     nodes, edges = graph_elements(graph, document, province)
     files = neo4j_admin_files(nodes, edges)
     command = neo4j_admin_command(list(files))
-    tmp = _atomic_dir(out)
-    try:
+    with _staged(out) as stage:
         for name, (header, rows) in files.items():
-            with open(tmp / name, "w", encoding="utf-8", newline="") as fh:
+            with open(stage.dir / name, "w", encoding="utf-8", newline="") as fh:
                 w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL)
                 w.writerow(header)
                 w.writerows(rows)
-        (tmp / "import-command.txt").write_text(
+        (stage.dir / "import-command.txt").write_text(
             "# Copy the CSVs into the Neo4j import folder, stop the database, then run:\n"
             + command + "\n# and apply the constraints: cypher-shell -f cypher/schema.cypher\n",
             encoding="utf-8")
-        written = _publish(tmp, out)
-    except BaseException:
-        _cleanup(tmp)
-        raise
-    return ExportResult("neo4j-admin", written, {"nodes": len(nodes), "edges": len(edges)}, command)
-
-
-def _cleanup(tmp: Path) -> None:
-    """Remove a temporary export directory after a failure."""
-    import shutil
-
-    shutil.rmtree(tmp, ignore_errors=True)
+    return ExportResult("neo4j-admin", stage.files, {"nodes": len(nodes), "edges": len(edges)}, command)
 
 
 EXPORTERS = {
