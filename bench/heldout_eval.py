@@ -84,17 +84,19 @@ def header_values(doc: dict[str, Any]) -> dict[str, str]:
 
 
 def expected_header_values(h: dict[str, Any]) -> dict[str, str]:
-    """Return the comparable header fields of an ``expected.json`` header record."""
-    return {
-        "symbol": norm_symbol(h.get("symbol")),
-        "doc_type": norm_text(h.get("doc_type")),
-        "issuer": norm_text(h.get("issuer")),
-        "level": norm_text(h.get("level")),
-        "province": norm_text(h.get("province")),
-        "district": norm_text(h.get("district")),
-        "issued_on": h.get("issued_on") or "",
-        "signer": norm_text(h.get("signer")),
-    }
+    """Return the comparable header fields of an ``expected.json`` header record.
+
+    The record is flat (issuer name, level, province... side by side); it is put in
+    the parser's document shape so both sides go through the same ``header_values``.
+    """
+    return header_values({
+        "symbol": h.get("symbol"),
+        "doc_type": h.get("doc_type"),
+        "issuer": {k: h.get(src) for k, src in
+                   (("name", "issuer"), ("level", "level"), ("province", "province"), ("district", "district"))},
+        "issued_on": h.get("issued_on"),
+        "signer": {"name": h.get("signer")},
+    })
 
 
 def lead_found(expected: str, leads: list[str], scope: str = "") -> bool:
