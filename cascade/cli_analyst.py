@@ -21,7 +21,8 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -198,6 +199,22 @@ def _fail(message: str) -> None:
     raise typer.Exit(code=1)
 
 
+@contextmanager
+def _graph() -> Iterator[Any]:
+    """Yield the configured graph, closed on the way out; an unreachable graph is a one-line error, exit 1."""
+    from cascade.graph import GraphError, open_graph
+    from cascade.settings import get_settings
+
+    try:
+        graph = open_graph(get_settings())
+    except GraphError as exc:
+        _fail(str(exc))
+    try:
+        yield graph
+    finally:
+        graph.close()
+
+
 def _print_list() -> None:
     """Print the table of named read queries (name, purpose, example parameters, engines)."""
     from rich.console import Console
@@ -224,8 +241,7 @@ def query_command(
 ) -> None:
     """Run a named Cypher query read-only (cascade query NAME --param key=value), or list them (--list)."""
     from cascade import queries
-    from cascade.graph import GraphError, open_graph
-    from cascade.settings import get_settings
+    from cascade.graph import GraphError
 
     if list_:
         _print_list()
@@ -245,18 +261,13 @@ def query_command(
         params = build_params(declared, list(param or []))
     except (ValueError, json.JSONDecodeError) as exc:
         _fail(f"{name}: {exc}")
-    try:
-        graph = open_graph(get_settings())
-    except GraphError as exc:
-        _fail(str(exc))
-    try:
+    with _graph() as graph:
         if graph.backend not in q.engines:
             _fail(f"{name} runs on {', '.join(q.engines)} only; this graph is {graph.backend}")
-        rows = queries.run(graph, name, **params)
-    except GraphError as exc:
-        _fail(f"{name}: {exc}")
-    finally:
-        graph.close()
+        try:
+            rows = queries.run(graph, name, **params)
+        except GraphError as exc:
+            _fail(f"{name}: {exc}")
     cols = columns(rows, q.returns)
     if fmt == "json":
         typer.echo(render_json(rows))
@@ -282,26 +293,21 @@ def export_command(
 ) -> None:
     """Export the graph (or one document / province) for Excel, Gephi/yEd or neo4j-admin bulk import."""
     from cascade import export as exporter
-    from cascade.graph import GraphError, open_graph
-    from cascade.settings import get_settings
+    from cascade.graph import GraphError
 
     if fmt not in exporter.FORMATS:
         _fail(f"--format must be one of {', '.join(exporter.FORMATS)}, not {fmt!r}")
-    try:
-        graph = open_graph(get_settings())
-    except GraphError as exc:
-        _fail(str(exc))
-    try:
-        if document:
-            from cascade import queries
+    with _graph() as graph:
+        try:
+            if document:
+                from cascade import queries
 
-            if not queries.run(graph, "documents_overview", id=document, province=""):
-                _fail(f"--document {document!r}: no such document id in the graph (cascade query documents_overview)")
-        result = exporter.export(graph, fmt, out, document=document, province=province)
-    except (GraphError, OSError) as exc:
-        _fail(f"export {fmt}: {exc}")
-    finally:
-        graph.close()
+                if not queries.run(graph, "documents_overview", id=document, province=""):
+                    _fail(f"--document {document!r}: no such document id in the graph "
+                          "(cascade query documents_overview)")
+            result = exporter.export(graph, fmt, out, document=document, province=province)
+        except (GraphError, OSError) as exc:
+            _fail(f"export {fmt}: {exc}")
     counts = ", ".join(f"{k}: {v}" for k, v in result.counts.items())
     typer.echo(f"{fmt}: wrote {len(result.files)} file(s) to {out} ({counts})")
     if (document or province) and not any(result.counts.values()):
