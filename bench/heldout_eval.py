@@ -99,6 +99,18 @@ def expected_header_values(h: dict[str, Any]) -> dict[str, str]:
     })
 
 
+#: Commune-level units (Luật Tổ chức chính quyền địa phương 2025, Điều 2: xã, phường, đặc khu;
+#: "thị trấn" before the 2025 reform), the word that starts a commune's name in an issuer.
+_COMMUNE_WORD = re.compile(r"\b(xa|phuong|thi tran|dac khu)\b")
+
+
+def commune_of(issuer: Any) -> str:
+    """Return the commune part of a commune issuer's name ("xã Phú Riềng"), folded; "" when it names none."""
+    name = norm_name(issuer)
+    m = _COMMUNE_WORD.search(name)
+    return name[m.start():] if m else ""
+
+
 def lead_found(expected: str, leads: list[str], scope: str = "") -> bool:
     """Return True when some parsed lead names the expected agency within the document's jurisdiction.
 
@@ -119,7 +131,8 @@ def lead_found(expected: str, leads: list[str], scope: str = "") -> bool:
             return True
         if want in g:
             rest = g.replace(want, " ", 1).strip()
-            if not rest or (sc and sc in rest):
+            # "... xã" + "Phú Riềng" completes the commune the expected name ends with
+            if not rest or (sc and (sc in rest or rest in sc)):
                 return True
     return False
 
@@ -297,7 +310,8 @@ def score_document(report: Report, name: str, want: dict[str, Any], got: dict[st
 
     # names are scoped by the issuer's jurisdiction; a ministry's units by the ministry ("Vụ Pháp chế Bộ Nội vụ")
     h = want["header"]
-    scope = h.get("district") or h.get("province") or (h.get("issuer") if h.get("level") == "ministry" else "")
+    scope = (commune_of(h.get("issuer")) if h.get("level") == "commune" else "") or h.get("district") \
+        or h.get("province") or (h.get("issuer") if h.get("level") == "ministry" else "")
     all_leads = [lead for t in got["tasks"] for lead in t.get("lead", [])]
     for lead in want.get("leads", []):
         report.leads_total += 1
