@@ -7,12 +7,16 @@
 // edges of graph_schema.LINEAGE_EDGES); parent_* is the next document up on
 // that chain, so the rows draw a tree. The bound *1..10 is literal (both
 // engines' portable subset forbids a parameter there).
+// Shape (issue #6 benchmarks): each path is reduced at once to (length, next
+// node up) and only that pair is sorted and collected, instead of sorting and
+// collecting whole path values; lineage edges only join Documents
+// (graph_schema.EDGES), so the far end needs no label check. Same rows, the
+// same parent among equally short chains (first in traversal order).
 MATCH (root:Document {id: $id})
-MATCH p = (d:Document)-[:IMPLEMENTS|BASED_ON*1..10]->(root)
-WITH d, p
-ORDER BY length(p)
-WITH d, collect(p)[0] AS sp
-WITH d, length(sp) AS depth, nodes(sp)[1] AS parent
+MATCH p = (d)-[:IMPLEMENTS|BASED_ON*1..10]->(root)
+WITH d, length(p) AS len, nodes(p)[1] AS parent
+ORDER BY len
+WITH d, min(len) AS depth, collect(parent)[0] AS parent
 RETURN depth,
        d.id AS id,
        d.symbol AS symbol,
