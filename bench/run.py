@@ -351,28 +351,51 @@ def _rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _ingest_child(url: str, name: str, paths: list[str], workers: int, batch_size: int, q: Any) -> None:
-    """Child process: end-to-end ingest of ``paths`` into graph ``name``; puts its figures on ``q``."""
+def _ingest_child(url: str, name: str, paths: list[str], workers: int, batch_size: int, q: Any,
+                  group_docs: int | None = None) -> None:
+    """Child process: end-to-end ingest of ``paths`` into graph ``name`` exactly as ``cascade ingest`` does it
+    (``cascade.loader.prepare`` in ``workers`` parse processes, ``load_stream`` group writes); puts its figures on ``q``."""
+    from cascade.cli import _parsed
     from cascade.graph import FalkorGraph
-    from cascade.loader import LoadError, load
+    from cascade.loader import GROUP_DOCS, load_stream, prepare
 
     graph = FalkorGraph(url, name)
     graph.clear()
     graph.apply_schema()
+    sent = {"writes": 0, "statements": 0}
+    write, write_after_read = graph.write, graph.write_after_read
+
+    def counting_write(stmts: Any) -> None:
+        sent["writes"] += 1
+        sent["statements"] += len(stmts)
+        write(stmts)
+
+    def counting_write_after_read(query: str, params: dict, build: Any) -> Any:
+        last: list = []
+
+        def counted(rows: Any) -> Any:
+            last[:] = [build(rows)]
+            return last[0]
+
+        rows = write_after_read(query, params, counted)
+        if last and last[0]:
+            sent["writes"] += 1
+            sent["statements"] += len(last[0])
+        return rows
+
+    graph.write = counting_write  # type: ignore[method-assign]
+    graph.write_after_read = counting_write_after_read  # type: ignore[method-assign]
     checkpoints: dict[str, int] = {}
     pace: dict[str, float] = {}  # seconds since start at each quarter: a growing step means per-document cost grows
     n = len(paths)
     marks = {max(1, n * k // 4): f"{25 * k}%" for k in (1, 2, 3, 4)}
     errors = 0
     t = time.perf_counter()
-    for i, res in enumerate(parsed_stream(paths, workers), 1):
-        if isinstance(res, str):
+    outcomes = load_stream(graph, _parsed([Path(p) for p in paths], prepare, workers), batch_size,
+                           group_docs=group_docs or GROUP_DOCS)
+    for i, o in enumerate(outcomes, 1):
+        if o.error is not None:
             errors += 1
-        else:
-            try:
-                load(graph, res, batch_size)
-            except LoadError:
-                errors += 1
         if i in marks:
             checkpoints[marks[i]] = _rss_kb()
             pace[marks[i]] = time.perf_counter() - t
@@ -380,12 +403,9 @@ def _ingest_child(url: str, name: str, paths: list[str], workers: int, batch_siz
     counts = graph.counts()
     graph.close()
     q.put({"seconds": elapsed, "errors": errors, "counts": counts, "rss_checkpoints_kb": checkpoints, "pace_s": pace,
-           "loader_rss_kb": _rss_kb(), "workers_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss})
+           "loader_rss_kb": _rss_kb(), "workers_rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+           "writes": sent["writes"], "statements": sent["statements"], "group_docs": group_docs or GROUP_DOCS})
 
-
-LOAD_ORDER = ("load_document", "load_jurisdictions", "load_agencies", "load_agency_groups", "load_part_of",
-              "load_issued_by", "load_stubs", "load_edges", "load_tasks", "load_assignments", "load_coordination",
-              "load_reporting")
 
 
 def collect_rows(paths: list[str], workers: int, dest: Path, docs_per_round: int = 500) -> int:
@@ -438,8 +458,9 @@ def replay_rows(graph: Any, src: Path, batch_size: int) -> float:
     import pickle
 
     from cascade import queries
+    from cascade.loader import PARTS
 
-    order = {queries.text(n): i for i, n in enumerate(LOAD_ORDER)}
+    order = {queries.text(n): i for i, n in enumerate(dict.fromkeys(name for _, name in PARTS))}
     spent = 0.0
     with src.open("rb") as fh:
         while True:
@@ -457,38 +478,62 @@ def replay_rows(graph: Any, src: Path, batch_size: int) -> float:
 
 
 def profile_loader(graph: Any, paths: list[str], batch_size: int) -> list[Row]:
-    """Return where a document's load spends its time: each loader statement timed alone (re-loading is idempotent)."""
+    """Return where a group write spends its time: the statements of ``cascade ingest``'s group writes timed one by one.
+
+    The documents are loaded, in groups as ingest makes them, into a scratch graph next
+    to ``graph`` (same server; dropped afterwards), so every figure is a first ingest.
+    """
     from cascade import queries
-    from cascade.loader import LoadError, plan
-    from ingest import IngestError, parse_file
+    from cascade.graph import FalkorGraph
+    from cascade.loader import GROUP_DOCS, prepare, statements
 
     names = {q.text: q.name for q in queries.list_queries() if q.name.startswith("load_")}
     spent: dict[str, float] = collections.defaultdict(float)
     count: dict[str, int] = collections.defaultdict(int)
-    docs = 0
-    t_parse = 0.0
-    for p in paths:
-        t = time.perf_counter()
-        try:
-            res = parse_file(p)
-            stmts, _ = plan(res, batch_size)
-        except (IngestError, LoadError):
-            continue
-        t_parse += time.perf_counter() - t
-        docs += 1
-        for text, params in stmts:
-            t = time.perf_counter()
-            graph.write([(text, params)])
-            spent[names.get(text, "other")] += time.perf_counter() - t
-            count[names.get(text, "other")] += 1
-    if not docs:
+    t = time.perf_counter()
+    plans = list({p.doc_id: p for status, p in map(prepare, paths) if status == "ok"}.values())
+    t_parse = time.perf_counter() - t
+    if not plans:
         return [row("ingest profile", "loader profile", None, note="no document could be planned")]
+    scratch = FalkorGraph(graph.url, "bench_profile")
+    try:
+        scratch.clear()
+        scratch.apply_schema()
+        fingerprints = queries.text("load_fingerprint")
+        for i in range(0, len(plans), GROUP_DOCS):
+            group = plans[i:i + GROUP_DOCS]
+            held = {r["id"] for r in scratch.read(fingerprints, {"ids": [p.doc_id for p in group]})}
+            for text, params in statements(group, batch_size, new=[p.doc_id for p in group if p.doc_id not in held]):
+                t = time.perf_counter()
+                scratch.write([(text, params)])
+                spent[names.get(text, "other")] += time.perf_counter() - t
+                count[names.get(text, "other")] += 1
+    finally:
+        scratch.clear()
+        scratch.close()
+    docs = len(plans)
     total = sum(spent.values())
-    rows = [row("ingest profile", "parse + plan per document", t_parse / docs * 1000, "ms/doc", note=f"{docs} documents")]
+    rows = [row("ingest profile", "parse + plan per document", t_parse / docs * 1000, "ms/doc",
+                note=f"{docs} documents, one process"),
+            row("ingest profile", "group write per document", total / docs * 1000, "ms/doc",
+                note=f"{sum(count.values())} statements for {docs} documents in groups of up to {GROUP_DOCS}")]
     for name, sec in sorted(spent.items(), key=lambda kv: -kv[1]):
         rows.append(row("ingest profile", f"{name} per document", sec / docs * 1000, "ms/doc",
-                        note=f"{100 * sec / total:.0f}% of write time, {count[name] / docs:.1f} statements/doc"))
+                        note=f"{100 * sec / total:.0f}% of write time, {count[name]} statements"))
     return rows
+
+
+def _cpu_seconds(pid: int | None) -> float | None:
+    """Return the user + system CPU seconds used so far by process ``pid`` (None if unknown)."""
+    if not pid:
+        return None
+    try:
+        import psutil
+
+        t = psutil.Process(pid).cpu_times()
+        return t.user + t.system
+    except Exception:  # noqa: BLE001 - the figure is informational
+        return None
 
 
 def bench_ingest(url: str, paths: list[str], workers: int, batch_size: int, server_pid: int | None,
@@ -498,10 +543,13 @@ def bench_ingest(url: str, paths: list[str], workers: int, batch_size: int, serv
 
     ctx = mp.get_context("fork")
     q = ctx.Queue()
+    server_cpu = _cpu_seconds(server_pid)
     p = ctx.Process(target=_ingest_child, args=(url, "bench_ingest", paths, workers, batch_size, q))
     p.start()
     res = q.get()
     p.join()
+    after = _cpu_seconds(server_pid)
+    server_ms_doc = (after - server_cpu) / len(paths) * 1000 if server_cpu is not None and after is not None else None
     elements = res["counts"]["nodes"] + res["counts"]["edges"]
     eps = elements / res["seconds"] if res["seconds"] else None
 
@@ -533,6 +581,9 @@ def bench_ingest(url: str, paths: list[str], workers: int, batch_size: int, serv
         row("ingest", "ingest documents/s (end to end)", len(paths) / res["seconds"], "docs/s",
             note="seconds per quarter of the files: " + "/".join(
                 f"{b - a:.1f}" for a, b in zip([0.0, *res["pace_s"].values()], res["pace_s"].values()))),
+        row("ingest", "FalkorDB server CPU per document", server_ms_doc, "ms/doc",
+            note=f"{res['statements'] / len(paths):.2f} statements/doc in {res['writes']} write transactions "
+                 f"(groups of up to {res['group_docs']} documents)"),
         *[row("ingest", f"raw UNWIND elements/s, batch {bs}", v, "elem/s", raw_eps[batch_size],
               f"raw UNWIND, batch {batch_size}", note="effect of batch size") for bs, v in raw_eps.items()
           if bs != batch_size],
@@ -664,8 +715,99 @@ def pick_inputs(graph: Any, seed: int, n: int = 100) -> dict[str, list[str]]:
     }
 
 
+class GcMeter:
+    """Count the cyclic garbage collector's passes per generation and the milliseconds they take, while active."""
+
+    def __init__(self) -> None:
+        self.count = [0, 0, 0]
+        self.ms = [0.0, 0.0, 0.0]
+        self._t = 0.0
+
+    def _callback(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            self._t = time.perf_counter()
+        else:
+            self.count[info["generation"]] += 1
+            self.ms[info["generation"]] += (time.perf_counter() - self._t) * 1000
+
+    def __enter__(self) -> GcMeter:
+        import gc
+
+        gc.callbacks.append(self._callback)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import gc
+
+        gc.callbacks.remove(self._callback)
+
+
+class frozen_heap:  # noqa: N801 - used as a context manager, like contextlib's
+    """Move every object alive on entry (the SQLite and dict baselines, the corpus index) out of the cyclic GC.
+
+    Why: a store call under a national directive builds ~800 rows of ~13 values,
+    thousands of containers, so the collector runs often; each generation-2 pass
+    walks every tracked object of the process, and this process also holds the
+    benchmark's own copies of the graph (~60k objects at S). Measured at S on
+    this shared 2-core machine (section 3b, "gc"): the 4-5 generation-2 passes
+    of 200 cascade samples took 0.3-1.1 s in total, landing on the p99
+    samples; with the heap frozen, 2-110 ms. A product process (CLI, API
+    worker) does not hold those copies; the API can ``gc.freeze()`` after
+    start-up for the same effect (Python docs, ``gc.freeze``).
+    """
+
+    def __enter__(self) -> frozen_heap:
+        import gc
+
+        gc.collect()
+        gc.freeze()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        import gc
+
+        gc.unfreeze()
+
+
 def bench_queries(graph: Any, base: Baselines, inputs: dict[str, list[str]], n: int, budget_s: float = 30.0) -> list[Row]:
-    """Return p50/p99 rows for lineage up/down, full cascade and duties: store vs SQLite CTE vs dict walk."""
+    """Return p50/p99 rows for lineage up/down, full cascade and duties: store vs SQLite CTE vs dict walk.
+
+    The samples are taken with the benchmark's heap frozen (``frozen_heap``):
+    the SQLite and dict copies of the graph must not tax the store's latency
+    through the garbage collector (section 3b shows the unfrozen figure).
+    """
+    with frozen_heap():
+        return _bench_queries(graph, base, inputs, n, budget_s)
+
+
+def interleaved(fns: Sequence[Callable[[Any], Any]], args: Sequence[Any], n: int, warmup: int = 3,
+                budget_s: float = 30.0) -> list[list[float]]:
+    """Return, per function, up to ``n`` call latencies in ms, the functions taking turns on each argument.
+
+    Every sample of every function is taken right next to the others' on the
+    same input, so a store figure and its baseline see the same machine (a
+    2-core box shared with the FalkorDB server and other work: measured one
+    after the other, a noisy minute landed on one side only). The order rotates
+    so none always runs first. Stops once ``budget_s`` per function is spent.
+    """
+    for a in list(args)[:warmup]:
+        for fn in fns:
+            fn(a)
+    out: list[list[float]] = [[] for _ in fns]
+    start = time.perf_counter()
+    for i in range(n):
+        a = args[i % len(args)]
+        for k in range(len(fns)):
+            j = (i + k) % len(fns)
+            t = time.perf_counter()
+            fns[j](a)
+            out[j].append((time.perf_counter() - t) * 1000)
+        if time.perf_counter() - start > budget_s * len(fns):
+            break
+    return out
+
+
+def _bench_queries(graph: Any, base: Baselines, inputs: dict[str, list[str]], n: int, budget_s: float) -> list[Row]:
     from cascade import queries
     from cascade.graph import GraphError
 
@@ -692,13 +834,12 @@ def bench_queries(graph: Any, base: Baselines, inputs: dict[str, list[str]], n: 
             continue
         try:
             sizes = [len(store(i)) for i in ids[:5]]
-            s = latencies(store, ids, n, budget_s=budget_s)
+            s, q_, w = interleaved([store, sql, walk], ids, n, budget_s=budget_s)
         except GraphError as exc:
             q_ = latencies(sql, ids, n, budget_s=budget_s)
             rows.append(row("queries", f"{label} p99 (store)", None, "ms", percentile(q_, 0.99), "SQLite recursive CTE",
                             target_key=target, note=f"store failed: {str(exc)[:90]}"))
             continue
-        q_, w = latencies(sql, ids, n, budget_s=budget_s), latencies(walk, ids, n, budget_s=budget_s)
         rows += [
             row("queries", f"{label} p50 (store)", percentile(s, 0.5), "ms", percentile(q_, 0.5),
                 sql_label.get(label, "SQLite recursive CTE")),
@@ -714,22 +855,31 @@ def bench_queries(graph: Any, base: Baselines, inputs: dict[str, list[str]], n: 
     return rows
 
 
-def closure_rows(up: dict[str, list[str]], docs: Iterable[str], depth: int = 10) -> Iterator[dict[str, Any]]:
-    """Yield one {d, a, depth} row per (document, ancestor) pair, with the shortest depth (BFS over ``up``)."""
-    for d in docs:
-        seen = {d: 0}
-        frontier = [d]
-        k = 0
-        while frontier and k < depth:
-            k += 1
-            nxt = []
-            for n in frontier:
-                for m in up.get(n, ()):
-                    if m not in seen:
-                        seen[m] = k
-                        nxt.append(m)
-                        yield {"d": d, "a": m, "depth": k}
-            frontier = nxt
+def lineage_closure_ids(doc_ids: Iterable[str], edge_rows: Iterable[dict[str, Any]],
+                        stated_before: Iterable[str] = ()) -> list[str]:
+    """Return the ``ids`` parameter of ``load_lineage_closure`` for one write: sorted, distinct.
+
+    A write changes the ancestors of the loaded documents (``doc_ids``), of the
+    children of the IMPLEMENTS/BASED_ON rows it sends to ``load_edges``
+    (``edge_rows``: {source, target, relation, ...}; a document's text states
+    edges between others), and, on a re-ingest, of the documents whose edges it
+    stated before (``stated_before``: their stored ``states``), whose edges
+    load_cleanup may have deleted. The statement adds everything below them.
+    """
+    ids = set(doc_ids) | set(stated_before)
+    ids.update(r["source"] for r in edge_rows if r.get("relation") in ("implements", "based_on"))
+    return sorted(ids)
+
+
+def build_closure(graph: Any, ids: Sequence[str], batch: int = 200) -> float:
+    """Write the lineage closure of ``ids`` and everything below them with ``load_lineage_closure``; return ms."""
+    from cascade import queries
+
+    text = queries.text("load_lineage_closure")
+    t = time.perf_counter()
+    for i in range(0, len(ids), batch):
+        graph.write([(text, {"ids": list(ids[i:i + batch])})])
+    return (time.perf_counter() - t) * 1000
 
 
 def bench_variants(graph: Any, base: Baselines, inputs: dict[str, list[str]], n: int, budget_s: float = 15.0) -> list[Row]:
@@ -738,21 +888,24 @@ def bench_variants(graph: Any, base: Baselines, inputs: dict[str, list[str]], n:
     from cascade.graph import GraphError
 
     rows: list[Row] = []
-    write = _bench_query("bench_closure_write").text
-    t = time.perf_counter()
-    batch: list[dict[str, Any]] = []
-    pairs = 0
-    for r in closure_rows(base.up, base.docs):
-        batch.append(r)
-        pairs += 1
-        if len(batch) >= 2000:
-            graph.write([(write, {"rows": batch})])
-            batch = []
-    if batch:
-        graph.write([(write, {"rows": batch})])
-    t_closure = time.perf_counter() - t
-    rows.append(row("effect", "precompute lineage closure", t_closure * 1000, "ms",
-                    note=f"{pairs:,} BENCH_UNDER edges for {len(base.docs):,} documents (once per ingest)"))
+    children = sorted(base.up)
+    try:
+        full = build_closure(graph, children)
+        under = graph.read("MATCH ()-[u:UNDER]->() RETURN count(u) AS n")[0]["n"]
+        rows.append(row("effect", "precompute lineage closure (whole graph)", full, "ms",
+                        note=f"{under:,} UNDER edges for {len(children):,} documents with lineage edges "
+                             f"(load_lineage_closure, once; then per write)"))
+        leaf = next((i for i in inputs.get("up", []) if i in base.up), None)
+        if leaf:
+            rows.append(row("effect", "closure upkeep: one district plan", build_closure(graph, [leaf]), "ms",
+                            note=f"ids = [{leaf}]: the plan and nothing below it"))
+        below = {d: len(dict_walk(base.down, base.docs, d)) for d in inputs.get("down", [])}
+        if below:
+            top = max(below, key=below.get)
+            rows.append(row("effect", "closure upkeep: one central document", build_closure(graph, [top]), "ms",
+                            note=f"ids = [{top}]: {below[top] - 1:,} documents below it recomputed"))
+    except GraphError as exc:
+        rows.append(row("effect", "precompute lineage closure (whole graph)", None, "ms", note=f"failed: {str(exc)[:80]}"))
     link = _bench_query("bench_link_write").text
     pairs_rows = [{"c": c, "p": p} for c, ps in base.up.items() for p in dict.fromkeys(ps)]
     for i in range(0, len(pairs_rows), 2000):
@@ -764,38 +917,230 @@ def bench_variants(graph: Any, base: Baselines, inputs: dict[str, list[str]], n:
                          f"parallel edges on one pair (one per stating document)"))
 
     def run_named(name: str, bench: bool) -> Callable[[str], Any]:
-        if bench:
-            text = _bench_query(name).text
-            return lambda i: graph.read(text, {"id": i})
-        if name in ("lineage_up", "lineage_down"):
-            return lambda i: queries.run(graph, name, id=i, depth=10)
-        return lambda i: queries.run(graph, name, id=i)
+        text = _bench_query(name).text if bench else queries.load(name).text
+        if "$depth" in text:
+            return lambda i: graph.read(text, {"id": i, "depth": 10})
+        return lambda i: graph.read(text, {"id": i})
 
-    for label, key, shipped, variants in (
-        ("lineage up", "up", "lineage_up",
-         ("bench_lineage_up_distinct", "bench_lineage_up_dedup", "bench_lineage_up_closure")),
-        ("cascade down", "down", "cascade_down",
-         ("bench_cascade_down_distinct", "bench_cascade_down_dedup", "bench_cascade_down_closure")),
-    ):
-        ids = inputs.get(key) or []
-        if not ids:
-            continue
-        try:
-            ref = percentile(latencies(run_named(shipped, False), ids, n, budget_s=budget_s), 0.99)
-        except GraphError as exc:
-            ref = None
-            rows.append(row("effect", f"{label} p99: {shipped} (shipped)", None, "ms", note=f"failed: {str(exc)[:80]}"))
-        else:
-            rows.append(row("effect", f"{label} p99: {shipped} (shipped)", ref, "ms"))
-        for v in variants:
-            try:
-                p99 = percentile(latencies(run_named(v, True), ids, n, budget_s=budget_s), 0.99)
-            except GraphError as exc:
-                rows.append(row("effect", f"{label} p99: {v}", None, "ms", note=f"failed: {str(exc)[:80]}"))
+    with frozen_heap():
+        for label, key, shipped, variants in (
+            ("lineage up", "up", "lineage_up",
+             ("bench_lineage_up_distinct", "bench_lineage_up_dedup", "bench_lineage_up_closure")),
+            ("lineage down", "down", "lineage_down", ("bench_lineage_down_maps",)),
+            ("cascade down", "down", "cascade_down",
+             ("bench_cascade_down_paths", "bench_cascade_down_distinct", "bench_cascade_down_dedup",
+              "bench_cascade_down_closure")),
+        ):
+            ids = inputs.get(key) or []
+            if not ids:
                 continue
-            rows.append(row("effect", f"{label} p99: {v}", p99, "ms", ref, f"{shipped} (shipped)",
-                            target_key="cascade down p99 (store) ms" if label == "cascade down" else None,
-                            note="ratio < 1: faster than shipped"))
+            runnable: list[tuple[str, Callable[[str], Any]]] = []
+            for v, bench in ((shipped, False), *((v, True) for v in variants)):
+                fn = run_named(v, bench)
+                try:
+                    fn(ids[0])
+                except GraphError as exc:
+                    rows.append(row("effect", f"{label} p99: {v}", None, "ms", note=f"failed: {str(exc)[:80]}"))
+                else:
+                    runnable.append((v, fn))
+            # shipped and variants take turns on each input: the same machine for all (see interleaved)
+            samples = dict(zip((v for v, _ in runnable),
+                               interleaved([fn for _, fn in runnable], ids, n, budget_s=budget_s), strict=True))
+            ref = percentile(samples[shipped], 0.99) if shipped in samples else None
+            for v, s in samples.items():
+                if v == shipped:
+                    rows.append(row("effect", f"{label} p99: {shipped} (shipped)", ref, "ms",
+                                    note=f"p50 {_fmt(percentile(s, 0.5))} ms"))
+                    continue
+                rows.append(row("effect", f"{label} p99: {v}", percentile(s, 0.99), "ms", ref, f"{shipped} (shipped)",
+                                target_key="cascade down p99 (store) ms" if label == "cascade down" else None,
+                                note=f"p50 {_fmt(percentile(s, 0.5))} ms; ratio < 1: faster than shipped"))
+    return rows + bench_diagnosis(graph, inputs, n, budget_s, base)
+
+
+def _falkor_direct(graph: Any) -> Any:
+    """Return a falkordb-py graph handle on the same server and graph as ``graph`` (None for other backends).
+
+    The benchmark reads FalkorDB's own "internal execution time" through it, to
+    split a query's latency into server work and client-side work.
+    """
+    url, name = getattr(graph, "url", ""), getattr(graph, "name", "")
+    if not str(url).startswith(("redis://", "rediss://")):
+        return None
+    import falkordb
+
+    return falkordb.FalkorDB.from_url(url).select_graph(name)
+
+
+def decode_compact(value: list[Any]) -> Any:
+    """Return the plain Python value of one ``[type, value]`` pair of FalkorDB's ``--compact`` reply.
+
+    Scalars, lists and maps only (the library returns nothing else, house rule
+    8); type codes as in falkordb-py's ``query_result`` (1 null, 2 string,
+    3 integer, 4 boolean, 5 double, 6 array, 10 map). Nodes, edges and paths
+    raise ValueError. This is the decoder proposed for ``FalkorGraph.read``:
+    the same rows as falkordb-py's result set + ``plain()``, with less work.
+    """
+    t, x = value
+    if t == 2:
+        return x.decode() if isinstance(x, bytes) else x
+    if t == 3:
+        return x
+    if t == 1:
+        return None
+    if t == 6:
+        return [decode_compact(v) for v in x]
+    if t == 10:
+        return {(k.decode() if isinstance(k, bytes) else k): decode_compact(v) for k, v in zip(x[::2], x[1::2])}
+    if t == 4:
+        return x in (b"true", "true", True)
+    if t == 5:
+        return float(x)
+    raise ValueError(f"compact reply type {t} is not a plain value")
+
+
+def read_compact(direct: Any, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the rows of a read query sent with one ``GRAPH.RO_QUERY --compact`` and decoded by ``decode_compact``."""
+    from cascade.graph import params_header
+
+    out = direct.client.connection.execute_command("GRAPH.RO_QUERY", direct.name, params_header(params) + text,
+                                                   "--compact")
+    cols = [h[1].decode() if isinstance(h[1], bytes) else h[1] for h in out[0]] if len(out) == 3 else []
+    return [dict(zip(cols, [decode_compact(v) for v in r], strict=True)) for r in (out[1] if len(out) == 3 else [])]
+
+
+def _server_cpu_ms(direct: Any) -> float:
+    """Return the FalkorDB server's CPU time so far (user + system, all threads, Redis ``INFO cpu``) in ms."""
+    info = direct.client.connection.info("cpu")
+    return (float(info["used_cpu_user"]) + float(info["used_cpu_sys"])) * 1000
+
+
+def cpu_per_call(fn: Callable[[], Any], direct: Any = None, k: int = 20) -> float:
+    """Return the CPU ms one call of ``fn`` costs: this process's, plus the FalkorDB server's when ``direct`` is given.
+
+    CPU time, unlike wall time, does not grow when other work shares the
+    cores, so store and SQLite compare on the work each does even on a busy
+    machine (wall-clock p99 there mostly measures the neighbours).
+    """
+    fn()
+    srv = _server_cpu_ms(direct) if direct is not None else 0.0
+    t = time.process_time()
+    for _ in range(k):
+        fn()
+    own = (time.process_time() - t) * 1000
+    if direct is not None:
+        own += _server_cpu_ms(direct) - srv
+    return own / k
+
+
+def bench_diagnosis(graph: Any, inputs: dict[str, list[str]], n: int, budget_s: float,
+                    base: Baselines | None = None) -> list[Row]:
+    """Return where the p99 of the downward queries comes from: paths per row, which inputs, server vs client, GC.
+
+    * paths: how many IMPLEMENTS/BASED_ON paths a path-based query enumerates
+      per descendant under the largest cascade (a combinatorial explosion would
+      show here);
+    * inputs: the share of the slowest 5% of samples that come from the inputs
+      returning the most rows;
+    * split, on the largest input: FalkorDB's own execution time, then the
+      reply (serialisation, transfer, falkordb-py decoding), then
+      ``cascade.graph``'s conversion to plain values;
+    * cpu, on the largest input: CPU ms per call of the store (this process
+      plus the FalkorDB server) for the shipped query, the pre-issue-#6 shape
+      and the closure, against the SQLite CTE's (see ``cpu_per_call``);
+    * gc: the p99 of the full cascade with the benchmark's heap frozen or not,
+      with the generation-2 collections that ran meanwhile.
+    """
+    import contextlib
+
+    from cascade import queries
+
+    ids = inputs.get("down") or []
+    if not ids:
+        return []
+    rows: list[Row] = []
+    count_q = _bench_query("bench_lineage_down_paths_count").text
+    counts = {i: (graph.read(count_q, {"id": i}) or [{"paths": 0, "documents": 0}])[0] for i in ids}
+    biggest = max(ids, key=lambda i: (counts[i]["documents"], i))
+    big = counts[biggest]
+    rows.append(row("diagnosis", "paths per descendant (largest cascade)", big["paths"] / max(1, big["documents"]), "x",
+                    note=f"{big['paths']:,} paths to {big['documents']:,} documents below {biggest}"))
+    direct = _falkor_direct(graph)
+    specs = (("cascade down", "cascade_down", lambda i: {"id": i}),
+             ("lineage down", "lineage_down", lambda i: {"id": i, "depth": 10}))
+    for label, name, params in specs:
+        text = queries.load(name).text
+        per: dict[str, list[float]] = {i: [] for i in ids}
+        start = time.perf_counter()
+        with frozen_heap():
+            for k in range(n):
+                i = ids[k % len(ids)]
+                t = time.perf_counter()
+                graph.read(text, params(i))
+                per[i].append((time.perf_counter() - t) * 1000)
+                if time.perf_counter() - start > budget_s:
+                    break
+        samples = sorted(((v, i) for i, vs in per.items() for v in vs), reverse=True)
+        slowest = samples[:max(1, len(samples) // 20)]
+        large = {i for i in ids if counts[i]["documents"] >= big["documents"] / 2}
+        share = sum(1 for _, i in slowest if i in large) / len(slowest)
+        worst = ", ".join(f"{i} {counts[i]['documents']} rows p99 {_fmt(percentile(per[i], 0.99))} ms"
+                          for i in sorted(large)[:3] if per[i])
+        rows.append(row("diagnosis", f"{label}: slowest 5% of samples from the largest cascades", share * 100, "%",
+                        note=f"{len(large)} of {len(ids)} inputs return >= half the largest cascade: {worst}"))
+        if direct is None:
+            continue
+        srv: list[float] = []
+        via_driver: list[float] = []
+        via_read: list[float] = []
+        with frozen_heap():
+            for _ in range(max(5, min(n, 30))):
+                t = time.perf_counter()
+                res = direct.ro_query(text, params(biggest))
+                via_driver.append((time.perf_counter() - t) * 1000)
+                srv.append(float(res.run_time_ms))
+                t = time.perf_counter()
+                graph.read(text, params(biggest))
+                via_read.append((time.perf_counter() - t) * 1000)
+        m_srv, m_drv, m_read = (statistics.median(x) for x in (srv, via_driver, via_read))
+        rows += [
+            row("diagnosis", f"{label} ({biggest}): server execution", m_srv, "ms", m_read, "graph.read total",
+                note="FalkorDB's own internal execution time, median"),
+            row("diagnosis", f"{label} ({biggest}): reply + falkordb-py decoding", m_drv - m_srv, "ms", m_read,
+                "graph.read total", note="serialisation, transfer, RESP and result-set parsing"),
+            row("diagnosis", f"{label} ({biggest}): rows to plain values", m_read - m_drv, "ms", m_read,
+                "graph.read total", note="cascade.graph.FalkorGraph.read after the driver"),
+        ]
+    if direct is not None and base is not None:
+        with frozen_heap():
+            sql_down = cpu_per_call(lambda: base.db.execute(SQL_DOWN, (biggest,)).fetchall())
+            for label, name, bench, params in (
+                ("cascade down", "cascade_down", False, {"id": biggest}),
+                ("cascade down", "bench_cascade_down_paths", True, {"id": biggest}),
+                ("cascade down", "bench_cascade_down_closure", True, {"id": biggest}),
+                ("lineage down", "lineage_down", False, {"id": biggest, "depth": 10}),
+                ("lineage down", "bench_lineage_down_maps", True, {"id": biggest, "depth": 10}),
+            ):
+                text = _bench_query(name).text if bench else queries.load(name).text
+                cpu = cpu_per_call(lambda: graph.read(text, params), direct)
+                rows.append(row("diagnosis", f"{label} CPU per call ({biggest}): {name}", cpu, "ms", sql_down,
+                                "SQLite recursive CTE CPU",
+                                note="client + FalkorDB server CPU; ratio <= 1: no more work than SQLite"))
+                if name in ("cascade_down", "bench_cascade_down_closure") and \
+                        read_compact(direct, text, params) == graph.read(text, params):
+                    cpu = cpu_per_call(lambda: read_compact(direct, text, params), direct)
+                    rows.append(row("diagnosis", f"{label} CPU per call ({biggest}): {name}, compact decoding", cpu,
+                                    "ms", sql_down, "SQLite recursive CTE CPU",
+                                    note="same rows, decoded by bench.run.decode_compact instead of "
+                                         "falkordb-py + plain()"))
+    text = queries.load("cascade_down").text
+    for frozen in (False, True):
+        with GcMeter() as meter, (frozen_heap() if frozen else contextlib.nullcontext()):
+            s = latencies(lambda i: graph.read(text, {"id": i}), ids, n, budget_s=budget_s)
+        rows.append(row("diagnosis", f"cascade down p99, benchmark heap {'frozen' if frozen else 'not frozen'}",
+                        percentile(s, 0.99), "ms",
+                        note=f"{meter.count[2]} generation-2 GC passes taking {meter.ms[2]:.0f} ms in total "
+                             f"during {len(s)} samples"))
     return rows
 
 

@@ -2,7 +2,11 @@
 
 ``Graph.read(query, params) -> list[dict]`` returns rows as dicts of plain
 values; ``Graph.write([(query, params), ...])`` runs ONE transaction;
-``apply_schema()``, ``ping()``, ``counts()``, ``close()``. Errors are
+``apply_schema()``, ``ping()``, ``counts()``, ``generation()``, ``close()``.
+Every write transaction of the loader that changes the graph ends with
+``cypher/load_generation.cypher``, so ``generation()`` (the ingest generation,
+0 on a graph never loaded) changes whenever ingest changed the graph: readers
+key their caches on it. Errors are
 ``GraphUnavailable`` (server down, auth; the API answers 503) or
 ``QueryError`` (the query or its parameters are wrong).
 
@@ -16,10 +20,12 @@ Backends, picked by ``open_graph(settings)`` from ``settings.backend``:
   write are queued and EXEC applies them together, atomically with respect to
   other clients, and nothing at all is applied if the process dies (or the
   connection drops) before EXEC. Runtime errors inside EXEC cannot be rolled
-  back by Redis, so every statement is first validated with ``GRAPH.EXPLAIN``
-  (cached per query text) and the loader writes its statements so that a rerun
-  of the same document converges (it deletes the document's own tasks and
-  edges first, and every write is a MERGE keyed by a deterministic id).
+  back by Redis, so every query text is first validated with ``GRAPH.EXPLAIN``
+  (once per text and connection: the loader's texts are a dozen fixed files)
+  and the loader writes its statements so that a rerun of the same document
+  converges (it deletes the document's own tasks and edges first, and every
+  write is a MERGE keyed by a deterministic id); when a group write fails,
+  ``cascade.loader`` rewrites its documents one by one, each with its cleanup.
 * ``Neo4jGraph``: the official ``neo4j`` driver (``bolt://``, ``neo4j://``,
   ``neo4j+s://``...). Reads are auto-commit ``session.run`` in READ access
   mode; writes are one ``session.execute_write`` transaction function holding
@@ -33,7 +39,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from cascade.settings import Settings, get_settings
@@ -143,6 +149,22 @@ class Graph:
         """Run all ``(query, params)`` statements as one transaction: all or nothing."""
         raise NotImplementedError
 
+    def write_after_read(self, query: str, params: dict[str, Any],
+                         build: Callable[[list[dict[str, Any]]], Sequence[Statement]]) -> list[dict[str, Any]]:
+        """Read ``query``, write ``build(rows)`` as one transaction that no other write slipped in between; return the rows.
+
+        The loader decides from the read what to write (skip unchanged documents, clean up
+        only those ingested before, CREATE those with no node yet), so the write must not
+        land on a graph another client changed since. Backends override this with a real
+        guarantee; ``build`` may be called again (with fresh rows) and its last result is
+        what was written; an empty list writes nothing.
+        """
+        rows = self.read(query, params)
+        stmts = build(rows)
+        if stmts:
+            self.write(stmts)
+        return rows
+
     def schema_statements(self) -> list[str]:
         """Return the index/constraint statements of the model for this engine."""
         raise NotImplementedError
@@ -167,6 +189,17 @@ class Graph:
 
     def _apply_indexes(self, statements: list[str]) -> None:
         raise NotImplementedError
+
+    def generation(self) -> int:
+        """Return the ingest generation: bumped by every loader write that changes the graph, 0 when never loaded."""
+        rows = self.read("MATCH (m:Meta {key: 'ingest'}) RETURN m.generation AS generation")
+        return int(rows[0]["generation"] or 0) if rows else 0
+
+    def _bump_generation(self, at_least: int) -> None:
+        """Set the generation to ``at_least`` + 1 (after a clear: never hand a reader a generation seen before)."""
+        self.write([("MERGE (m:Meta {key: 'ingest'}) "
+                     "SET m.generation = CASE WHEN coalesce(m.generation, 0) > $g THEN m.generation ELSE $g END + 1",
+                     {"g": at_least})])
 
     def schema_version(self) -> int | None:
         """Return the schema version stored in the graph, or None if the schema was never applied."""
@@ -200,8 +233,11 @@ class Graph:
         return out
 
     def clear(self) -> None:
-        """Delete every node and edge of this graph (tests, ``--replace`` style rebuilds)."""
+        """Delete every node and edge of this graph (tests, ``--replace`` style rebuilds); the generation moves on."""
+        gen = self.generation()
         self.write([("MATCH (n) DETACH DELETE n", {})])
+        if gen:
+            self._bump_generation(gen)
 
     def close(self) -> None:
         """Release connections (and stop an embedded server this object started)."""
@@ -308,19 +344,59 @@ class FalkorGraph(Graph):
                 header = params_header(p)  # the client's encoding (_build_params_header), faster
                 pipe.execute_command("GRAPH.QUERY", self.name, header + q, "--compact", "timeout", self.timeout_ms)
             results = pipe.execute(raise_on_error=False)
-            import redis
-
-            for (q, _), res in zip(statements, results, strict=False):
-                err = res if isinstance(res, Exception) else None
-                if err is None and isinstance(res, list) and res and isinstance(res[-1], Exception):
-                    err = res[-1]
-                if err is not None:
-                    if isinstance(err, redis.ConnectionError):
-                        raise err
-                    raise QueryError(f"FalkorDB rejected a statement of the transaction: {_one_line(err)} in: {_one_line(q)[:200]}")
+            _raise_first_error(statements, results)
 
         with self._lock:
             self._call(run)
+
+    #: Attempts of an optimistic read-then-write before giving up (another client kept writing).
+    WATCH_ATTEMPTS = 5
+
+    def write_after_read(self, query: str, params: dict[str, Any],
+                         build: Callable[[list[dict[str, Any]]], Sequence[Statement]]) -> list[dict[str, Any]]:
+        """Read and write on one connection under Redis ``WATCH`` of the graph key: EXEC applies nothing if
+        another client wrote the graph after the read (FalkorDB signals its writes to WATCH; verified on
+        4.16), and the read is done again. Read values must be scalars (strings, numbers, null)."""
+        import redis
+
+        def attempt() -> tuple[bool, list[dict[str, Any]]]:
+            pipe = self._db.connection.pipeline(transaction=True)
+            try:
+                pipe.watch(self.name)
+                try:
+                    res = pipe.execute_command("GRAPH.RO_QUERY", self.name, params_header(params) + query,
+                                               "timeout", self.timeout_ms)
+                    cols = [_text(c) for c in res[0]]
+                    rows = [{c: _text(v) for c, v in zip(cols, r, strict=False)} for r in res[1]]
+                except redis.ResponseError as exc:
+                    if "empty key" not in str(exc):
+                        raise
+                    rows = []  # the graph does not exist yet
+                stmts = [(q, p or {}) for q, p in build(rows)]
+                if not stmts:
+                    return True, rows
+                for q, p in stmts:
+                    self._validate(q, p)
+                pipe.multi()
+                for q, p in stmts:
+                    pipe.execute_command("GRAPH.QUERY", self.name, params_header(p) + q, "--compact",
+                                         "timeout", self.timeout_ms)
+                try:
+                    results = pipe.execute(raise_on_error=False)
+                except redis.WatchError:
+                    return False, rows
+                _raise_first_error(stmts, results)
+                return True, rows
+            finally:
+                pipe.reset()
+
+        with self._lock:
+            for _ in range(self.WATCH_ATTEMPTS):
+                ok, rows = self._call(attempt)
+                if ok:
+                    return rows
+        raise QueryError(f"FalkorDB graph {self.name!r} kept changing under the write "
+                         f"({self.WATCH_ATTEMPTS} attempts): another client is writing it")
 
     def ping(self) -> bool:
         """Return True if the server answers PING (the graph key may not exist yet)."""
@@ -353,9 +429,14 @@ class FalkorGraph(Graph):
         return {(r["label"], p) for r in rows for p in (r["properties"] or [])}
 
     def clear(self) -> None:
-        """Delete the whole graph key (faster than DETACH DELETE); the schema must be applied again."""
+        """Delete the whole graph key (faster than DETACH DELETE); the schema must be applied again.
+
+        A graph that was loaded keeps counting: its ingest generation goes on from where it
+        was, so a cache keyed on the generation never mistakes the new content for the old.
+        """
         import redis
 
+        gen = self.generation()
         try:
             self._call(self._g.delete)
         except QueryError:
@@ -363,6 +444,8 @@ class FalkorGraph(Graph):
         except redis.ResponseError:
             pass
         self._validated.clear()
+        if gen:
+            self._bump_generation(gen)
 
     def close(self) -> None:
         """Close the Redis connection pool and stop the embedded server if this graph started it."""
@@ -372,6 +455,25 @@ class FalkorGraph(Graph):
             pass
         if self.server is not None:
             self.server.stop()
+
+
+def _text(value: Any) -> Any:
+    """Return ``value`` with bytes decoded (raw ``GRAPH.RO_QUERY`` replies carry strings as bytes)."""
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def _raise_first_error(statements: Sequence[Statement], results: Sequence[Any]) -> None:
+    """Raise the first error among the EXEC ``results`` of ``statements`` (ConnectionError as is, else QueryError)."""
+    import redis
+
+    for (q, _), res in zip(statements, results, strict=False):
+        err = res if isinstance(res, Exception) else None
+        if err is None and isinstance(res, list) and res and isinstance(res[-1], Exception):
+            err = res[-1]
+        if err is not None:
+            if isinstance(err, redis.ConnectionError):
+                raise err
+            raise QueryError(f"FalkorDB rejected a statement of the transaction: {_one_line(err)} in: {_one_line(q)[:200]}")
 
 
 def _index_target(stmt: str) -> tuple[str, str]:
@@ -459,6 +561,29 @@ class Neo4jGraph(Graph):
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from exc
 
+    def write_after_read(self, query: str, params: dict[str, Any],
+                         build: Callable[[list[dict[str, Any]]], Sequence[Statement]]) -> list[dict[str, Any]]:
+        """Run the read and the writes it decides in ONE ``execute_write`` transaction function (a retry reads again).
+
+        A document created concurrently by another transaction makes a CREATE break the
+        unique constraint on Document.id: the transaction fails whole (the loader then
+        writes its documents one by one through MERGE).
+        """
+        out: list[dict[str, Any]] = []
+
+        def work(tx: Any) -> None:
+            rows = [{k: plain(v) for k, v in rec.items()} for rec in tx.run(query, params)]
+            out[:] = rows
+            for q, p in build(rows):
+                tx.run(q, p or {}).consume()
+
+        try:
+            with self._session(write=True) as session:
+                session.execute_write(work)
+        except Exception as exc:  # noqa: BLE001
+            raise self._map(exc) from exc
+        return out
+
     def schema_statements(self) -> list[str]:
         """Return Neo4j's constraint and index statements for the model."""
         return model.neo4j_statements()
@@ -472,8 +597,11 @@ class Neo4jGraph(Graph):
             raise self._map(exc) from exc
 
     def clear(self) -> None:
-        """Delete every node and edge."""
+        """Delete every node and edge but the generation counter, which moves on (see ``Graph.clear``)."""
+        gen = self.generation()
         self.write([("MATCH (n) DETACH DELETE n", {})])
+        if gen:
+            self._bump_generation(gen)
 
     def close(self) -> None:
         """Close the driver."""

@@ -1,12 +1,16 @@
 // name: load_agency_groups
-// purpose: Loader: merge :AgencyGroup nodes by id; aliases accumulate without duplicates, the search text gains new spellings, known scope fields are never erased by a document that does not know them.
-// params: rows = [{id: "cac-so-ban-nganh-tinh-bac-ninh", name: "Các sở, ban, ngành tỉnh Bắc Ninh", kind: "group", level: "province", province: "Bắc Ninh", district: null, aliases: ["Các sở, ban, ngành tỉnh"], search: "cac so, ban, nganh tinh bac ninh"}]
+// purpose: Loader: merge :AgencyGroup nodes by id; aliases accumulate without duplicates, the search text gains new spellings (one per entry of row.searches, in order), known scope fields are never erased by a document that does not know them.
+// params: rows = [{id: "cac-so-ban-nganh-tinh-bac-ninh", name: "Các sở, ban, ngành tỉnh Bắc Ninh", kind: "group", level: "province", province: "Bắc Ninh", district: null, aliases: ["Các sở, ban, ngành tỉnh"], searches: ["cac so, ban, nganh tinh bac ninh"]}]
 // returns: nothing
 // engines: falkordb, neo4j
+// One row per group per statement: the loader merges the rows of every document of a
+// group write in document order (cascade.loader.merge_rows) so that the result is the
+// one loading them one at a time gives. row.searches is the list of the documents'
+// search texts, folded in here exactly as successive single-document loads would.
 UNWIND $rows AS row
 MERGE (a:AgencyGroup {id: row.id})
 SET a.name = row.name, a.kind = row.kind,
     a.level = CASE WHEN row.level IS NULL OR row.level = 'unknown' THEN coalesce(a.level, row.level) ELSE row.level END,
     a.province = coalesce(row.province, a.province), a.district = coalesce(row.district, a.district),
     a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
-    a.search = CASE WHEN a.search IS NULL THEN row.search WHEN a.search CONTAINS row.search THEN a.search ELSE a.search + ' | ' + row.search END
+    a.search = reduce(s = a.search, x IN row.searches | CASE WHEN s IS NULL THEN x WHEN s CONTAINS x THEN s ELSE s + ' | ' + x END)

@@ -1,8 +1,8 @@
 // name: load_fingerprint
-// purpose: Loader, read before a document's transaction: the fingerprint of the statements that last loaded the document (ingested documents only), so re-loading an unchanged document is skipped.
-// params: id = "85-kh-ubnd--2020--soc-trang--chau-thanh"
-// returns: fingerprint
+// purpose: Loader, read at the start of a group write (in the same optimistic transaction, Graph.write_after_read): which of the documents the graph holds, as ingested or as stubs, and the fingerprint of the rows that last loaded each ingested one; an unchanged document is skipped, a new one needs no load_cleanup, one without any node is CREATEd (load_new_*).
+// params: ids = ["85-kh-ubnd--2020--soc-trang--chau-thanh", "56-kh-ubnd--2020--soc-trang"]
+// returns: id, status, fingerprint
 // engines: falkordb, neo4j
-MATCH (d:Document {id: $id})
-WHERE d.status = 'ingested'
-RETURN d.fingerprint AS fingerprint
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.status AS status, d.fingerprint AS fingerprint

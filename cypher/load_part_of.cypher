@@ -1,13 +1,11 @@
 // name: load_part_of
-// purpose: Loader: PART_OF from an agency (or group) to its jurisdiction or its parent body.
+// purpose: Loader: PART_OF from an :Agency to its :Jurisdiction (a group, or a parent body: load_part_of_other).
 // params: rows = [{source: "so-noi-vu-tinh-bac-ninh", target: "bac-ninh"}]
 // returns: nothing
 // engines: falkordb, neo4j
+// One label per end (see load_assignments); the loader sends the other cases to
+// load_part_of_other, so the edge does not depend on which nodes other documents made.
 UNWIND $rows AS row
-OPTIONAL MATCH (a:Agency {id: row.source})
-OPTIONAL MATCH (g:AgencyGroup {id: row.source})
-OPTIONAL MATCH (j:Jurisdiction {id: row.target})
-OPTIONAL MATCH (p:Agency {id: row.target})
-WITH coalesce(a, g) AS s, coalesce(j, p) AS t
-WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t
-MERGE (s)-[:PART_OF]->(t)
+MATCH (a:Agency {id: row.source})
+MATCH (j:Jurisdiction {id: row.target})
+MERGE (a)-[:PART_OF]->(j)
