@@ -22,7 +22,7 @@ demo: install
 
 ## test: the whole suite (installs Chromium from Debian for the browser test when missing and run as root)
 test: install
-	bash .ci/ensure-chromium
+	bash .ci/ensure-debian
 	$(PY) -m pytest -q
 
 test-fast: install

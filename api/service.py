@@ -3,118 +3,32 @@
 Route handlers stay thin: they validate parameters (FastAPI), call one function
 here, and wrap the plain dicts it returns in a response model or a template.
 Every query is a named file in ``cypher/`` run through ``cascade.queries.run``
-(the one graph-access path, house rule 5); this module only folds search words,
-orders lineages and builds cascade trees, in small pure functions that the
-tests exercise without a database.
+(the one graph-access path, house rule 5); this module orders lineages and
+builds cascade trees, in small pure functions that the tests exercise without a
+database. Word search is core (``cascade.search``, shared with the CLI); the
+caching of answers per ingest generation is ``api.cache``.
 """
 
 from __future__ import annotations
 
-import json
-import threading
-import time
 from collections import Counter, defaultdict, deque
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from cascade import queries
+from cascade import queries, search
 from cascade.graph import Graph
-from ingest.identity import fold, normalize_symbol, symbol_key
 from ingest.model import RELATION_STRENGTH
 
 #: Administrative levels from the top of the cascade down, for ordering nodes of equal depth.
 LEVEL_ORDER = {"central": 0, "ministry": 1, "province": 2, "district": 3, "commune": 4, "unknown": 5}
 
-#: The abbreviation table written by the parser's agency stage (issue #3, "Agencies").
-ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "ingest" / "data" / "agency_abbreviations.json"
-
-
-# --------------------------------------------------------------------------- search words
-
-
-def _words(text: str) -> list[str]:
-    """Return the folded words of ``text``: letters, digits and '&' kept, everything else a separator."""
-    folded = fold(text or "")
-    cleaned = "".join(ch if (ch.isalnum() or ch == "&") else " " for ch in folded)
-    return cleaned.split()
-
-
-def _compact(word: str) -> str:
-    """Return ``word`` with only letters and digits (``"kh&kt"`` -> ``"khkt"``), the key abbreviations match on."""
-    return "".join(ch for ch in word if ch.isalnum())
-
-
-def _entries(data: Any) -> list[tuple[str, str]]:
-    """Return (abbreviation, expansion) pairs from any of the shapes the abbreviation JSON may take."""
-    pairs: list[tuple[str, str]] = []
-    if isinstance(data, dict):
-        for key in ("entries", "abbreviations", "items", "data"):
-            if isinstance(data.get(key), list | dict):
-                return _entries(data[key])
-        for k, v in data.items():
-            if isinstance(v, str):
-                pairs.append((k, v))
-            elif isinstance(v, dict):
-                full = v.get("full") or v.get("expansion") or v.get("name") or v.get("canonical")
-                if isinstance(full, str):
-                    pairs.append((k, full))
-    elif isinstance(data, list):
-        for item in data:
-            if not isinstance(item, dict):
-                continue
-            full = item.get("full") or item.get("expansion") or item.get("name") or item.get("canonical")
-            abbrs = item.get("abbr") or item.get("short") or item.get("abbreviation") or item.get("forms")
-            if isinstance(abbrs, str):
-                abbrs = [abbrs]
-            if isinstance(full, str) and isinstance(abbrs, list):
-                pairs.extend((a, full) for a in abbrs if isinstance(a, str))
-    return pairs
-
-
-@lru_cache(maxsize=1)
-def abbreviations() -> dict[str, tuple[str, ...]]:
-    """Return {compact folded abbreviation: folded expansions} from the parser's data file ({} if absent)."""
-    try:
-        data = json.loads(ABBREVIATIONS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    table: dict[str, list[str]] = defaultdict(list)
-    for abbr, full in _entries(data):
-        key = _compact(fold(abbr))
-        expansion = " ".join(_words(full))
-        if key and expansion and expansion != key and expansion not in table[key]:
-            table[key].append(expansion)
-    return {k: tuple(v) for k, v in table.items()}
-
-
-def search_groups(q: str | None, table: dict[str, tuple[str, ...]] | None = None) -> list[list[str]]:
-    """Return one list of alternatives per query word: the folded word plus its abbreviation expansions.
-
-    ``"lien hiep cac hoi khkt"`` -> ``[["lien"], ["hiep"], ["cac"], ["hoi"], ["khkt", "khoa hoc va ky thuat"]]``
-    (with the parser's table). The Cypher side accepts a word when one alternative starts a word of
-    the node's folded ``search`` text, so accents and abbreviations no longer matter.
-    """
-    table = abbreviations() if table is None else table
-    groups: list[list[str]] = []
-    for word in _words(q or ""):
-        alts = [word]
-        if _compact(word) != word and _compact(word):
-            alts.append(_compact(word))
-        for expansion in table.get(_compact(word), ()):
-            if expansion not in alts:
-                alts.append(expansion)
-        if alts not in groups:
-            groups.append(alts)
-    return groups
-
-
-def symbol_lookup_key(symbol: str | None) -> str:
-    """Return the exact-match key of a user-typed symbol (``"85 /KH-UBND"`` -> ``"85-kh-ubnd"``), '' if none."""
-    if not symbol or not symbol.strip():
-        return ""
-    return symbol_key(normalize_symbol(symbol))
+# Word search (folding, abbreviations, symbol keys) is core, shared with the CLI: ``cascade.search``.
+# The names are re-exported here because the routes and pages call them through this module.
+ABBREVIATIONS_FILE = search.ABBREVIATIONS_FILE
+abbreviations = search.abbreviations
+search_groups = search.search_groups
+symbol_lookup_key = search.symbol_lookup_key
+search_agencies = search.search_agencies
 
 
 # --------------------------------------------------------------------------- lineage ordering
@@ -375,94 +289,28 @@ def document_props(graph: Graph, ids: list[str]) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in _run(graph, "api_documents_by_ids", ids=sorted(set(ids)))}
 
 
-class TTLCache:
-    """A small thread-safe cache whose entries expire after ``ttl`` seconds (cleared whole when full).
-
-    Lineages and chains change only when a document is ingested: the API clears its caches after
-    an upload, and ``ttl`` bounds how stale they can be after an ingest by another process (the CLI).
-    """
-
-    def __init__(self, ttl: float, max_entries: int = 10_000) -> None:
-        self.ttl = ttl
-        self.max_entries = max_entries
-        self._data: dict[Any, tuple[float, Any]] = {}
-        self._lock = threading.Lock()
-
-    def get(self, key: Any) -> Any:
-        """Return the cached value of ``key``, or None if absent or expired."""
-        with self._lock:
-            hit = self._data.get(key)
-        return hit[1] if hit and hit[0] > time.monotonic() else None
-
-    def put(self, key: Any, value: Any) -> None:
-        """Remember ``value`` for ``key`` for ``ttl`` seconds."""
-        with self._lock:
-            if len(self._data) >= self.max_entries:
-                self._data.clear()
-            self._data[key] = (time.monotonic() + self.ttl, value)
-
-    def clear(self) -> None:
-        """Forget everything."""
-        with self._lock:
-            self._data.clear()
-
-
-#: Seconds a lineage or a plan's chain is served from memory (0 disables the caches).
-DEFAULT_CACHE_TTL_S = 10.0
-CACHE_TTL_S = DEFAULT_CACHE_TTL_S
-_lineages = TTLCache(CACHE_TTL_S)
-_chains = TTLCache(CACHE_TTL_S)
-
-
-def configure_caches(ttl_s: float) -> None:
-    """Set how long lineages and chains are cached (0 turns the caches off); called by ``create_app``."""
-    global CACHE_TTL_S
-    CACHE_TTL_S = max(0.0, float(ttl_s))
-    _lineages.ttl = _chains.ttl = CACHE_TTL_S
-    clear_caches()
-
-
-def clear_caches() -> None:
-    """Forget cached lineages and chains (called after an upload writes to the graph)."""
-    _lineages.clear()
-    _chains.clear()
-
-
-def _scope(graph: Graph) -> str:
-    """Return the cache scope of a graph: one cache per database and graph name."""
-    return f"{getattr(graph, 'url', '')}|{graph.name}"
-
-
 def lineage(graph: Graph, doc_id: str, direction: str = "up", depth: int = 10) -> Lineage | None:
     """Return the ordered lineage of ``doc_id`` (``up``, ``down`` or ``both``) cut at ``depth`` hops; None if unknown.
 
-    Two queries (edges, then the nodes' properties), or none when cached.
+    Two queries: the edges, then the nodes' properties (the API caches the answer per ingest
+    generation, ``api.cache``).
     """
-    key = (_scope(graph), doc_id, direction, depth)
-    cached = _lineages.get(key) if CACHE_TTL_S else None
-    if cached is not None:
-        return cached
     up = _run(graph, "api_lineage_up_edges", ids=[doc_id]) if direction in ("up", "both") else []
     down = _run(graph, "api_lineage_down_edges", ids=[doc_id]) if direction in ("down", "both") else []
     ids = {doc_id} | {e[k] for e in up + down for k in ("source", "target")}
     props = document_props(graph, list(ids))
     if doc_id not in props:
         return None
-    result = assemble_lineage(doc_id, direction, depth, up, down, props)
-    if CACHE_TTL_S:
-        _lineages.put(key, result)
-    return result
+    return assemble_lineage(doc_id, direction, depth, up, down, props)
 
 
 def chains_up(graph: Graph, doc_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """Return {plan id: the ordered documents it implements (nearest first)} for several plans at once."""
-    scope = _scope(graph)
+    """Return {plan id: the ordered documents it implements (nearest first)} for several plans at once.
+
+    Two queries whatever the number of plans: the edges above all of them, then the properties.
+    """
     out: dict[str, list[dict[str, Any]]] = {}
-    for pid in set(doc_ids):
-        hit = _chains.get((scope, pid)) if CACHE_TTL_S else None
-        if hit is not None:
-            out[pid] = hit
-    missing = sorted(set(doc_ids) - set(out))
+    missing = sorted(set(doc_ids))
     if not missing:
         return out
     rows = _run(graph, "api_lineage_up_edges", ids=missing)
@@ -479,22 +327,7 @@ def chains_up(graph: Graph, doc_ids: list[str]) -> dict[str, list[dict[str, Any]
         chain = [{"id": n["id"], "symbol": n.get("symbol"), "doc_type": n.get("doc_type"),
                   "level": n.get("level"), "issuer": n.get("issuer"), "depth": n["depth"]} for n in lin.nodes[1:]]
         out[pid] = chain
-        if CACHE_TTL_S:
-            _chains.put((scope, pid), chain)
     return out
-
-
-def search_agencies(graph: Graph, *, q: str | None, province: str | None, level: str | None, kind: str | None,
-                    limit: int, offset: int) -> list[dict[str, Any]]:
-    """Return one page of agencies (and groups) whose folded search text matches every query word.
-
-    Order: shortest name first (the most specific match: "Sở Nội vụ tỉnh Bắc Ninh" before
-    "Các sở, ban, ngành tỉnh Bắc Ninh"), then id; stable across pages.
-    """
-    rows = _run(graph, "api_agencies_search", groups=search_groups(q), province=(province or "").strip(),
-                level=level or "", kind=kind or "", upto=offset + limit)
-    rows.sort(key=lambda r: (len(r.get("name") or ""), r["id"]))
-    return rows[offset:offset + limit]
 
 
 def agency_summary(graph: Graph, agency_id: str) -> dict[str, Any] | None:
@@ -656,8 +489,7 @@ def ingest_upload(graph: Graph, data: bytes, name: str) -> dict[str, Any]:
     from ingest import parse_bytes
 
     result = parse_bytes(data, name)
-    summary = load(graph, result)
-    clear_caches()
+    summary = load(graph, result)  # bumps the ingest generation: cached API answers are not served any more
     doc = result.document
     return {
         "id": summary.doc_id, "symbol": doc.symbol, "doc_type": doc.doc_type, "title": doc.title,

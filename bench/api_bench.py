@@ -3,7 +3,14 @@
 Every figure stands next to a trivial endpoint of the same app (``/health/live``,
 no database call), measured the same way in the same run: that is the
 framework's own limit on this machine, so the ratio says what the graph work
-costs. Load is bounded in time *and* in count.
+costs. Load is bounded in time (and, with the asyncio client, in count).
+
+The load generator shares the machine's cores with the server, so it must be
+lean: ``wrk`` (Debian package, one thread, C) when installed, else a raw-socket
+asyncio HTTP/1.1 keep-alive client; each row reports the generator's own CPU
+use and the server's (in cores). Each endpoint gets one second of the same load
+first, not counted: connections open and every server worker's cache is warm,
+so the figures are the steady state (``--cache-ttl 0`` measures without cache).
 
 ``run_api_bench(base_url_or_app_factory, seconds, concurrency)`` accepts
 
@@ -24,19 +31,24 @@ embedded FalkorDB and prints the table.
 from __future__ import annotations
 
 import argparse
+import asyncio
+import itertools
 import json
 import os
+import resource
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -129,7 +141,7 @@ def serve(target: str | Callable[[], Any] | None, *, graph_url: str | None = Non
         env["CASCADE_GRAPH_NAME"] = str(graph_name)
     if data_dir is not None:
         env["CASCADE_DATA_DIR"] = str(data_dir)
-    if cache_ttl_s is not None:  # honoured once Settings declares api_cache_ttl_s
+    if cache_ttl_s is not None:
         env["CASCADE_API_CACHE_TTL_S"] = str(cache_ttl_s)
     cmd = [sys.executable, "-m", "uvicorn", target or "api.app:create_app", "--factory", "--host", "127.0.0.1",
            "--port", str(port), "--log-level", "warning", "--no-access-log", "--workers", str(max(1, workers))]
@@ -145,57 +157,179 @@ def serve(target: str | Callable[[], Any] | None, *, graph_url: str | None = Non
         terminate(proc, 15)
 
 
-def load(base: str, paths: Sequence[str], seconds: float, concurrency: int,
-         max_requests: int = MAX_REQUESTS) -> dict[str, Any]:
-    """Return requests/s, p50/p99 latency (ms) and error count of GETs cycling over ``paths``.
+#: The wrk script: requests pre-formatted once per path, cycled; the summary printed as one JSON line.
+#: (wrk's Lua API: https://github.com/wg/wrk/blob/master/SCRIPTING)
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local reqs = {}
+local i = 0
+init = function(args)
+  for k, p in ipairs(paths) do reqs[k] = wrk.format("GET", p) end
+end
+request = function()
+  i = i %% #reqs + 1
+  return reqs[i]
+end
+done = function(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'CASCADE_JSON {"requests": %%d, "duration_us": %%d, "status_errors": %%d, "socket_errors": %%d, ' ..
+    '"p50_us": %%d, "p99_us": %%d, "mean_us": %%.1f}\\n',
+    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(99), latency.mean))
+end
+"""
 
-    ``concurrency`` threads, each with its own keep-alive client, send requests back to
-    back until ``seconds`` have passed or ``max_requests`` were sent; a short warm-up is
-    not counted.
+
+def wrk_path() -> str | None:
+    """Return the path of the ``wrk`` load generator (Debian package ``wrk``), or None if not installed."""
+    return shutil.which("wrk")
+
+
+def _children_cpu_s() -> float:
+    """Return the CPU seconds (user + system) of this process's waited-for children so far."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def _cpu_s(pid: int | None) -> float | None:
+    """Return the CPU seconds used so far by ``pid`` and its direct children (the uvicorn workers), or None."""
+    if not pid:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    total, seen = 0.0, False
+    pids = [pid]
+    try:
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (proc(5), fields 14 and 15)
+        seen = True
+    return total if seen else None
+
+
+def _wrk_once(wrk: str, base: str, script: Path, seconds: int, concurrency: int) -> tuple[dict[str, Any], float]:
+    """Return (wrk's JSON summary, wrk's CPU seconds) of one run of ``seconds`` with ``concurrency`` connections."""
+    before = _children_cpu_s()
+    done = subprocess.run([wrk, "-t1", f"-c{concurrency}", f"-d{seconds}s", "--timeout", "30s", "-s", str(script),
+                           base],  # noqa: S603 - fixed argv
+                          capture_output=True, text=True, timeout=seconds + 60, check=False)
+    cpu = _children_cpu_s() - before
+    line = next((x for x in done.stdout.splitlines() if x.startswith("CASCADE_JSON ")), None)
+    if done.returncode != 0 or line is None:
+        raise RuntimeError(f"wrk failed (exit {done.returncode}): {(done.stderr or done.stdout).strip()[:300]}")
+    return json.loads(line.split(" ", 1)[1]), cpu
+
+
+def load_wrk(base: str, paths: Sequence[str], seconds: float, concurrency: int) -> dict[str, Any]:
+    """Return requests/s, p50/p99 (ms), errors and wrk's own CPU use for GETs cycling over ``paths``.
+
+    One wrk thread drives ``concurrency`` keep-alive connections (an epoll loop in C: the lean
+    generator this 2-core machine needs). One second of the same load warms connections and
+    every server worker's cache first and is not counted.
     """
-    latencies: list[list[float]] = [[] for _ in range(concurrency)]
-    errors = [0] * concurrency
-    counter = iter(range(max_requests))
-    lock = threading.Lock()
-    stop_at = [0.0]
+    with tempfile.TemporaryDirectory(prefix="cascade-wrk-") as tmp:
+        script = Path(tmp) / "paths.lua"
+        script.write_text(WRK_SCRIPT % {"paths": ", ".join(json.dumps(p) for p in paths)}, encoding="utf-8")
+        wrk = wrk_path() or "wrk"
+        _wrk_once(wrk, base, script, 1, concurrency)
+        summary, cpu = _wrk_once(wrk, base, script, max(1, round(seconds)), concurrency)
+    elapsed = summary["duration_us"] / 1e6
+    return {"requests": summary["requests"], "errors": summary["status_errors"] + summary["socket_errors"],
+            "seconds": round(elapsed, 2), "rps": round(summary["requests"] / elapsed, 1) if elapsed > 0 else None,
+            "p50_ms": _r(summary["p50_us"] / 1000), "p99_ms": _r(summary["p99_us"] / 1000),
+            "mean_ms": _r(summary["mean_us"] / 1000), "generator": "wrk",
+            "generator_cores": round(cpu / elapsed, 3) if elapsed > 0 else None}
 
-    def worker(i: int) -> None:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            for p in paths[:3]:  # warm-up: connection, caches
-                client.get(p)
-            start_barrier.wait()
-            k = i
-            while time.perf_counter() < stop_at[0]:
-                with lock:
-                    if next(counter, None) is None:
-                        return
-                path = paths[k % len(paths)]
-                k += concurrency
-                t0 = time.perf_counter()
-                try:
-                    ok = client.get(path).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                latencies[i].append((time.perf_counter() - t0) * 1000)
-                if not ok:
-                    errors[i] += 1
 
-    start_barrier = threading.Barrier(concurrency + 1)
-    threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(concurrency)]
-    for t in threads:
-        t.start()
-    stop_at[0] = time.perf_counter() + 3600  # set for real once every worker is warm
-    start_barrier.wait()
-    began = time.perf_counter()
-    stop_at[0] = began + seconds
-    for t in threads:
-        t.join(seconds + 60)
-    elapsed = time.perf_counter() - began
-    flat = [x for lat in latencies for x in lat]
-    return {"requests": len(flat), "errors": sum(errors), "seconds": round(elapsed, 2),
+async def _aio_connection(host: str, port: int, reqs: list[bytes], turn: Iterator[int], stop_at: float,
+                          budget: list[int], latencies: list[float]) -> int:
+    """Send requests back to back on one keep-alive connection until ``stop_at``; return the number of errors.
+
+    ``turn`` is shared by all connections: the paths are cycled over all requests, as wrk does.
+    """
+    reader, writer = await asyncio.open_connection(host, port)
+    errors = 0
+    try:
+        while time.perf_counter() < stop_at and budget[0] > 0:
+            budget[0] -= 1
+            t0 = time.perf_counter()
+            writer.write(reqs[next(turn) % len(reqs)])
+            status = await reader.readline()
+            length = None
+            while True:
+                line = await reader.readline()
+                if line in (b"\r\n", b""):
+                    break
+                if line[:15].lower() == b"content-length:":
+                    length = int(line[15:])
+            if length is None:  # no framing we can follow (or the server closed): count it and stop
+                return errors + 1
+            await reader.readexactly(length)
+            latencies.append((time.perf_counter() - t0) * 1000)
+            errors += status[9:12] != b"200"
+    finally:
+        writer.close()
+    return errors
+
+
+def load_asyncio(base: str, paths: Sequence[str], seconds: float, concurrency: int,
+                 max_requests: int = MAX_REQUESTS) -> dict[str, Any]:
+    """Return the same figures as ``load_wrk`` from a lean asyncio HTTP/1.1 keep-alive client (fallback).
+
+    Raw sockets and pre-built request bytes: no HTTP library on the hot path. Its CPU use is
+    this process's CPU time over the run. Bounded by ``seconds`` and by ``max_requests``.
+    """
+    url = urlsplit(base)
+    host, port = url.hostname or "127.0.0.1", url.port or 80
+    reqs = [f"GET {p} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: application/json\r\n\r\n".encode("ascii")
+            for p in paths]
+
+    async def run(duration: float, budget: int) -> tuple[list[float], int, float]:
+        latencies: list[float] = []
+        left = [budget]
+        began = time.perf_counter()
+        turn = itertools.count()
+        errs = await asyncio.gather(*(_aio_connection(host, port, reqs, turn, began + duration, left, latencies)
+                                      for _ in range(concurrency)))
+        return latencies, sum(errs), time.perf_counter() - began
+
+    loop_factory = _loop_factory()
+    with asyncio.Runner(loop_factory=loop_factory) as runner:
+        runner.run(run(1.0, max_requests))  # warm-up, not counted
+        cpu0 = time.process_time()
+        flat, errors, elapsed = runner.run(run(seconds, max_requests))
+        cpu = time.process_time() - cpu0
+    return {"requests": len(flat), "errors": errors, "seconds": round(elapsed, 2),
             "rps": round(len(flat) / elapsed, 1) if elapsed > 0 else None,
             "p50_ms": _r(percentile(flat, 0.50)), "p99_ms": _r(percentile(flat, 0.99)),
-            "mean_ms": _r(statistics.fmean(flat)) if flat else None}
+            "mean_ms": _r(statistics.fmean(flat)) if flat else None, "generator": "asyncio",
+            "generator_cores": round(cpu / elapsed, 3) if elapsed > 0 else None}
+
+
+def _loop_factory() -> Callable[[], asyncio.AbstractEventLoop] | None:
+    """Return uvloop's loop factory when installed (a cheaper client), else None (asyncio's default)."""
+    try:
+        import uvloop
+    except ImportError:
+        return None
+    return uvloop.new_event_loop
+
+
+def load(base: str, paths: Sequence[str], seconds: float, concurrency: int,
+         max_requests: int = MAX_REQUESTS, generator: str = "auto") -> dict[str, Any]:
+    """Return requests/s, p50/p99 latency (ms), errors and the generator's CPU use for GETs cycling over ``paths``.
+
+    ``generator``: ``"wrk"``, ``"asyncio"`` or ``"auto"`` (wrk when installed, else asyncio).
+    """
+    if generator == "wrk" or (generator == "auto" and wrk_path()):
+        return load_wrk(base, paths, seconds, concurrency)
+    return load_asyncio(base, paths, seconds, concurrency, max_requests)
 
 
 def _r(x: float | None) -> float | None:
@@ -224,12 +358,15 @@ def run_api_bench(base_url_or_app_factory: str | Callable[[], Any] | None = None
                   data_dir: str | Path | None = None, up_ids: Sequence[str] | None = None,
                   down_ids: Sequence[str] | None = None, agency_ids: Sequence[str] | None = None,
                   workers: int = 1, max_requests: int = MAX_REQUESTS,
-                  cache_ttl_s: float | None = None) -> dict[str, Any]:
+                  cache_ttl_s: float | None = None, generator: str = "auto",
+                  duty_offsets: Sequence[int] = (0,)) -> dict[str, Any]:
     """Return {"rows": [...], "server_rss_mb", ...}: req/s and p50/p99 per endpoint, trivial endpoint first.
 
     Rows: ``trivial /health/live`` (baseline), ``lineage up``, ``lineage down`` (when directive
-    ids exist) and ``duties`` (paginated, limit 100); each with ``ratio_rps`` = rps / trivial rps.
-    Inputs not given are discovered through the API itself.
+    ids exist) and ``duties`` (paginated, limit 100); each with ``ratio_rps`` = rps / trivial rps,
+    the load generator's CPU (``generator_cores``) and the server's (``server_cores``, all its
+    workers). Inputs not given are discovered through the API itself. ``generator``: see ``load``.
+    ``duty_offsets``: the pages of each agency's duties requested (deep pages of a busy department).
     """
     with serve(base_url_or_app_factory, graph_url=graph_url, graph_name=graph_name, data_dir=data_dir,
                workers=workers, cache_ttl_s=cache_ttl_s) as (base, pid):
@@ -243,29 +380,43 @@ def run_api_bench(base_url_or_app_factory: str | Callable[[], Any] | None = None
         if down:
             plan.append(("lineage down", [f"/documents/{quote(i, safe='')}/lineage?direction=down" for i in down]))
         if agencies:
-            plan.append(("duties", [f"/agencies/{quote(i, safe='')}/duties?limit=100" for i in agencies]))
+            plan.append(("duties", [f"/agencies/{quote(i, safe='')}/duties?limit=100" + (f"&offset={o}" if o else "")
+                                    for i in agencies for o in duty_offsets]))
         rows = []
         for name, paths in plan:
-            figures = load(base, paths, seconds, concurrency, max_requests)
-            rows.append({"name": name, "inputs": len(paths), **figures})
+            cpu0, t0 = _cpu_s(pid), time.perf_counter()
+            figures = load(base, paths, seconds, concurrency, max_requests, generator)
+            cpu1, t1 = _cpu_s(pid), time.perf_counter()
+            # The server's CPU over the whole load (warm-up included): how much of the 2 cores it had.
+            server_cores = round((cpu1 - cpu0) / (t1 - t0), 3) if cpu0 is not None and cpu1 is not None else None
+            # Server CPU per request: what the figures would be on idle cores (this machine is shared).
+            per_request = (round(server_cores * figures["seconds"] / figures["requests"] * 1e6)
+                           if server_cores is not None and figures["requests"] else None)
+            rows.append({"name": name, "inputs": len(paths), **figures, "server_cores": server_cores,
+                         "server_cpu_us_per_request": per_request})
         base_rps = rows[0]["rps"] or None
         for r in rows:
             r["ratio_rps"] = round(r["rps"] / base_rps, 3) if (base_rps and r["rps"]) else None
         return {"base_url": base, "concurrency": concurrency, "seconds": seconds, "workers": workers,
+                "load_average": [round(x, 2) for x in os.getloadavg()],  # the machine is shared: say how busy
                 "cache_ttl_s": cache_ttl_s, "rows": rows, "server_rss_mb": _rss_mb(pid) if pid else None}
 
 
 def format_table(result: dict[str, Any]) -> str:
     """Return the result as a plain-text table (endpoint, req/s, p50, p99, errors, ratio to trivial)."""
-    head = f"{'endpoint':<22}{'inputs':>7}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}{'vs trivial':>12}"
+    head = (f"{'endpoint':<22}{'inputs':>7}{'requests':>10}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
+            f"{'vs trivial':>12}{'gen cores':>11}{'srv cores':>11}{'srv us/req':>12}")
     lines = [head, "-" * len(head)]
     for r in result["rows"]:
         lines.append(f"{r['name']:<22}{r['inputs']:>7}{r['requests']:>10}{_f(r['rps']):>10}{_f(r['p50_ms']):>9}"
-                     f"{_f(r['p99_ms']):>9}{r['errors']:>8}{_f(r['ratio_rps']):>12}")
+                     f"{_f(r['p99_ms']):>9}{r['errors']:>8}{_f(r['ratio_rps']):>12}{_f(r.get('generator_cores')):>11}"
+                     f"{_f(r.get('server_cores')):>11}{_f(r.get('server_cpu_us_per_request')):>12}")
     cache = result.get("cache_ttl_s")
-    lines.append(f"concurrency {result['concurrency']}, {result['seconds']} s per endpoint, "
+    gens = sorted({r.get("generator") or "?" for r in result["rows"]})
+    lines.append(f"generator {'/'.join(gens)}, concurrency {result['concurrency']}, {result['seconds']} s per endpoint, "
                  f"{result['workers']} server worker(s), server peak RSS {result['server_rss_mb']} MB, "
-                 f"lineage cache {'default' if cache is None else f'{cache} s'}")
+                 f"answer cache {'default' if cache is None else 'off' if not cache else 'on'}"
+                 + (f", machine load average {result['load_average'][0]}" if result.get("load_average") else ""))
     return "\n".join(lines)
 
 
@@ -302,7 +453,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--cache-ttl", type=float, default=None,
-                    help="CASCADE_API_CACHE_TTL_S for the started server (0 = measure without the lineage cache)")
+                    help="CASCADE_API_CACHE_TTL_S for the started server (0 = measure without the answer cache)")
+    ap.add_argument("--generator", choices=["auto", "wrk", "asyncio"], default="auto",
+                    help="load generator (auto: wrk when installed, else the asyncio client)")
+    ap.add_argument("--agency", action="append", default=[], help="agency id for the duties row (repeatable)")
+    ap.add_argument("--duty-offsets", default="0", help="comma-separated duty page offsets, e.g. 0,1000,2900")
     ap.add_argument("--json", action="store_true", help="also print the result as JSON")
     args = ap.parse_args(argv)
     server = graph = None
@@ -317,7 +472,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             graph_url = server.url
         result = run_api_bench(args.url or "api.app:create_app", args.seconds, args.concurrency,
                                graph_url=graph_url, graph_name=graph_name, workers=args.workers,
-                               cache_ttl_s=args.cache_ttl)
+                               cache_ttl_s=args.cache_ttl, generator=args.generator,
+                               agency_ids=args.agency or None,
+                               duty_offsets=[int(x) for x in args.duty_offsets.split(",") if x.strip()])
     finally:
         if graph is not None:
             graph.close()

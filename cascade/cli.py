@@ -99,10 +99,15 @@ def _worker_init() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)
 
 
-def _parsed(files: list[Path]):
-    """Yield (path, status, value) in file order, parsing in worker processes when there are many files."""
+def _parsed(files: list[Path], fn: Any = _parse_one, workers: int | None = None):
+    """Yield (path, status, value) in file order, ``fn(path)`` running in worker processes when there are many files.
+
+    ``fn`` returns ``(status, value)`` and must be picklable (a module-level function):
+    ``_parse_one`` (ParseResult) or ``cascade.loader.prepare`` (the document's rows, so
+    planning runs in the workers too, not in the loading process).
+    """
     names = [str(f) for f in files]
-    workers = min(os.cpu_count() or 1, 8)
+    workers = workers or min(os.cpu_count() or 1, 8)
     if len(files) >= PARALLEL_THRESHOLD and workers > 1:
         # A bounded window of in-flight files: Executor.map would submit every file up front
         # and hold every finished result in memory, so a national corpus would not stream.
@@ -111,23 +116,30 @@ def _parsed(files: list[Path]):
             pending: deque = deque()
             it = iter(names)
             for name in itertools.islice(it, window):
-                pending.append((name, pool.submit(_parse_one, name)))
+                pending.append((name, pool.submit(fn, name)))
             while pending:
                 name, fut = pending.popleft()
                 nxt = next(it, None)
                 if nxt is not None:
-                    pending.append((nxt, pool.submit(_parse_one, nxt)))
+                    pending.append((nxt, pool.submit(fn, nxt)))
                 status, value = fut.result()
                 yield name, status, value
     else:
         for name in names:
-            status, value = _parse_one(name)
+            status, value = fn(name)
             yield name, status, value
 
 
-def ingest_files(graph: Graph, paths: list[str], *, batch_size: int, show_progress: bool = True) -> dict[str, int]:
-    """Parse and load every file under ``paths``; print one error line per bad file; return the summary counts."""
-    from cascade.loader import LoadError, expand_paths, load
+def ingest_files(graph: Graph, paths: list[str], *, batch_size: int, show_progress: bool = True,
+                 group_docs: int | None = None, workers: int | None = None) -> dict[str, int]:
+    """Parse and load every file under ``paths``; print one error line per bad file; return the summary counts.
+
+    Worker processes parse and plan; this process writes the documents in groups of up to
+    ``group_docs`` (one transaction per group, ``cascade.loader.load_stream``): each
+    document is wholly written or absent, and a failed group is retried document by
+    document so only the bad file is reported.
+    """
+    from cascade.loader import GROUP_DOCS, expand_paths, load_stream, prepare
 
     files, missing = expand_paths(paths)
     summary = {"files": len(files) + len(missing), "documents": 0, "references": 0, "tasks": 0, "agencies": 0,
@@ -140,27 +152,18 @@ def ingest_files(graph: Graph, paths: list[str], *, batch_size: int, show_progre
                         disable=not show_progress or len(files) < 2)
     with progress:
         task = progress.add_task("", total=len(files))
-        for name, status, value in _parsed(files):
-            progress.update(task, description=Path(name).name)
-            if status == "error":
-                _error_line(value)
+        outcomes = load_stream(graph, _parsed(files, prepare, workers), batch_size,
+                               group_docs=group_docs or GROUP_DOCS)
+        for o in outcomes:
+            progress.update(task, description=Path(o.path).name)
+            if o.error is not None or o.summary is None:
+                _error_line(o.error or f"{o.path}: not written")
                 summary["errors"] += 1
             else:
-                try:
-                    s = load(graph, value, batch_size=batch_size)
-                except LoadError as exc:
-                    _error_line(f"{name}: {exc}")
-                    summary["errors"] += 1
-                except GraphUnavailable:
-                    raise
-                except GraphError as exc:
-                    _error_line(f"{name}: not written: {exc}")
-                    summary["errors"] += 1
-                else:
-                    summary["documents"] += 1
-                    summary["references"] += s.references
-                    summary["tasks"] += s.tasks
-                    summary["agencies"] += s.agencies
+                summary["documents"] += 1
+                summary["references"] += o.summary.references
+                summary["tasks"] += o.summary.tasks
+                summary["agencies"] += o.summary.agencies
             progress.advance(task)
     return summary
 
@@ -186,12 +189,16 @@ def _summary_table(summary: dict[str, int], graph: Graph | None = None) -> Table
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files and folders (recursively) to ingest.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    group: Annotated[int | None, typer.Option(min=1, help="Documents per write transaction (default 64; each is "
+                                                         "wholly written or absent; a failed group is retried one "
+                                                         "by one).")] = None,
 ) -> None:
-    """Parse and load documents; one transaction per document; exit 1 if any file failed."""
+    """Parse and load documents, several per transaction, never half-written; exit 1 if any file failed."""
     settings = _settings()
     graph = _open(settings)
     try:
-        summary = ingest_files(graph, paths, batch_size=settings.batch_size, show_progress=not as_json)
+        summary = ingest_files(graph, paths, batch_size=settings.batch_size, show_progress=not as_json,
+                               group_docs=group)
         if as_json:
             out.print_json(json.dumps(summary))
         else:
@@ -335,11 +342,11 @@ def duties(
         exact = [r for r in found if r["id"] == agency]
         chosen = exact or found
         if not chosen:
-            # The same word search as GET /agencies: every folded word must match, abbreviations
-            # expanded ("so noi vu bac ninh", "lien hiep cac hoi khkt").
-            from api.service import search_agencies
+            # The same word search as GET /agencies (cascade.search, core): every folded word must
+            # match, abbreviations expanded ("so noi vu bac ninh", "lien hiep cac hoi khkt").
+            from cascade.search import search_agencies
 
-            chosen = search_agencies(graph, q=agency, province=None, level=None, kind=None, limit=20, offset=0)
+            chosen = search_agencies(graph, q=agency, limit=20, offset=0)
         if not chosen:
             _error_line(f"{agency}: no such agency in the graph")
             raise typer.Exit(2)
@@ -369,7 +376,7 @@ def duties(
 # --------------------------------------------------------------------------- serve / demo
 
 
-def _serve(graph: Graph, settings: Settings, host: str, port: int) -> None:
+def _serve(graph: Graph, settings: Settings, host: str, port: int, workers: int = 1) -> None:
     try:
         from api.app import create_app
     except ImportError as exc:
@@ -377,10 +384,19 @@ def _serve(graph: Graph, settings: Settings, host: str, port: int) -> None:
         raise typer.Exit(1) from exc
     import uvicorn
 
-    application = create_app(graph=graph, settings=settings)
-    out.print(f"Cascade API on http://{host}:{port}/  (docs: http://{host}:{port}/docs)", highlight=False)
+    out.print(f"Cascade API on http://{host}:{port}/  (docs: http://{host}:{port}/docs)"
+              + (f", {workers} worker processes" if workers > 1 else ""), highlight=False)
     try:
-        uvicorn.run(application, host=host, port=port, log_level="info")
+        if workers > 1:
+            # Each uvicorn worker process builds the app from the factory and opens its own connection.
+            # An embedded FalkorDB stays owned by this process: the workers get its redis:// URL. The
+            # workers' answer caches agree through the ingest generation (api/cache.py).
+            if graph.backend == "falkordb":
+                os.environ["CASCADE_GRAPH_URL"] = getattr(graph, "url", settings.graph_url)
+                os.environ["CASCADE_GRAPH_NAME"] = graph.name
+            uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers, log_level="info")
+        else:
+            uvicorn.run(create_app(graph=graph, settings=settings), host=host, port=port, log_level="info")
     except KeyboardInterrupt:  # Ctrl-C: uvicorn has shut down already; the caller closes the graph
         pass
 
@@ -389,12 +405,13 @@ def _serve(graph: Graph, settings: Settings, host: str, port: int) -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default from CASCADE_HOST: 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default from CASCADE_PORT: 8000).")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="uvicorn worker processes (one per core for throughput).")] = 1,
 ) -> None:
     """Serve the HTTP API and the lineage pages."""
     settings = _settings()
     graph = _open(settings)
     try:
-        _serve(graph, settings, host or settings.host, port or settings.port)
+        _serve(graph, settings, host or settings.host, port or settings.port, workers)
     finally:
         graph.close()
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from api import service
+from cascade import search
 from graph_schema import SCHEMA_VERSION
 from cascade.embedded import terminate
 from cascade.graph import FalkorGraph, Graph
@@ -163,7 +164,7 @@ def symbols(nodes: list[dict]) -> list[str]:
     (None, ""),
 ])
 def test_symbol_lookup_key(typed, key):
-    assert service.symbol_lookup_key(typed) == key
+    assert search.symbol_lookup_key(typed) == key
 
 
 TABLE = {"khkt": ("khoa hoc va ky thuat",), "ubnd": ("uy ban nhan dan",), "tttt": ("thong tin va truyen thong",)}
@@ -179,12 +180,12 @@ TABLE = {"khkt": ("khoa hoc va ky thuat",), "ubnd": ("uy ban nhan dan",), "tttt"
     ("«»,.;", []),
 ])
 def test_search_groups(q, groups):
-    assert service.search_groups(q, TABLE) == groups
+    assert search.search_groups(q, TABLE) == groups
 
 
 def test_abbreviation_table_from_parser_data():
-    table = service.abbreviations()
-    if not service.ABBREVIATIONS_FILE.exists():
+    table = search.abbreviations()
+    if not search.ABBREVIATIONS_FILE.exists():
         pytest.skip("ingest/data/agency_abbreviations.json not written yet")
     assert "khoa hoc va ky thuat" in table.get("khkt", ())
 
@@ -218,21 +219,7 @@ def test_lineage_survives_a_cycle():
     assert [n["id"] for n in lin.nodes] == ["a", "b"]
 
 
-def test_ttl_cache_expires_and_clears():
-    cache = service.TTLCache(ttl=0.2, max_entries=2)
-    cache.put("a", 1)
-    assert cache.get("a") == 1 and cache.get("b") is None
-    cache.put("b", 2)
-    cache.put("c", 3)  # full: cleared before adding
-    assert cache.get("a") is None and cache.get("c") == 3
-    time.sleep(0.25)
-    assert cache.get("c") is None
-    cache.put("d", 4)
-    cache.clear()
-    assert cache.get("d") is None
-
-
-def test_lineage_cache_is_cleared_by_an_upload(make_client, graph):
+def test_lineage_after_an_upload_and_another_writer_is_fresh(make_client, graph):
     c = make_client(graph, api_key="k")
     upload = {"file": (SAMPLE_85.name, SAMPLE_85.read_bytes(), "text/plain")}
     assert c.post("/documents", files=upload, headers={"X-API-Key": "k"}).status_code == 201
@@ -244,10 +231,7 @@ def test_lineage_cache_is_cleared_by_an_upload(make_client, graph):
                                 place="Mỹ Tú", issued_on="2020-07-01"),
         references=[Reference("56/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Sóc Trăng", "2020-05-15", "implements",
                               issuer_level="province", issuer_province="Sóc Trăng", year=2020, id=ID_56)])
-    load(graph, other, batch_size=100)
-    cached = [n["id"] for n in c.get(f"/documents/{ID_56}/lineage", params={"direction": "down"}).json()["nodes"]]
-    assert cached == first  # served from the cache (at most service.CACHE_TTL_S seconds old)
-    assert c.post("/documents", files=upload, headers={"X-API-Key": "k"}).status_code == 201  # a write here clears it
+    load(graph, other, batch_size=100)  # bumps the ingest generation: the cached answer is not served again
     fresh = [n["id"] for n in c.get(f"/documents/{ID_56}/lineage", params={"direction": "down"}).json()["nodes"]]
     assert fresh == [ID_56, ID_85, "90-kh-ubnd--2020--soc-trang--my-tu"]
 
@@ -367,7 +351,7 @@ def test_document_tasks(api):
     ("phong van hoa chau thanh", "Phòng Văn hóa và Thông tin huyện Châu Thành"),
 ])
 def test_agency_search_accent_free_and_abbreviations(api, q, first):
-    if any(w in q.lower() for w in ("khkt", "kh&kt", "tt&tt")) and not service.abbreviations():
+    if any(w in q.lower() for w in ("khkt", "kh&kt", "tt&tt")) and not search.abbreviations():
         pytest.skip("abbreviation data (ingest/data/agency_abbreviations.json) not present")
     items = api.get("/agencies", params={"q": q}).json()["items"]
     assert items and items[0]["name"] == first
@@ -697,15 +681,34 @@ def test_bench_percentile(values, q, expected):
     assert percentile(values, q) == expected
 
 
+GENERATORS = ["asyncio", pytest.param("wrk", marks=pytest.mark.skipif(
+    not __import__("shutil").which("wrk"), reason="wrk (Debian package) not installed"))]
+
+
 @pytest.mark.slow
-def test_api_bench_against_a_live_server(chain_graph, falkordb_server):
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_api_bench_against_a_live_server(chain_graph, falkordb_server, generator):
     from bench.api_bench import format_table, run_api_bench
 
-    result = run_api_bench("api.app:create_app", 0.5, 2, graph_url=falkordb_server.url, graph_name=chain_graph.name,
-                           up_ids=[ID_85], agency_ids=[NOI_VU], down_ids=[ID_27])
+    result = run_api_bench("api.app:create_app", 1, 2, graph_url=falkordb_server.url, graph_name=chain_graph.name,
+                           up_ids=[ID_85], agency_ids=[NOI_VU], down_ids=[ID_27], generator=generator,
+                           duty_offsets=[0, 1])
     names = [r["name"] for r in result["rows"]]
     assert names == ["trivial /health/live", "lineage up", "lineage down", "duties"]
     for r in result["rows"]:
         assert r["requests"] > 0 and r["errors"] == 0 and r["p99_ms"] >= r["p50_ms"] > 0
+        assert r["generator"] == generator and 0 < r["generator_cores"] < 2.5
+        assert r["server_cores"] > 0 and r["server_cpu_us_per_request"] > 0
     assert result["rows"][0]["ratio_rps"] == 1.0
+    assert result["rows"][-1]["inputs"] == 2  # one agency, two pages
     assert "lineage up" in format_table(result)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_load_generators_count_errors(chain_graph, falkordb_server, generator):
+    from bench.api_bench import load, serve
+
+    with serve("api.app:create_app", graph_url=falkordb_server.url, graph_name=chain_graph.name) as (base, _pid):
+        figures = load(base, ["/health/live", "/documents/no-such-id/lineage"], 1, 2, generator=generator)
+    assert figures["requests"] > 0 and 0.3 < figures["errors"] / figures["requests"] < 0.7  # every other one is 404

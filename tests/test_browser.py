@@ -84,7 +84,7 @@ def live_server(falkordb_server, tmp_path_factory) -> Iterator[str]:
 def browser():
     """Return a headless Chromium (Debian's) driven by Playwright; skip with the reason if it is absent."""
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        pytest.skip(f"Chromium not found at {CHROMIUM}: install the Debian package 'chromium' (.ci/ensure-chromium)")
+        pytest.skip(f"Chromium not found at {CHROMIUM}: install the Debian package 'chromium' (.ci/ensure-debian)")
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
