@@ -972,36 +972,9 @@ def _falkor_direct(graph: Any) -> Any:
     return falkordb.FalkorDB.from_url(url).select_graph(name)
 
 
-def decode_compact(value: list[Any]) -> Any:
-    """Return the plain Python value of one ``[type, value]`` pair of FalkorDB's ``--compact`` reply.
-
-    Scalars, lists and maps only (the library returns nothing else, house rule
-    8); type codes as in falkordb-py's ``query_result`` (1 null, 2 string,
-    3 integer, 4 boolean, 5 double, 6 array, 10 map). Nodes, edges and paths
-    raise ValueError. This is the decoder proposed for ``FalkorGraph.read``:
-    the same rows as falkordb-py's result set + ``plain()``, with less work.
-    """
-    t, x = value
-    if t == 2:
-        return x.decode() if isinstance(x, bytes) else x
-    if t == 3:
-        return x
-    if t == 1:
-        return None
-    if t == 6:
-        return [decode_compact(v) for v in x]
-    if t == 10:
-        return {(k.decode() if isinstance(k, bytes) else k): decode_compact(v) for k, v in zip(x[::2], x[1::2])}
-    if t == 4:
-        return x in (b"true", "true", True)
-    if t == 5:
-        return float(x)
-    raise ValueError(f"compact reply type {t} is not a plain value")
-
-
 def read_compact(direct: Any, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
     """Return the rows of a read query sent with one ``GRAPH.RO_QUERY --compact`` and decoded by ``decode_compact``."""
-    from cascade.graph import params_header
+    from cascade.graph import decode_compact, params_header
 
     out = direct.client.connection.execute_command("GRAPH.RO_QUERY", direct.name, params_header(params) + text,
                                                    "--compact")

@@ -219,13 +219,13 @@ def test_lineage_closure_ids(doc_ids: list[str], edge_rows: list[dict[str, str]]
     ([10, ["source", [2, "85-kh-ubnd"], "n", [1, None]]], {"source": "85-kh-ubnd", "n": None}),
 ])
 def test_decode_compact(pair: list[Any], value: Any) -> None:
-    from bench.run import decode_compact
+    from cascade.graph import decode_compact
 
     assert decode_compact(pair) == value
 
 
 def test_decode_compact_refuses_graph_entities() -> None:
-    from bench.run import decode_compact
+    from cascade.graph import decode_compact
 
     with pytest.raises(ValueError):
         decode_compact([8, [1, [0], []]])  # a node: the library never returns one (house rule 8)
