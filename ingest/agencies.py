@@ -71,6 +71,7 @@ class _Knowledge:
     fragment_rx: re.Pattern
     false_head_rx: re.Pattern  # words that start like a head but name no body
     title_rx: re.Pattern  # an office holder's title before the body ("Chủ tịch UBND tỉnh")
+    ci_tails: tuple[str, ...] | None  # a pre-check for the case-blind abbreviations (``_ci_tails``)
 
 
 @lru_cache(maxsize=16384)
@@ -122,6 +123,7 @@ def knowledge() -> _Knowledge:
         fragment_rx=P.phrase_alternation(kinds["fragment_verbs"]["words"]),
         false_head_rx=P.phrase_alternation(kinds["false_heads"]["words"], re.IGNORECASE),
         title_rx=re.compile(P.phrase_alternation(kinds["person_titles"]["words"]).pattern + r"\s+(?=\S)"),
+        ci_tails=_ci_tails(ci),
     )
 
 
@@ -130,7 +132,24 @@ def expand_abbreviations(text: str) -> str:
     """Return ``text`` with agency abbreviations written out ("Liên hiệp các Hội KHKT tỉnh" -> "... Khoa học và Kỹ thuật tỉnh")."""
     k = knowledge()
     text = k.abbr_cs.sub(lambda m: k.abbr_map[m.group(0).lower()], text)
+    if k.ci_tails is not None:
+        low = text.lower()
+        if not any(t in low for t in k.ci_tails):
+            return text  # no case-blind abbreviation can match: skip the case-blind scan
     return k.abbr_ci.sub(lambda m: k.abbr_map[m.group(0).lower()], text)
+
+
+def _ci_tails(abbrs: list[str]) -> tuple[str, ...] | None:
+    """Return what every case-blind match of each abbreviation contains, lower-cased: its letters after the first.
+
+    Valid when those characters are ASCII digits, punctuation or letters whose only case-blind
+    matches are their two cases (``patterns.TWO_CASE_LETTERS``): a text that contains none of
+    the tails in lower case has no match ("KHCN", "khcn", "KhCn" all contain "hcn" lower-cased).
+    None when some abbreviation has another character (the scan is then always run).
+    """
+    ok = set(P.TWO_CASE_LETTERS) | set("0123456789&-,./")
+    tails = tuple(a[1:].lower() for a in abbrs)
+    return tails if all(c in ok for t in tails for c in t) else None
 
 
 @lru_cache(maxsize=32768)
@@ -141,7 +160,11 @@ def _decap(text: str) -> str:
     from the known names. Abbreviations of three letters or more stay ("UBND TỈNH" -> "UBND
     tỉnh"); shorter ones are ordinary words in capitals ("ĐẦU TƯ" is not "TƯ", Trung ương).
     """
-    # stop at the first lower-case letter (almost every mention has one in its second letter)
+    # ``str.isupper`` first (one C pass): when it is False the text has a lower- or title-case
+    # letter, or no cased letter at all, and the per-letter test below is False or counts fewer
+    # than 4 letters (an uncased letter is never upper): either way the text is returned as is
+    if not text.isupper():
+        return text
     if not all(c.isupper() for c in text if c.isalpha()) or sum(1 for c in text if c.isalpha()) < 4:
         return text
     amap = knowledge().abbr_map
@@ -330,6 +353,67 @@ def is_agency_list(text: str) -> bool:
     return bool(parts) and all(_base_name(p) is not None for p in parts)
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the scoping of a base name needs to know about it that no issuer changes (cached per name)."""
+
+    key: str  # name_key of the name
+    central: bool  # a central organ's name ("... Trung ương", "... Việt Nam" unless a local one)
+    ministry_tail: bool  # ends with a bare "Bộ" ("Văn phòng Bộ")
+    bare_unit: str | None  # the bare unit word that ends it ("Công an huyện" -> "huyện"), else None
+    bare_at: int  # where that unit word starts
+    bare_tail: str  # what follows the unit word (" liên quan"), else ""
+    commune_at: int | None  # where a bare commune unit that ends it starts ("Công an xã"), else None
+    plural: bool  # names one body per unit ("... các xã, thị trấn")
+
+
+@lru_cache(maxsize=16384)
+def _facts(name: str) -> _Facts:
+    """Return the issuer-independent facts of an official base name (see ``_Facts``).
+
+    Documents of different jurisdictions name the same bodies: only the scope added to the name
+    differs, so what the name itself says is read once per name, not once per document.
+    """
+    k = knowledge()
+    key = name_key(name)
+    central = any(key.endswith(name_key(s)) for s in k.central_suffixes) and not any(
+        key.startswith(lv) for lv in k.local_vn)
+    bare = P.BARE_UNIT_TAIL.search(name)
+    commune = P.BARE_COMMUNE_TAIL.search(name)
+    return _Facts(key=key, central=central, ministry_tail=P.BARE_MINISTRY_TAIL.search(name) is not None,
+                  bare_unit=bare.group("unit") if bare else None, bare_at=bare.start("unit") if bare else 0,
+                  bare_tail=(bare.group("tail") or "") if bare else "",
+                  commune_at=commune.start("unit") if commune else None,
+                  plural=P.PLURAL_UNITS.search(name) is not None)
+
+
+def _joined_key(a: str, b: str) -> str:
+    """Return ``name_key(a + " " + b)`` from the (cached) keys of the two halves.
+
+    ``name_key`` works character by character (tone placement, accent folding, punctuation to
+    spaces; the space between the halves separates words either way), so the key of the whole
+    is the two keys joined, except where its one replacement (" co lien quan" -> " lien quan")
+    could span the halves: when ``b``'s key has the word "lien", or ``a``'s key ends with "lien"
+    and ``b``'s starts with "quan". Then the whole is keyed afresh. A scoped name ("Phòng Y tế"
+    + "huyện Vị Xuyên") is new in every document; its halves are not.
+    """
+    ka, kb = name_key(a), name_key(b)
+    if " lien " in f" {kb} " or (ka.endswith("lien") and kb.startswith("quan")):
+        return name_key(f"{a} {b}")
+    return f"{ka} {kb}" if ka and kb else ka or kb
+
+
+def _joined_id(a: str, b: str) -> str:
+    """Return ``agency_id(a + " " + b)`` from the (cached) ids of the two halves.
+
+    An id is a slug: the accent-folded name's runs of letters and digits joined by "-"; the
+    space between the halves is such a separator, so the whole's id is the halves' ids joined
+    by "-" (either may be empty). Exact for any halves, no exception.
+    """
+    ia, ib = _agency_id(a), _agency_id(b)
+    return f"{ia}-{ib}" if ia and ib else ia or ib
+
+
 #: Analyses shared by every registry with the same scope: (scope, mention) -> candidate.
 _SHARED: dict[tuple, "_Candidate | None"] = {}
 _SHARED_MAX = 50000
@@ -348,6 +432,7 @@ class _Candidate:
     province: str | None
     district: str | None
     parent: str | None
+    id: str  # agency_id(name)
 
 
 class AgencyRegistry:
@@ -450,45 +535,53 @@ class AgencyRegistry:
         if base is None:
             return None
         t, group, level_hint = base
-        key_t = name_key(t)
-        central = any(key_t.endswith(name_key(s)) for s in knowledge().central_suffixes) and not any(
-            key_t.startswith(lv) for lv in knowledge().local_vn)
+        f = _facts(t)
+        key_t = f.key
         province = district = None
         parent = None
-        if central or level_hint in ("central", "ministry"):
+        joined: tuple[str, str] | None = None  # name = "<a> <b>", keyed from its halves' keys
+        if f.central or level_hint in ("central", "ministry"):
             name, level = t, ("ministry" if level_hint == "ministry" else "central")
-        elif self.level == "ministry" and P.BARE_MINISTRY_TAIL.search(t) and self.issuer and self.issuer.name:
+        elif self.level == "ministry" and f.ministry_tail and self.issuer and self.issuer.name:
             name, level = t[:-2] + self.issuer.name, "ministry"  # "Văn phòng Bộ" in the ministry's plan
         elif group and self.level in ("central", "ministry") and not self.province:
             name, level = t, self.level  # "Các bộ, cơ quan ngang bộ": already says where
         else:
             explicit = self._explicit_scope(t)
-            bare = P.BARE_UNIT_TAIL.search(t)
-            commune = P.BARE_COMMUNE_TAIL.search(t) if self._commune_full else None
             if explicit is not None:
                 province, district, level = explicit
                 name = t
-            elif commune is not None:
+            elif f.commune_at is not None and self._commune_full:
                 # "Đoàn Thanh niên xã" in a plan of UBND xã Tân Phú -> "Đoàn Thanh niên xã Tân Phú"
-                name = t[: commune.start("unit")] + self._commune_full
+                name = t[: f.commune_at] + self._commune_full
                 level, province, district = "commune", self.province, self.district
-            elif bare is not None:
-                unit, level, province, district = self._bare_unit(bare.group("unit"))
-                name = t[: bare.start("unit")] + unit + (bare.group("tail") or "") if unit else t
+            elif f.bare_unit is not None:
+                unit, level, province, district = self._bare_unit(f.bare_unit)
+                name = t[: f.bare_at] + unit + f.bare_tail if unit else t
+                if unit:
+                    joined = (t[: f.bare_at], unit + f.bare_tail)
             else:
                 suffix, level, province, district = self._scope_for(level_hint)
-                if level == "commune" and group and P.PLURAL_UNITS.search(t) and self._district_full:
+                if level == "commune" and group and f.plural and self._district_full:
                     # "UBND các xã, thị trấn" named in a commune's plan: the district's communes
                     suffix, level = self._district_full, "district"
                 if self.province and name_key(self.province) in key_t:
                     suffix, level = None, "province"  # "Báo Bắc Ninh": the name already says where
                 name = f"{t} {suffix}" if suffix else t
-            m = re.search(r"(?:Tỉnh|Thành|Huyện|Thị) ủy\b.*$", name)
+                if suffix:
+                    joined = (t, suffix)
+            m = P.PARTY_COMMITTEE_TAIL.search(name)
             if m and m.start() > 0 and not group:
                 parent = name[m.start():]
         name = " ".join(name.split())
-        return _Candidate(name=name, key=name_key(name), kind="group" if group else "agency",
-                          level=level, province=province, district=district, parent=parent)
+        if name == t:
+            key, aid = key_t, _agency_id(t)
+        elif joined is not None:
+            key, aid = _joined_key(*joined), _joined_id(*joined)
+        else:
+            key, aid = name_key(name), _agency_id(name)
+        return _Candidate(name=name, key=key, kind="group" if group else "agency",
+                          level=level, province=province, district=district, parent=parent, id=aid)
 
     # ------------------------------------------------------------------ public API
 
@@ -521,7 +614,7 @@ class AgencyRegistry:
         ag = self._seen.get(key)
         if ag is None:
             ag = Agency(name=cand.name, kind=cand.kind, level=cand.level, province=cand.province,
-                        district=cand.district, aliases=[], parent=cand.parent, id=_agency_id(cand.name))
+                        district=cand.district, aliases=[], parent=cand.parent, id=cand.id)
             self._seen[key] = ag
             self._by_first.setdefault(key.split(" ", 1)[0], []).append(key)
         if alias and alias not in ag.aliases:
@@ -546,10 +639,14 @@ class AgencyRegistry:
         if cand.key in self._seen:
             return cand.key
         first = cand.key.split(" ", 1)[0]
+        n = len(cand.key)
         for key in self._by_first.get(first, ()):  # the seen keys with this first word, in order
             ag = self._seen[key]
+            # fuzz.ratio is 100 * (1 - indel distance / total length) and the distance is at least
+            # the length difference: keys whose lengths differ by more than 5% of the total can
+            # never reach 95, so the ratio is not computed for them
             if (ag.kind == cand.kind and ag.province == cand.province and ag.district == cand.district
-                    and fuzz.ratio(key, cand.key) >= 95):
+                    and 20 * abs(len(key) - n) <= len(key) + n and fuzz.ratio(key, cand.key) >= 95):
                 return key
         return cand.key
 

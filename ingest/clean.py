@@ -24,6 +24,8 @@ from __future__ import annotations
 import json
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate, chain, count
+from operator import add
 from pathlib import Path
 
 from ingest import patterns as P
@@ -79,6 +81,11 @@ def _fold_key(line: str) -> str:
 
 #: Diacritic-free first three letters of the fixed formulas of ``ocr_fixes.json`` "lines".
 _FORMULA_STARTS = frozenset(("con", "doc", "dan", "noi"))
+#: Every character whose folded lower-case form is the first letter of one of ``_FORMULA_STARTS``
+#: ("C", "ç", "Đ", "ñ", ...): a line starting with another character cannot be a formula, and
+#: this set test is cheaper than folding the line's first three characters.
+_FORMULA_FIRST = frozenset(c for c in {*"cdnCDN", *map(chr, _FOLD)}
+                           if c.translate(_FOLD).lower()[:1] in {k[0] for k in _FORMULA_STARTS})
 
 
 @lru_cache(maxsize=1)
@@ -122,13 +129,14 @@ def clean(raw: RawDocument) -> CleanDocument:
     lines, n_tail = drop_portal_tail(lines)
     if n_tail:
         warnings.append(f"dropped {n_tail} line(s) of legal-portal footer after the document")
-    out: list[Line] = []
-    offset = 0
-    for t in lines:
-        out.append(Line(t, offset))
-        offset += len(t) + 1
-    return CleanDocument(path=raw.path, text="\n".join(lines), lines=tuple(out), raw=raw,
-                         warnings=tuple(warnings))
+    return CleanDocument(path=raw.path, text="\n".join(lines), lines=tuple(map(Line, lines, _offsets(lines))),
+                         raw=raw, warnings=tuple(warnings))
+
+
+def _offsets(lines: list[str]):
+    """Return an iterator over where each of ``lines`` starts in ``"\\n".join(lines)``: 0, then
+    the lengths so far plus one line break each (computed in C, no Python loop per line)."""
+    return chain((0,), map(add, accumulate(map(len, lines)), count(1)))
 
 
 # --------------------------------------------------------------------------- steps
@@ -170,12 +178,23 @@ def strip_markup(text: str) -> str:
     if "<" in text:
         text = P.HTML_INLINE_TAG.sub("", text)
     if "*" in text:
-        text = P.MD_STRONG.sub("", text)
+        text = _strip_strong(text)
         text = P.MD_EMPHASIS_STAR.sub(r"\g<text>", text)
     if "_" in text:
-        text = P.MD_STRONG.sub("", text)
+        text = _strip_strong(text)
         text = P.MD_EMPHASIS_UNDERSCORE.sub(r"\g<text>", text)
     return text
+
+
+def _strip_strong(text: str) -> str:
+    """Return ``text`` without markdown strong markers (``P.MD_STRONG`` removed).
+
+    Without "__" in the text only MD_STRONG's "**" alternative can match, and
+    ``P.MD_STRONG_STARS`` removes the same runs much faster.
+    """
+    if "__" in text:
+        return P.MD_STRONG.sub("", text)
+    return P.MD_STRONG_STARS.sub("", text)
 
 
 #: First characters of a line that may carry a line-start marker (quote, heading, bullet):
@@ -200,12 +219,13 @@ def split_lines(text: str) -> list[str]:
     # no line pays for those checks.
     has_lt = "<" in text
     has_pipe = "|" in text
-    has_gap = "\t" in text or "   " in text
-    has_double = "  " in text
-    if has_double and not has_gap:  # no column layout: collapse double spaces (str.replace beats a regex 10x)
-        while "  " in text:
-            text = text.replace("  ", " ")
+    has_double = "  " in text  # (a scan for a run of spaces is slow: "   " only where "  " is)
+    has_gap = "\t" in text or (has_double and "   " in text)
+    if has_double and not has_gap:  # no column layout: collapse double spaces
+        text = P.DOUBLE_SPACE_RUN.sub(" ", text)
         has_double = False
+    if not (has_lt or has_pipe or has_gap):
+        return _plain_lines(text)
     out: list[str] = []
     row: list[list[str]] | None = None  # the last pipe-table row, its cells' lines
     row_start = 0  # where that row's lines begin in ``out``
@@ -242,6 +262,27 @@ def split_lines(text: str) -> list[str]:
             out.extend(_columns(s))
             continue
         out.append(" ".join(s.split()) if "  " in s else s)
+    return out
+
+
+def _plain_lines(text: str) -> list[str]:
+    """Return the non-empty lines of a text with no pipe, tag, tab or run of two spaces, markers normalised.
+
+    What ``split_lines`` does to such a text, in one lean loop: only bullets, quote and
+    heading markers and grid borders can apply. A "- " bullet followed by a non-space is
+    left as it is (``P.BULLET`` would replace it by itself): most task lines skip the regex.
+    """
+    out: list[str] = []
+    for s in map(str.strip, text.split("\n")):
+        if not s:
+            continue
+        if s[0] in _LINE_MARKS and not (s[0] == "-" and s[1:2] == " " and not s[2].isspace()):
+            s = _line_marks(s)
+            if not s:
+                continue
+        if s[0] == "+" and P.GRID_BORDER.match(s):
+            continue
+        out.append(s)
     return out
 
 
@@ -352,16 +393,19 @@ def _fix_ocr_lines(lines: list[str]) -> tuple[list[str], int]:
     """Return ``lines`` with mis-read fixed formulas (national motto, "Nơi nhận:") replaced by their canonical text."""
     _, _, fixes = _ocr_fixes()
     count = 0
-    out = []
-    for line in lines:
-        # The formulas start with C/Đ/N ("Cộng hòa", "Độc lập", "Đảng", "Nơi nhận"): check that first.
-        if len(line) <= 48 and line[:3].translate(_FOLD).lower() in _FORMULA_STARTS:
+    out = lines
+    # The formulas start with C/Đ/N ("Cộng hòa", "Độc lập", "Đảng", "Nơi nhận"): check that first,
+    # on the first character alone, and copy the list only when a line is repaired.
+    for i in [i for i, line in enumerate(lines) if line[:1] in _FORMULA_FIRST and len(line) <= 48]:
+        line = lines[i]
+        if line[:3].translate(_FOLD).lower() in _FORMULA_STARTS:
             hit = fixes.get(_fold_key(line))
             # Case and tone-mark placement ("HOÀ"/"HÒA") are not OCR slips: such lines are kept.
             if hit and line.upper() not in hit[1]:
-                line = hit[0]
+                if out is lines:
+                    out = list(lines)
+                out[i] = hit[0]
                 count += 1
-        out.append(line)
     return out, count
 
 
@@ -376,8 +420,10 @@ def join_header_breaks(lines: list[str]) -> list[str]:
     for line in lines:
         if out:
             prev = out[-1]
-            # cheap gate: only short lines ("Số: 85") or lines ending near "ngày" can be cut headers
-            if len(prev) <= 60 or "gày" in prev[-24:] or "GÀY" in prev[-24:]:
+            # cheap gate, the conditions ``_join_header`` starts with: only short lines holding
+            # "ố"/"Ố" ("Số: 85") or lines ending near "ngày" can be cut headers
+            tail = prev[-24:]
+            if (len(prev) <= 60 and ("ố" in prev or "Ố" in prev)) or "gày" in tail or "GÀY" in tail:
                 joined = _join_header(prev, line)
                 if joined is not None:
                     out[-1] = joined

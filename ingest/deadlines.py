@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import calendar
 import json
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -42,13 +41,13 @@ def _words() -> dict:
     """Return the deadline word tables with their compiled alternations (loaded once)."""
     data = json.loads(_DATA.read_text(encoding="utf-8"))
     period = {e["phrase"].lower(): e["period"] for e in data["recurring"]}
+    # case-blind phrase alternations, written letter-first (same matches, several times faster
+    # over a paragraph: see ``patterns.letter_first_alternation``)
     return {
-        "continuous": P.phrase_alternation([e["phrase"] for e in data["continuous"]], P.re.IGNORECASE),
-        "recurring": P.phrase_alternation(list(period), P.re.IGNORECASE),
-        "recurring_body": P.phrase_alternation(
-            [e["phrase"] for e in data["recurring"] if e.get("in_body")], P.re.IGNORECASE
-        ),
-        "unspecified": P.phrase_alternation([e["phrase"] for e in data["unspecified"]], P.re.IGNORECASE),
+        "continuous": P.letter_first_alternation([e["phrase"] for e in data["continuous"]]),
+        "recurring": P.letter_first_alternation(list(period)),
+        "recurring_body": P.letter_first_alternation([e["phrase"] for e in data["recurring"] if e.get("in_body")]),
+        "unspecified": P.letter_first_alternation([e["phrase"] for e in data["unspecified"]]),
         "period": period,
     }
 
@@ -63,51 +62,66 @@ def _period_of(phrase: str) -> str | None:
     return _words()["period"].get(" ".join(phrase.lower().split()))
 
 
-def _candidates(text: str, default_year: int | None, cell: bool) -> list[tuple[int, int, Deadline]]:
-    """Return every (start, -length, Deadline) named in ``text``; ``cell`` allows a bare year."""
+def _matches_at_start(rx, text: str):
+    """Return the match of ``rx`` at the start of ``text`` as a 0- or 1-tuple (what ``finditer`` finds there)."""
+    m = rx.match(text)
+    return (m,) if m is not None else ()
+
+
+def _candidates(text: str, default_year: int | None, cell: bool,
+                once_at_start: bool = False) -> list[tuple[int, int, Deadline]]:
+    """Return every (start, -length, Deadline) named in ``text``; ``cell`` allows a bare year.
+
+    ``once_at_start`` keeps only the one-off deadlines that start the text (what a time anchor
+    in running text needs): each pattern is then matched at position 0 instead of searched
+    through the text; ``finditer``'s match at 0, if any, is that match.
+    """
     out: list[tuple[int, int, Deadline]] = []
+    scan = (lambda rx: _matches_at_start(rx, text)) if once_at_start else (lambda rx: rx.finditer(text))
 
     def add(m, dl: Deadline | None) -> None:
         """Record ``dl`` found by match ``m`` as a candidate (position, -length, deadline)."""
         if dl is not None:
             out.append((m.start(), -(m.end() - m.start()), dl))
 
-    for m in P.DL_DATE.finditer(text):
+    for m in scan(P.DL_DATE):
         d, mo, y = int(m["d"]), int(m["m"] or m["m2"]), int(m["y"])
         try:
             add(m, Deadline(text=m.group(0), kind="once", due=date(y, mo, d).isoformat()))
         except ValueError:  # "31/6/2020": not a date
             pass
     if default_year:
-        for m in P.DL_DAY_MONTH.finditer(text):
+        for m in scan(P.DL_DAY_MONTH):
             try:
                 add(m, Deadline(text=m.group(0), kind="once",
                                 due=date(default_year, int(m["m"]), int(m["d"])).isoformat()))
             except ValueError:
                 pass
-    for m in P.DL_HALF.finditer(text):
+    for m in scan(P.DL_HALF):
         y = int(m["y"]) if m["y"] else default_year
         if y:
             month = 6 if m["half"].lower() == "đầu" else 12
             add(m, Deadline(text=m.group(0), kind="once", due=_last_day(y, month)))
-    for m in P.DL_MONTH.finditer(text):
+    for m in scan(P.DL_MONTH):
         y = int(m["y"]) if m["y"] else default_year
         if y:
             add(m, Deadline(text=m.group(0), kind="once", due=_last_day(y, int(m["m"]))))
-    for m in P.DL_QUARTER.finditer(text):
+    for m in scan(P.DL_QUARTER):
         y = int(m["y"]) if m["y"] else default_year
         if y:
             add(m, Deadline(text=m.group(0), kind="once", due=_last_day(y, 3 * _ROMAN_QUARTER[m["q"].upper()])))
-    for m in P.DL_RANGE.finditer(text):
+    for m in scan(P.DL_RANGE):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 <= y2:
             add(m, Deadline(text=m.group(0), kind="once", due=f"{y2}-12-31"))
-    for m in P.DL_YEAR.finditer(text):
+    for m in scan(P.DL_YEAR):
         add(m, Deadline(text=m.group(0), kind="once", due=f"{int(m['y'])}-12-31"))
     if cell:
         m = P.DL_YEAR_CELL.match(text)
         if m:
             add(m, Deadline(text=m.group(0).strip(), kind="once", due=f"{int(m['y'])}-12-31"))
+    if once_at_start:
+        return out  # the rest are recurring, continuous or unspecified
     words = _words()
     for m in P.DL_EVERY_N_MONTHS.finditer(text):
         n = int(m["n"] or m["n2"])
@@ -154,10 +168,26 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline | Non
 def find_deadline(text: str, default_year: int | None = None) -> Deadline | None:
     """Return the first deadline stated inside running text (a duty's paragraph), or None.
 
-    (A fresh Deadline per call; the search itself is cached, see ``_find_deadline``.)
+    (A fresh Deadline per call, a field-by-field copy of the cached one: callers may change
+    it. The search itself is cached, see ``_find_deadline``.)
     """
     dl = _find_deadline(text, default_year)
-    return None if dl is None else replace(dl)
+    return None if dl is None else Deadline(dl.text, dl.kind, dl.due, dl.period)
+
+
+def _dated_hint(text: str) -> bool:
+    """Return True if ``text`` has what every dated deadline has: ``P.DL_BODY_HINT`` (a digit, "quý", "định kỳ").
+
+    The same answer as the regex, cheaper: most paragraphs have no ASCII digit, and a case-blind
+    "quý" needs "uý" in some case, "định kỳ" a "ỳ" ("Ỳ"), which plain substring tests rule out
+    without running the case-insensitive regex over every position of the paragraph.
+    """
+    if ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text or "5" in text or "6" in text
+            or "7" in text or "8" in text or "9" in text):
+        return True  # the regex's [0-9]
+    if "uý" in text or "uÝ" in text or "Uý" in text or "UÝ" in text or "ỳ" in text or "Ỳ" in text:
+        return P.DL_BODY_HINT.search(text) is not None
+    return False
 
 
 @lru_cache(maxsize=4096)
@@ -179,7 +209,7 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
     # cheap pre-checks (plain substring tests, no lower-casing of every paragraph): a dated
     # deadline has a digit, "quý" or "định kỳ"; the others a label ("Thời gian:"), a
     # parenthesis or a word of frequency ("thường xuyên", "liên tục", "hằng"/"hàng" + unit)
-    dated = P.DL_BODY_HINT.search(text) is not None
+    dated = _dated_hint(text)
     label = ":" in text and ("hời " in text or "iến độ" in text)
     freq = "hường xuyên" in text or "iên tục" in text or "ằng " in text or "àng " in text
     if not (dated or label or freq or "(" in text):
@@ -198,7 +228,8 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             if cue is None or anchor.group(0)[:1].lower() in ("n", "g"):
                 continue
         window = text[a: a + 40]
-        inner = [c for c in _candidates(window, default_year, cell=False) if c[0] == 0 and c[2].kind == "once"]
+        inner = [c for c in _candidates(window, default_year, cell=False, once_at_start=True)
+                 if c[0] == 0 and c[2].kind == "once"]
         best = _first(inner)
         if best is not None:
             end = a + len(best.text)
@@ -276,7 +307,7 @@ def _aside_deadline(inner: str, default_year: int | None) -> Deadline | None:
     """
     t = " ".join(inner.split()).strip(" .;,")
     low = t.lower()
-    if not P.DL_BODY_HINT.search(t) and "thường" not in low and "liên tục" not in low and "hằng" not in low \
+    if not _dated_hint(t) and "thường" not in low and "liên tục" not in low and "hằng" not in low \
             and "hàng" not in low:
         return None  # cheap pre-check: no date, quarter, period or frequency word
     rest = t[P.DL_ASIDE_LEAD.match(t).end():]

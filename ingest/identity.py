@@ -13,11 +13,10 @@ completed in place rather than duplicated.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+from ingest import patterns as P
 
 
 def _fold_slow(text: str) -> str:
@@ -48,14 +47,16 @@ def fold(text: str) -> str:
 
 def slug(text: str) -> str:
     """Return an ASCII, URL-safe slug: ``"142/QĐ-TTg"`` -> ``"142-qd-ttg"``."""
-    return _NON_ALNUM.sub("-", fold(text)).strip("-")
+    return P.NON_ALNUM_RUN.sub("-", fold(text)).strip("-")
 
 
 def normalize_symbol(symbol: str) -> str:
     """Return the symbol with spaces removed around separators: ``"124 /KH-UBND"`` -> ``"124/KH-UBND"``."""
     s = unicodedata.normalize("NFC", symbol).strip()
-    s = re.sub(r"\s*([/\-])\s*", r"\1", s)
-    return re.sub(r"\s+", "", s)
+    if len(s.split()) == 1:
+        return s  # no whitespace inside (str.split and ``\s`` know the same spaces): nothing to remove
+    s = P.SPACED_SEPARATOR.sub(r"\1", s)
+    return P.WHITESPACE_RUN.sub("", s)
 
 
 def symbol_key(symbol: str) -> str:

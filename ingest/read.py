@@ -203,6 +203,10 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     return repair_text(unicodedata.normalize("NFC", text), encoding)
 
 
+#: The second character of each ``P.MOJIBAKE_HINT`` alternative ("áº", "á»", "Æ°", "Ä‘", "Ä\x90").
+_MOJIBAKE_SECOND = ("º", "»", "°", "‘", "\x90")
+
+
 def repair_text(text: str, encoding: str | None) -> tuple[str, str | None]:
     """Return ``(text, encoding)`` with mojibake re-decoded and TCVN3 font codes converted; VNI is only flagged.
 
@@ -212,7 +216,9 @@ def repair_text(text: str, encoding: str | None) -> tuple[str, str | None]:
     clean stage's warnings.
     """
     label = encoding or "unicode"
-    if P.MOJIBAKE_HINT.search(text):
+    # every MOJIBAKE_HINT alternative ends with one of these rare characters: ``in`` finds them
+    # ten times faster than the regex, which stops at every "á" of Vietnamese text
+    if any(c in text for c in _MOJIBAKE_SECOND) and P.MOJIBAKE_HINT.search(text):
         fixed = _repair_mojibake(text)
         if fixed != text:
             text, label = fixed, f"{label}+mojibake"

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,28 +75,38 @@ def _verbs() -> tuple[re.Pattern, frozenset[str]]:
     return P.word_phrase_alternation(data["verbs"]), frozenset(data["ambiguous"])
 
 
-@lru_cache(maxsize=8192)
-def _verb_spans(text: str) -> tuple[tuple[int, str], ...]:
-    """Return (start, verb) of every duty verb in ``text``, in order (lower-case, whole words).
+def _iter_verbs(text: str):
+    """Yield (start, verb) of every duty verb in ``text``, in order (lower-case, whole words).
 
     Every word start where a verb phrase begins counts, the longest phrase there; phrases may
     overlap ("triển khai thực hiện" gives "triển khai" and "thực hiện"). One regex search per
     hit rather than a lookup per word: the finders call this on every paragraph, and the verbs
-    are rare among its words.
+    are rare among its words. A generator, because the callers stop at the first verb that
+    ends a subject (``take_list``, ``_plan``, ``_has_verb``): on text seen for the first time
+    the searches after it are wasted.
     """
     rx, _ = _verbs()
-    out = []
     pos = 0
     while True:
         m = rx.search(text, pos)
         if m is None:
-            break
+            return
         start = m.start()
         pos = start + 1
         if start and text[start - 1].isalnum():
             continue  # not a word start (``[^\W_]`` is exactly ``str.isalnum``): "thực hiện" in "xthực hiện"
-        out.append((start, " ".join(P.WORD.findall(m.group(0)))))
-    return tuple(out)
+        yield start, _verb_name(m.group(0))
+
+
+@lru_cache(maxsize=1024)
+def _verb_name(found: str) -> str:
+    """Return the verb phrase a match spells, words single-spaced ("tham, mưu" -> "tham mưu")."""
+    return " ".join(P.WORD.findall(found))
+
+
+def _verb_spans(text: str) -> tuple[tuple[int, str], ...]:
+    """Return (start, verb) of every duty verb in ``text``, in order (see ``_iter_verbs``)."""
+    return tuple(_iter_verbs(text))
 
 
 # --------------------------------------------------------------------------- structure
@@ -240,7 +250,7 @@ def take_list(text: str) -> str:
     k = text.find(". ")
     if 0 <= k < end:
         end = k
-    for start, verb in _verb_spans(text[:end]):
+    for start, verb in _iter_verbs(text[:end]):
         if start == 0:
             continue
         if verb in ambiguous and text[:start].rstrip().endswith(","):
@@ -301,7 +311,7 @@ def _plan(text: str) -> _Plan:
         # where a subject may end: before a duty verb, else before the first lower-case word after
         # a unit word ("Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục ...")
         for kind in (0, 1):
-            bounds = _verb_spans(window) if kind == 0 else [(m.end() - 1, "") for m in P.AFTER_UNIT_WORD.finditer(window)]
+            bounds = _iter_verbs(window) if kind == 0 else ((m.end() - 1, "") for m in P.AFTER_UNIT_WORD.finditer(window))
             for n, (vstart, verb) in enumerate(bounds):
                 if n >= 8:
                     break
@@ -337,7 +347,7 @@ def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
 def _has_verb(text: str) -> bool:
     """Return True if ``text`` holds a duty verb (an ambiguous one right after a comma does not count)."""
     _, ambiguous = _verbs()
-    return any(not (v in ambiguous and text[:at].rstrip().endswith(",")) for at, v in _verb_spans(text) if at > 0)
+    return any(not (v in ambiguous and text[:at].rstrip().endswith(",")) for at, v in _iter_verbs(text) if at > 0)
 
 
 def _duty_words(rest: str) -> str:
@@ -506,7 +516,7 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
                 # "Thời gian thực hiện: Quý III/2024." on the line after a duty is that duty's deadline
                 for f in found[first_of_last:]:
                     if f.task.deadline is None:
-                        f.task.deadline = replace(dl)
+                        f.task.deadline = Deadline(dl.text, dl.kind, dl.due, dl.period)  # a copy per task
                 last_emit = i  # a further deadline line would be this one's continuation, not a duty
                 continue
         if b.kind == "para" and ctx is not None and ctx.leaf:
