@@ -35,7 +35,8 @@ class Settings(BaseSettings):
     upload_max_bytes: int = Field(20 * 1024 * 1024, description="Largest accepted upload")
     host: str = Field("127.0.0.1", description="API bind host")
     port: int = Field(8000, description="API port")
-    api_cache_ttl_s: float = Field(10.0, description="Seconds the API caches lineages; 0 = off")
+    api_cache_ttl_s: float = Field(10.0, description="Seconds an unused API answer is kept (freshness comes "
+                                   "from the ingest generation, not from this); 0 = cache off")
     batch_size: int = Field(500, description="Rows per UNWIND batch in the loader")
 
     @property

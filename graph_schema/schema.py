@@ -141,8 +141,10 @@ NODES: tuple[NodeType, ...] = (
         label="Meta",
         key="key",
         indexed=(),
-        doc="Bookkeeping: the schema version.",
-        properties={"key": "'schema'", "version": "SCHEMA_VERSION"},
+        doc="Bookkeeping: the schema version (key 'schema'), and the ingest generation (key 'ingest'), "
+            "bumped by every write that changes the graph, which keys the API's cache.",
+        properties={"key": "'schema' | 'ingest'", "version": "SCHEMA_VERSION (key 'schema')",
+                    "generation": "integer, +1 per changing ingest write (key 'ingest')"},
     ),
 )
 
