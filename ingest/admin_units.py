@@ -326,3 +326,33 @@ def find_district(text: str, province: str | None = None) -> tuple[str, str | No
         provs = {pp for _, pp in pairs}
         return name, (provs.pop() if len(provs) == 1 else None)
     return None
+
+
+# --------------------------------------------------------------------------- communes (2025 units)
+
+
+@lru_cache(maxsize=1)
+def _communes_2025() -> dict[str, tuple[str, ...]]:
+    """Return ``_key(commune short name)`` -> the provinces having a commune-level unit of that name, 2025 list.
+
+    From 1/7/2025 there is no district level (Nghị quyết 202/2025/QH15 on the province
+    mergers; Luật Tổ chức chính quyền địa phương 2025): a commune belongs to a province directly.
+    Read on first use only, so documents without a commune issuer never load it.
+    """
+    con = sqlite3.connect(f"file:{_dataset_path()}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT DISTINCT wardShort, provinceShort FROM admin_units").fetchall()
+    finally:
+        con.close()
+    out: dict[str, set[str]] = {}
+    for ward, prov in rows:
+        if ward:
+            out.setdefault(_key(ward), set()).add(prov)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def commune_provinces(name: str | None) -> tuple[str, ...]:
+    """Return the (2025) provinces having a xã/phường/đặc khu called ``name`` ("Phú Riềng" -> ("Đồng Nai",)), else ()."""
+    if not name:
+        return ()
+    return _communes_2025().get(_key(name), ())

@@ -338,7 +338,7 @@ def _columns(line: str) -> list[str]:
     parts = [p for p in P.COLUMN_GAP.split(line) if p.strip()]
     if len(parts) < 2:
         return [" ".join(line.split())]
-    if "\t" not in line and not any(_headerish(p) for p in parts):
+    if "\t" not in line and not any(_headerish(p) for p in parts) and not _item_beside_name(parts):
         return [" ".join(line.split())]
     out: list[str] = []
     pending = ""
@@ -352,6 +352,19 @@ def _columns(line: str) -> list[str]:
     if pending:
         out.append(pending)
     return out
+
+
+def _item_beside_name(parts: list[str]) -> bool:
+    """Return True for a recipients item beside the signer's name ("- Lưu: VT, NV.      Nguyễn Văn Phương").
+
+    Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 7-9: "Nơi nhận" sits left of the signature block, so
+    a side-by-side text layer (pdftotext -layout) puts the signer's name, in title case, right of
+    the last items; a recipients item is never followed by a bare name inside its own line.
+    """
+    if len(parts) != 2 or not parts[0].lstrip().startswith(("-", "+", "•")):
+        return False
+    words = parts[1].split()
+    return 2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() for w in words)
 
 
 def _headerish(part: str) -> bool:

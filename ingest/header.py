@@ -108,7 +108,7 @@ def analyse_header(doc: CleanDocument) -> HeaderInfo:
             inferred = issuer is None
             issuer = better
     if issuer is not None and issuer.level == "commune" and issuer.province is None:
-        issuer = _commune_scope(text, issuer)
+        issuer = _commune_scope(text, issuer, issued_on)
     if inferred:
         warnings.append("issuer inferred from symbol suffix and place")
     if issuer is None:
@@ -372,6 +372,9 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             block.append(t)
     # table layouts put the motto in the middle; keep the organisational lines only
     block = [b for b in block if _is_upper(b)] or block
+    party = _commune_party(block)
+    if party is not None:
+        return party
     joined = " ".join(block)
     for start in [0] + [len(" ".join(block[:k])) + 1 for k in range(1, len(block))]:
         hit = resolve.match_issuer(joined, start)
@@ -384,6 +387,30 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             if rest and patterns.SUB_BODY.match(rest) and issuer.level in ("province", "district"):
                 return _sub_body(rest, issuer)  # "... / PHÒNG NỘI VỤ": its department issues
             return issuer
+    return None
+
+
+def _commune_party(block: list[str]) -> Issuer | None:
+    """Return the commune Party committee a header block names ("ĐẢNG BỘ TỈNH AN GIANG / ĐẢNG ỦY XÃ VĨNH HANH"
+    -> Đảng ủy xã Vĩnh Hanh, commune level, province An Giang), else None.
+
+    Hướng dẫn 36-HD/VPTW, mục 3.1: a Party committee's header names its superior organisation
+    on the line above; the province is that line's ("ĐẢNG BỘ TỈNH ..."), or unknown here (the
+    caller then reads it from the text or the unit list).
+    """
+    for i, line in enumerate(block):
+        m = patterns.COMMUNE_PARTY_LINE.match(line)
+        if m is None:
+            continue
+        province = None
+        if i > 0:
+            sup = patterns.PARTY_SUPERIOR_LINE.match(block[i - 1])
+            province = admin_units.canonical_province(sup.group("name")) if sup else None
+        name = " ".join(m.group("name").split())
+        if _is_upper(name):
+            name = " ".join(w.capitalize() for w in name.split())
+        unit = " ".join(m.group("unit").lower().split())
+        return resolve.make_local_issuer("dang_uy", province, commune=name, commune_unit=unit)
     return None
 
 
@@ -499,17 +526,41 @@ def _infer_issuer(text: str, symbol: str | None, place: str | None, partial: Iss
     return resolve.issuer_from_suffix(symbol, ctx) or partial
 
 
-def _commune_scope(text: str, issuer: Issuer) -> Issuer:
-    """Return a commune issuer with the district and province its text names ("UBND huyện Nghi Lộc"), if unambiguous."""
+#: From this date there is no district level: communes belong to the province directly
+#: (Nghị quyết 202/2025/QH15; Luật Tổ chức chính quyền địa phương 2025, in force 1/7/2025).
+_TWO_LEVEL_FROM = "2025-07-01"
+
+
+def _commune_scope(text: str, issuer: Issuer, issued_on: str | None = None) -> Issuer:
+    """Return a commune issuer with the district and province its text names ("UBND huyện Nghi Lộc"), if unambiguous.
+
+    Without a district (a post-2025 commune has none), the province is the one the text names
+    most among those having a commune of that name ("Sở Khoa học và Công nghệ tỉnh Đồng Nai"),
+    or, for a document issued under the two-level system, the only province of the 2025 unit
+    list having such a commune; otherwise the issuer stays without a province (no guessing).
+    """
     found = admin_units.find_district(text)
-    if found is None:
-        return issuer
-    district, province = found
+    if found is not None:
+        district, province = found
+        if province is None:
+            province = _province_for_district(text, district)
+        if province is not None:
+            return Issuer(name=issuer.name, level="commune", province=province, district=district, kind=issuer.kind)
+    commune = patterns.COMMUNE_UNIT.split(issuer.name, maxsplit=1)[-1]
+    having = admin_units.commune_provinces(commune)
+    counts: dict[str, int] = {}
+    for prov, _, _ in admin_units.find_provinces(text):
+        if prov in having:
+            counts[prov] = counts.get(prov, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    province = None
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        province = ranked[0][0]
+    elif not ranked and len(having) == 1 and issued_on and issued_on >= _TWO_LEVEL_FROM:
+        province = having[0]
     if province is None:
-        province = _province_for_district(text, district)
-    if province is None:
         return issuer
-    return Issuer(name=issuer.name, level="commune", province=province, district=district, kind=issuer.kind)
+    return Issuer(name=issuer.name, level="commune", province=province, district=None, kind=issuer.kind)
 
 
 def _province_for_district(text: str, district: str) -> str | None:
@@ -551,6 +602,10 @@ def _recipients(lines, idx: int) -> list[str]:
             continue
         if t[0] in "-–+•":
             items.append(t)
+            continue
+        if patterns.SIGN_PREFIX.match(t) or (_is_upper(t) and _is_title(t)):
+            # side-by-side signature block split into lines ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+            # between the items: the list goes on below it (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 7-9)
             continue
         break
     for it in items:

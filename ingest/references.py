@@ -54,6 +54,7 @@ class _M:
     dropped: bool = False
     law_year: int | None = None  # laws cited by name: the year of the name's date
     scope_province: str | None = None  # unknown issuer code: the citing document's province its id carries
+    typed: bool = False  # written with its type word ("Nghị định số 136/2020/NĐ-CP"), not a bare symbol
 
 
 def find_references(doc: CleanDocument, header: DocumentHeader) -> tuple[list[Reference], list[StatedEdge]]:
@@ -71,6 +72,7 @@ def references_from(doc: CleanDocument, info: HeaderInfo) -> tuple[list[Referenc
     mentions = _symbol_mentions(text, context, info.symbol_span) + _alias_mentions(text) + _law_mentions(text)
     mentions.sort(key=lambda m: m.start)
     mentions = _drop_overlaps(mentions)
+    mentions = _with_short_names(text, mentions, info.title_span, header.doc_type)
     edges_idx = _relations_and_edges(doc, text, mentions, info)
     _inherit(mentions, context)
     own_key = resolve.sym_key(header.symbol) if header.symbol else None
@@ -137,7 +139,7 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
             break
         out.append(_M(start=start, end=pos, sym_end=m.end(), symbol=symbol, doc_type=doc_type,
                       issued_on=date, issuer=issuer, explicit_issuer=issuer is not None,
-                      title=_subject(text, pos)))
+                      title=_subject(text, pos), typed=type_word is not None))
     _share_list_tails(text, out)
     return out
 
@@ -180,6 +182,11 @@ def _share_list_tails(text: str, mentions: list[_M]) -> None:
             continue
         if resolve.symbol_info(m.symbol).party != resolve.symbol_info(nxt.symbol).party:
             continue  # "18-NQ/TW và 76/NQ-CP": two conventions, two issuers
+        if m.doc_type and nxt.doc_type and m.doc_type != nxt.doc_type:
+            # "Chỉ thị số 47-CT/TW, Kết luận số 02-KL/TW ngày 18/5/2021 của Ban Bí thư": a list
+            # sharing one tail names documents of one type ("các Nghị quyết số 18-NQ/TW và
+            # 19-NQ/TW ngày ..."); a different type word starts a document with its own tail
+            continue
         m.issued_on = nxt.issued_on
         m.issuer = nxt.issuer
         m.explicit_issuer = nxt.explicit_issuer
@@ -289,6 +296,62 @@ def _law_mentions(text: str) -> list[_M]:
     return out
 
 
+#: How far after a citation's tail its short-name definition may start (the subject comes between).
+_SHORT_NAME_REACH = _MAX_SUBJECT + 40
+
+
+def _with_short_names(text: str, mentions: list[_M], title_span: tuple[int, int] | None = None,
+                      own_type: str | None = None) -> list[_M]:
+    """Return ``mentions`` plus one mention for every later use of a short name a citation defines.
+
+    "Quyết định số 06/QĐ-TTg ... phê duyệt Đề án ... (sau đây gọi tắt là Đề án 06)": each later
+    "Đề án 06" is that decision, so it carries the decision's relation where it is used (a title
+    "Triển khai Đề án 06 ..." implements it). The document's own title, written above the
+    preamble that defines the name, counts too; other uses only after the definition ("sau
+    đây", hereafter). Short names holding a symbol are mentions already; a short name that is
+    the citing document's own type word ("Kế hoạch" in a plan) is not followed, because there
+    "Kế hoạch" also means the plan itself ("Kế hoạch này").
+    """
+    extra: list[_M] = []
+    for i, m in enumerate(mentions):
+        if not m.symbol:
+            continue
+        limit = min(m.end + _SHORT_NAME_REACH, mentions[i + 1].start if i + 1 < len(mentions) else len(text))
+        sm = patterns.SHORT_NAME.search(text, m.end, limit)
+        if sm is None:
+            continue
+        name = " ".join(sm.group("name").split())
+        if patterns.SYMBOL.search(name) or not any(ch.isupper() or ch.isdigit() for ch in name):
+            continue
+        if own_type and resolve.ffold(name) == resolve.ffold(own_type):
+            continue
+        uses = _uses(text, name, sm.end())
+        if title_span is not None and title_span[1] <= sm.start():
+            uses = _uses(text[: title_span[1]], name, title_span[0]) + uses
+        for pos in uses:
+            extra.append(_M(start=pos, end=pos + len(name), sym_end=pos + len(name), symbol=m.symbol,
+                            doc_type=m.doc_type, issued_on=m.issued_on, issuer=m.issuer,
+                            explicit_issuer=m.explicit_issuer, typed=True))
+    if not extra:
+        return mentions
+    spans = [(x.start, x.end) for x in mentions]
+    extra = [e for e in extra if not any(a <= e.start < b for a, b in spans)]
+    return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _uses(text: str, name: str, start: int) -> list[int]:
+    """Return the offsets of ``name`` as a whole phrase in ``text`` from ``start`` ("Đề án 06", not "Đề án 061")."""
+    out: list[int] = []
+    k = text.find(name, start)
+    while k != -1:
+        before = text[k - 1] if k else " "
+        after = text[k + len(name)] if k + len(name) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            out.append(k)
+        k = text.find(name, k + len(name))
+    return out
+
+
 def _drop_overlaps(mentions: list[_M]) -> list[_M]:
     """Return the mentions without ones starting inside an earlier mention's symbol."""
     out: list[_M] = []
@@ -375,6 +438,8 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                     sent_rel = "implements"
                 elif in_preamble and len(lead) < _MAX_LEAD and patterns.OWN_PLAN_CUE.search(lead):
                     sent_rel = "implements"  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện <doc>"
+                elif len(lead) < _MAX_LEAD and patterns.ATTACHED_PLAN_CUE.match(text[seg_start : m.start]):
+                    sent_rel = "implements"  # "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai <doc>"
                 elif in_basis and lead.strip(" \t-–+•*") == "":
                     sent_rel = "based_on"  # "- Nghị quyết số ..." under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH"
                 else:
@@ -398,6 +463,8 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
             elif sent_rel and last is not None and patterns.SIBLING_GAP.match(gap_from_last):
                 m.relation = sent_rel
             elif sent_rel and _clause_head(text, ss, m.start):
+                m.relation = sent_rel
+            elif sent_rel and _subject_sibling(m, gap_from_last):
                 m.relation = sent_rel
             else:
                 m.relation = "cites"
@@ -452,6 +519,22 @@ def _clause_cue(text: str, lo: int, pos: int) -> str | None:
     if patterns.IMPLEMENTS_CUE.match(lead):
         return "implements"
     return None
+
+
+def _subject_sibling(m: _M, gap: str) -> bool:
+    """Return True if ``m`` is the next document of a cue list written after the previous one's subject.
+
+    "Thực hiện Chỉ thị số 47-CT/TW ngày 25/6/2015 của Ban Bí thư về tăng cường ... và Nghị định
+    số 136/2020/NĐ-CP ngày 24/11/2020 của Chính phủ ...": both are implemented. Only a full
+    citation counts (its own type word, date and issuer, as Nghị định 30/2020/NĐ-CP, Phụ lục I
+    asks of a document's first citation), and only when the subject
+    in between does not implement something itself ("Kết luận số 52-KL/TW ... về tiếp tục thực
+    hiện Nghị quyết số 27-NQ/TW ...": the later document is the subject's, a stated edge or a
+    citation, not the citing document's parent).
+    """
+    if not (m.typed and m.issued_on and m.explicit_issuer) or len(gap) > _MAX_SUBJECT + _MAX_LEAD:
+        return False
+    return bool(patterns.SUBJECT_SIBLING_END.search(gap)) and not patterns.SUBJECT_IMPLEMENTS_WORD.search(gap)
 
 
 def _clause_head(text: str, sent_start: int, pos: int) -> bool:

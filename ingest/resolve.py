@@ -225,7 +225,7 @@ def _local_kind(body: str) -> str:
 
 
 _LOCAL_NAMES = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "tinh_uy": "Tỉnh ủy",
-                "thanh_uy": "Thành ủy", "huyen_uy": "Huyện ủy"}
+                "thanh_uy": "Thành ủy", "huyen_uy": "Huyện ủy", "dang_uy": "Đảng ủy"}
 
 
 def make_local_issuer(kind: str, province: str | None, district: str | None = None,
@@ -245,7 +245,9 @@ def make_local_issuer(kind: str, province: str | None, district: str | None = No
         return Issuer(name=f"{base} {province}" if province else base, level="province",
                       province=province, kind=kind)
     if kind == "huyen_uy":
-        base = "Quận ủy" if district_unit == "quận" else ("Thị ủy" if district_unit == "thị xã" else "Huyện ủy")
+        # a district-level Party committee is named after its unit (Hướng dẫn 36-HD/VPTW): "Quận ủy",
+        # "Thị ủy", "Thành ủy" of a city under a province ("Thành ủy Hội An"), else "Huyện ủy"
+        base = {"quận": "Quận ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}.get(district_unit or "", "Huyện ủy")
         return Issuer(name=f"{base} {district}" if district else base, level="district",
                       province=province, district=district, kind=kind)
     base = _LOCAL_NAMES.get(kind, "Ủy ban nhân dân")
@@ -368,6 +370,13 @@ def _match_window(raw: str, has_ctx: bool, ctx_province: str | None, ctx_distric
         ctx_dist = context.district if context else None
         if pend > end:
             end = pend
+        city_prov = _province_of(dist, ctx_prov) if kind == "thanh_uy" and prov is None and dist is not None else None
+        if city_prov is not None and (admin_units.district_type(dist, city_prov) or "").lower() == "thành phố":
+            # "Thành ủy Hội An": the named city is a city under a province, so its Party committee
+            # is district-level (a thành phố thuộc tỉnh is of the cấp huyện: Luật Tổ chức chính quyền
+            # địa phương 2015, Điều 2); the name beats the /TU suffix for the scope. A city
+            # name shared by two provinces and no context: no guess (the branch below decides)
+            return make_local_issuer("huyen_uy", city_prov, dist, district_unit="thành phố"), end
         if kind in ("tinh_uy", "thanh_uy"):
             prov = prov or ctx_prov
             if prov is None:

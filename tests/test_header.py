@@ -593,6 +593,9 @@ ISSUER_ROWS = [
     ("UBND huyện Mường Chà", ("Ủy ban nhân dân huyện Mường Chà", "district", "Điện Biên", "Mường Chà")),
     ("UBND thị xã Từ Sơn", ("Ủy ban nhân dân thị xã Từ Sơn", "district", "Bắc Ninh", "Từ Sơn")),
     ("Huyện ủy Châu Thành", None),  # which of ten Châu Thành? not in Bắc Ninh: no guess of a province
+    # a named city under a province beats the /TU suffix: its Party committee is district-level
+    ("Thành ủy Hội An về", ("Thành ủy Hội An", "district", "Quảng Nam", "Hội An")),
+    ("Thành ủy Hồ Chí Minh", ("Thành ủy Hồ Chí Minh", "province", "Hồ Chí Minh", None)),
 ]
 
 
@@ -616,3 +619,117 @@ def test_motto_lines_in_every_tone_placement(line):
     from ingest import patterns
     assert patterns.MOTTO_LINE.match(line)
     assert patterns.MOTTO_PHRASE.sub("|", "ỦY BAN NHÂN DÂN " + line).startswith("ỦY BAN NHÂN DÂN |")
+
+
+# ----------------------------------------------------------------------------- held-out v2 generalisation (issue #3)
+
+COMMUNE_PARTY = """\
+ĐẢNG BỘ TỈNH AN GIANG
+ĐẢNG ỦY XÃ VĨNH HANH
+*
+Số 15-KH/ĐU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Vĩnh Hanh, ngày 18 tháng 7 năm 2025
+KẾ HOẠCH
+triển khai thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị
+Thực hiện Nghị quyết số 66-NQ/TW, Ban Thường vụ Đảng ủy xã xây dựng kế hoạch thực hiện như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+COMMUNE_2025_TEXT_PROVINCE = """\
+ỦY BAN NHÂN DÂN
+XÃ PHÚ RIỀNG
+Số: 35/KH-UBND
+Phú Riềng, ngày 22 tháng 8 năm 2025
+KẾ HOẠCH
+Chuyển đổi số trên địa bàn xã năm 2025
+Thực hiện Kế hoạch số 156/KH-UBND ngày 30/7/2025 của Ủy ban nhân dân tỉnh Đồng Nai về chuyển đổi số;
+I. MỤC ĐÍCH, YÊU CẦU
+Báo cáo Sở Khoa học và Công nghệ tỉnh Đồng Nai theo quy định.
+"""
+
+COMMUNE_2025_UNIT_LIST = """\
+ỦY BAN NHÂN DÂN
+XÃ VĨNH HANH
+Số: 41/KH-UBND
+Vĩnh Hanh, ngày 02 tháng 9 năm 2025
+KẾ HOẠCH
+Chuyển đổi số trên địa bàn xã năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+COMMUNE_2024_NO_PROVINCE = COMMUNE_2025_UNIT_LIST.replace("năm 2025", "năm 2024")
+
+COMMUNE_ROWS = [
+    # (id, text, issuer name, level, province, district, id)
+    ("party-commune", COMMUNE_PARTY, "Đảng ủy xã Vĩnh Hanh", "commune", "An Giang", None, "15-kh-du--2025--an-giang--vinh-hanh"),
+    ("2025-text-province", COMMUNE_2025_TEXT_PROVINCE, "Ủy ban nhân dân xã Phú Riềng", "commune", "Đồng Nai", None,
+     "35-kh-ubnd--2025--dong-nai--phu-rieng"),
+    ("2025-unit-list", COMMUNE_2025_UNIT_LIST, "Ủy ban nhân dân xã Vĩnh Hanh", "commune", "An Giang", None,
+     "41-kh-ubnd--2025--an-giang--vinh-hanh"),
+    # before the two-level reform the 2025 list says nothing about a commune's province: no guess
+    ("2024-no-province", COMMUNE_2024_NO_PROVINCE, "Ủy ban nhân dân xã Vĩnh Hanh", "commune", None, None,
+     "41-kh-ubnd--2024--vinh-hanh"),
+]
+
+
+@pytest.mark.parametrize("text,name,level,province,district,doc_id", [r[1:] for r in COMMUNE_ROWS], ids=[r[0] for r in COMMUNE_ROWS])
+def test_commune_issuers(text, name, level, province, district, doc_id):
+    h = ingest.parse_text(text).document
+    assert (h.issuer.name, h.issuer.level, h.issuer.province, h.issuer.district, h.id) == (name, level, province, district, doc_id)
+
+
+def test_admin_units_communes_2025():
+    assert admin_units.commune_provinces("Phú Riềng") == ("Đồng Nai",)
+    assert admin_units.commune_provinces("VĨNH HANH") == ("An Giang",)
+    assert len(admin_units.commune_provinces("Tân Phú")) > 1  # many provinces: never unique
+    assert admin_units.commune_provinces("Không Có") == ()
+
+
+SIDE_BY_SIDE_SIGNATURE = """\
+ỦY BAN NHÂN DÂN
+THÀNH PHỐ HUẾ
+Số: 2350/KH-UBND
+Huế, ngày 03 tháng 9 năm 2025
+KẾ HOẠCH
+Triển khai tổ chức chính quyền địa phương hai cấp
+I. MỤC ĐÍCH, YÊU CẦU
+Sở Nội vụ theo dõi, tổng hợp.
+
+Nơi nhận:                                              TM. ỦY BAN NHÂN DÂN
+- Bộ Nội vụ;                                                  CHỦ TỊCH
+- TT Thành ủy, TT HĐND TP;
+- UBND các xã, phường;
+- Lưu: VT, NV.                                            Nguyễn Văn Phương
+"""
+
+
+def test_side_by_side_signature_block():
+    """pdftotext -layout: "Nơi nhận" left, the signature right; the name is the right column of the last line."""
+    d = ingest.parse_text(SIDE_BY_SIDE_SIGNATURE).document
+    assert (d.signer.name, d.signer.title, d.signer.on_behalf_of) == ("Nguyễn Văn Phương", "Chủ tịch", "TM. Ủy ban nhân dân")
+    assert d.recipients == ["Bộ Nội vụ", "TT Thành ủy, TT HĐND TP", "UBND các xã, phường"]
+
+
+CITY_PARTY_COMMITTEE = """\
+ĐẢNG BỘ TỈNH QUẢNG NAM
+THÀNH ỦY HỘI AN
+*
+Số 120-KH/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hội An, ngày 10 tháng 3 năm 2022
+KẾ HOẠCH
+Thực hiện Nghị quyết số 08-NQ/TW ngày 16/01/2017 của Bộ Chính trị về phát triển du lịch
+I. MỤC ĐÍCH
+"""
+
+
+@pytest.mark.parametrize("text,name,level,district,doc_id", [
+    (CITY_PARTY_COMMITTEE, "Thành ủy Hội An", "district", "Hội An", "120-kh-tu--2022--quang-nam--hoi-an"),
+    # the province's own committee under the same superior line keeps the /TU scope
+    (CITY_PARTY_COMMITTEE.replace("THÀNH ỦY HỘI AN", "TỈNH ỦY").replace("Hội An,", "Tam Kỳ,"), "Tỉnh ủy Quảng Nam", "province",
+     None, "120-kh-tu--2022--quang-nam"),
+], ids=["city-under-province", "province-committee"])
+def test_named_party_committee_beats_the_suffix(text, name, level, district, doc_id):
+    d = ingest.parse_text(text).document
+    assert (d.issuer.name, d.issuer.level, d.issuer.province, d.issuer.district, d.id) == (name, level, "Quảng Nam", district, doc_id)

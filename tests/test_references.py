@@ -365,3 +365,128 @@ SUBJECT_ROWS = [
 @pytest.mark.parametrize("sentence,symbol,title", SUBJECT_ROWS, ids=[r[1] for r in SUBJECT_ROWS])
 def test_subject_of_a_cited_document(sentence, symbol, title):
     assert refs_of(plan(preamble=sentence))[symbol_key(symbol)].title == title
+
+
+# --------------------------------------------------------------------------- held-out v2 generalisation (issue #3)
+
+SECOND_UNDER_CUE_ROWS = [
+    # (preamble sentence, {symbol: relation}): a second full citation after the first one's subject
+    ("Thực hiện Chỉ thị số 47-CT/TW ngày 25/6/2015 của Ban Bí thư về tăng cường sự lãnh đạo của Đảng đối với công tác "
+     "phòng cháy, chữa cháy và Nghị định số 136/2020/NĐ-CP ngày 24/11/2020 của Chính phủ quy định chi tiết một số điều "
+     "và biện pháp thi hành Luật Phòng cháy và chữa cháy; để chủ động phòng ngừa, Chủ tịch UBND tỉnh yêu cầu:",
+     {"47-CT/TW": "implements", "136/2020/NĐ-CP": "implements"}),
+    ("Thực hiện Nghị quyết số 05-NQ/TU ngày 06/8/2021 của Ban Chấp hành Đảng bộ tỉnh về chuyển đổi số đến năm 2025, "
+     "định hướng đến năm 2030 và Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát "
+     "triển ứng dụng dữ liệu về dân cư;", {"05-NQ/TU": "implements", "06/QĐ-TTg": "implements"}),
+    ("Căn cứ Nghị định số 59/2022/NĐ-CP ngày 05/9/2022 của Chính phủ quy định về định danh và xác thực điện tử; "
+     "Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án;",
+     {"59/2022/NĐ-CP": "based_on", "06/QĐ-TTg": "based_on"}),
+    # the subject implements something itself: what follows is that subject's, not a sibling
+    ("Thực hiện Kế hoạch số 99/KH-UBND ngày 10/3/2021 của UBND tỉnh Hà Tĩnh về triển khai thực hiện Đề án của tỉnh và "
+     "Quyết định số 1234/QĐ-TTg ngày 05/8/2020 của Thủ tướng Chính phủ,",
+     {"99/KH-UBND": "implements", "1234/QĐ-TTg": "cites"}),
+    # a bare symbol (no date, no issuer of its own) after a subject is only named in it
+    ("Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về phòng, chống dịch và Quyết định số 219/QĐ-BYT,",
+     {"16/CT-TTg": "implements", "219/QĐ-BYT": "cites"}),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", SECOND_UNDER_CUE_ROWS, ids=[f"cue{i}" for i in range(len(SECOND_UNDER_CUE_ROWS))])
+def test_second_full_citation_under_one_cue(sentence, expected):
+    refs = refs_of(plan(preamble=sentence))
+    assert {s: refs[symbol_key(s)].relation for s in expected} == expected
+
+
+def test_typed_list_does_not_share_a_tail_and_edge_is_found_in_a_duty():
+    """ "Chỉ thị số 47-CT/TW, Kết luận số 02-KL/TW ngày 18/5/2021 của Ban Bí thư": the date is the Kết luận's
+    only; the stated edge 02-KL/TW -> 47-CT/TW is found in a duty of the body, not only in the preamble."""
+    res = ingest.parse_text(plan(
+        preamble="Thực hiện Chỉ thị số 47-CT/TW ngày 25/6/2015 của Ban Bí thư về phòng cháy, chữa cháy,",
+        body="1. Công an tỉnh\nQuán triệt, thực hiện nghiêm Chỉ thị số 47-CT/TW, Kết luận số 02-KL/TW ngày 18/5/2021 của "
+             "Ban Bí thư về tiếp tục thực hiện Chỉ thị số 47-CT/TW; định kỳ hằng năm."))
+    by_key = {symbol_key(r.symbol): r for r in res.references}
+    assert by_key[symbol_key("47-CT/TW")].id == "47-ct-tw--2015" and len(by_key[symbol_key("47-CT/TW")].mentions) == 3
+    assert by_key[symbol_key("02-KL/TW")].relation == "cites"
+    assert {(symbol_key(e.child), symbol_key(e.parent)) for e in res.stated_edges} == {
+        (symbol_key("02-KL/TW"), symbol_key("47-CT/TW"))}
+    assert len(res.references) == 2
+
+
+SHORT_NAME_ROWS = [
+    # (title, preamble, body, symbol, relation, mentions)
+    ("Triển khai Đề án 06 trên địa bàn tỉnh năm 2022",
+     "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ liệu "
+     "về dân cư (sau đây gọi tắt là Đề án 06);", "Công an tỉnh thường trực Tổ công tác Đề án 06.",
+     "06/QĐ-TTg", "implements", 3),
+    ("Thực hiện Chương trình 1719 năm 2023",
+     "Căn cứ Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc gia "
+     "phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi (sau đây viết tắt là Chương trình 1719);", "",
+     "1719/QĐ-TTg", "implements", 2),
+    # used only in the body: the relation stays the citation's own, the use is one more mention
+    ("Tuyên truyền chuyển đổi số năm 2022",
+     "Căn cứ Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ liệu "
+     "về dân cư (sau đây gọi tắt là Đề án 06);", "Các sở phối hợp triển khai Đề án 06; Đề án 061 là khác.",
+     "06/QĐ-TTg", "based_on", 2),
+    # the plan's own type word as a short name: "Kế hoạch" in the text is mostly the plan itself
+    ("Triển khai Kế hoạch năm 2022",
+     "Thực hiện Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh Hà Tĩnh (sau đây gọi tắt là Kế hoạch);",
+     "Các sở thực hiện Kế hoạch này.", "112/KH-UBND", "implements", 1),
+]
+
+
+@pytest.mark.parametrize("title,preamble,body,symbol,relation,count", SHORT_NAME_ROWS, ids=[r[3] + r[4] for r in SHORT_NAME_ROWS])
+def test_short_name_carries_the_relation_where_used(title, preamble, body, symbol, relation, count):
+    refs = refs_of(plan(title=title, preamble=preamble, body=body))
+    r = refs[symbol_key(symbol)]
+    assert (r.relation, len(r.mentions)) == (relation, count)
+    assert len(refs) == 1
+
+
+DECISION_ATTACHING_A_PLAN = """\
+ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 3318/QĐ-UBND
+Bình Định, ngày 14 tháng 10 năm 2022
+QUYẾT ĐỊNH
+Ban hành Kế hoạch triển khai Nghị quyết của Chính phủ năm 2022
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+Căn cứ Nghị quyết số 50/NQ-CP ngày 17/4/2020 của Chính phủ ban hành Chương trình hành động;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Nghị quyết số 50/NQ-CP trên địa bàn tỉnh.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 1207/QĐ-UBND ngày 11/4/2022 của Chủ tịch UBND tỉnh.
+"""
+
+
+def test_article_one_attaching_a_plan_implements():
+    refs = {symbol_key(r.symbol): r for r in ingest.parse_text(DECISION_ATTACHING_A_PLAN).references if r.symbol}
+    assert refs[symbol_key("50/NQ-CP")].relation == "implements"
+    assert refs[symbol_key("1207/QĐ-UBND")].relation == "cites"
+
+
+PLENUM_ROWS_V2 = [
+    ("Nghị quyết Trung ương 4 khóa XII về tăng cường xây dựng, chỉnh đốn Đảng", "04-NQ/TW", "2016-10-30"),
+    ("Nghị quyết Trung ương 4 khóa XII về đổi mới mô hình tăng trưởng", "05-NQ/TW", "2016-11-01"),
+    ("Nghị quyết Trung ương 4 khóa XI về một số vấn đề cấp bách về xây dựng Đảng hiện nay", "12-NQ/TW", "2012-01-16"),
+    ("Nghị quyết Trung ương 9 khóa XI về xây dựng và phát triển văn hóa, con người Việt Nam", "33-NQ/TW", "2014-06-09"),
+    ("Nghị quyết Trung ương 5 khóa XII về phát triển kinh tế tư nhân", "10-NQ/TW", "2017-06-03"),
+    ("Nghị quyết Trung ương 8 khóa XII về Chiến lược phát triển bền vững kinh tế biển", "36-NQ/TW", "2018-10-22"),
+    ("Nghị quyết Trung ương 5 khóa XIII về nông nghiệp, nông dân, nông thôn", "19-NQ/TW", "2022-06-16"),
+    ("Nghị quyết Hội nghị Trung ương 6 khóa XIII về công nghiệp hóa, hiện đại hóa đất nước đến năm 2030", "29-NQ/TW", "2022-11-17"),
+]
+
+
+@pytest.mark.parametrize("phrase,symbol,date", PLENUM_ROWS_V2, ids=[r[1] for r in PLENUM_ROWS_V2])
+def test_more_plenum_aliases(phrase, symbol, date):
+    refs = refs_of(plan(body=f"Gắn với thực hiện {phrase}."))
+    r = refs[symbol_key(symbol)]
+    assert (r.issued_on, r.issuer, r.relation) == (date, "Ban Chấp hành Trung ương Đảng", "cites")
+
+
+def test_city_party_committee_under_a_province_is_district_level():
+    """ "Nghị quyết số 03-NQ/TU ... của Thành ủy Hội An": Hội An is a city of Quảng Nam, so the /TU document is
+    the district-level committee's, and its id carries the district."""
+    text = plan(preamble="Thực hiện Nghị quyết số 03-NQ/TU ngày 19/7/2021 của Thành ủy Hội An về phát triển du lịch xanh;")
+    r = refs_of(text)[symbol_key("03-NQ/TU")]
+    assert (r.issuer, r.issuer_level, r.issuer_province, r.issuer_district) == ("Thành ủy Hội An", "district", "Quảng Nam", "Hội An")
+    assert r.id == "03-nq-tu--2021--quang-nam--hoi-an" and r.relation == "implements"
