@@ -61,6 +61,7 @@ class _Knowledge:
     abbr_ci: re.Pattern  # case-insensitive abbreviations
     abbr_map: dict[str, str]  # folded abbreviation -> expansion
     heads: dict[str, str]  # head -> level hint
+    alone_nouns: frozenset[str]  # heads that written alone are a common noun ("Sở", "Công ty"), no body
     head_rx: re.Pattern  # any head at the start of a text, longest first
     opener_rx: re.Pattern  # any collective opener at the start of a text, longest first
     canon_rx: re.Pattern | None  # any canonical name, punctuation-tolerant
@@ -68,7 +69,7 @@ class _Knowledge:
     unsplittable_rx: re.Pattern | None
     central_suffixes: tuple[str, ...]
     local_vn: tuple[str, ...]  # keys of names that end in "Việt Nam" yet are local
-    fragment_rx: re.Pattern
+    fragment_rx: re.Pattern  # a duty verb, an aspect marker ("đã") or "là": the mention is a sentence fragment
     false_head_rx: re.Pattern  # words that start like a head but name no body
     title_rx: re.Pattern  # an office holder's title before the body ("Chủ tịch UBND tỉnh")
     ci_tails: tuple[str, ...] | None  # a pre-check for the case-blind abbreviations (``_ci_tails``)
@@ -113,6 +114,7 @@ def knowledge() -> _Knowledge:
         abbr_ci=P.phrase_alternation(ci, re.IGNORECASE) if ci else re.compile(r"(?!)"),
         abbr_map=amap,
         heads=heads,
+        alone_nouns=frozenset(h["head"] for h in kinds["heads"] if h.get("alone_is_noun")),
         head_rx=re.compile(P.phrase_alternation(heads).pattern.replace("(?<!\\w)", "^", 1)),
         opener_rx=re.compile(P.phrase_alternation(openers).pattern.replace("(?<!\\w)", "^", 1)),
         canon_rx=canon_rx,
@@ -120,7 +122,7 @@ def knowledge() -> _Knowledge:
         unsplittable_rx=uns_rx,
         central_suffixes=tuple(s["suffix"] for s in kinds["central_suffixes"]),
         local_vn=tuple(name_key(n["name"]) for n in kinds["local_despite_viet_nam"]),
-        fragment_rx=P.phrase_alternation(kinds["fragment_verbs"]["words"]),
+        fragment_rx=P.phrase_alternation(kinds["fragment_verbs"]["words"] + kinds["sentence_words"]["words"]),
         false_head_rx=P.phrase_alternation(kinds["false_heads"]["words"], re.IGNORECASE),
         title_rx=re.compile(P.phrase_alternation(kinds["person_titles"]["words"]).pattern + r"\s+(?=\S)"),
         ci_tails=_ci_tails(ci),
@@ -263,6 +265,18 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(i.strip() for i in items if i.strip())
 
 
+def known_name_at(text: str) -> str | None:
+    """Return the official name of a common body that ``text`` starts with, as written there, else None.
+
+    "Sở Nông nghiệp và Phát triển nông thôn định kỳ hằng tuần" -> "Sở Nông nghiệp và Phát triển
+    nông thôn": the known names (``agency_kinds.json``, "canonical_names") say where a name with
+    lower-case words ends, which reading word by word cannot.
+    """
+    rx = knowledge().canon_rx
+    m = rx.match(text) if rx is not None else None
+    return m.group(0) if m is not None else None
+
+
 def _canonical_spelling(text: str) -> str:
     """Return ``text`` with every known official name in its official spelling."""
     k = knowledge()
@@ -287,8 +301,8 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
     group = _is_group_start(t)
     if head is None and not group:
         return None
-    if not group and len(t) == len(head[0]) and head[0] in ("Sở", "Ban", "Phòng", "Hội", "Đoàn", "Bộ", "Viện", "Trường", "Cục"):
-        return None  # a head alone is a noun, not a body
+    if not group and len(t) == len(head[0]) and head[0] in knowledge().alone_nouns:
+        return None  # a head alone is a noun, not a body ("Sở", "Công ty")
     if group and len(t.split()) < 2:
         return None  # "các" alone
     group = group or bool(P.PLURAL_UNITS.search(t))
@@ -477,6 +491,11 @@ class AgencyRegistry:
         if level_hint == "local" and self._commune_full:
             # a commune's plan: "Hội Nông dân" is the commune's own ("Hội Nông dân xã Tân Phú")
             return self._commune_full, "commune", self.province, self.district
+        if level_hint == "district" and self._commune_full and not self._district_full:
+            # a commune with no district above it (the two-level local government from 1 July 2025,
+            # Luật Tổ chức chính quyền địa phương 2025) has rooms of its own (Nghị định 150/2025/NĐ-CP):
+            # "Phòng Kinh tế" in a plan of UBND xã Phú Riềng is "Phòng Kinh tế xã Phú Riềng"
+            return self._commune_full, "commune", self.province, None
         if level_hint == "province" or (level_hint == "local" and not self._district_full):
             if self._province_full:
                 return self._province_full, "province", self.province, None
@@ -566,7 +585,12 @@ class AgencyRegistry:
                     # "UBND các xã, thị trấn" named in a commune's plan: the district's communes
                     suffix, level = self._district_full, "district"
                 if self.province and name_key(self.province) in key_t:
-                    suffix, level = None, "province"  # "Báo Bắc Ninh": the name already says where
+                    # "Báo Bắc Ninh": the name already says where (the province: no district, even in a district plan)
+                    suffix, level, district = None, "province", None
+                elif suffix and level == "district" and self.district \
+                        and f" {name_key(self.district)} " in f" {key_t} ":
+                    # "Công ty Cổ phần Môi trường đô thị Hoài Đức" in a plan of huyện Hoài Đức
+                    suffix = None
                 name = f"{t} {suffix}" if suffix else t
                 if suffix:
                     joined = (t, suffix)

@@ -7,8 +7,8 @@ Rules (issue #3, "Deadlines"):
 * a date ("trước ngày 30/6/2020") is due that day;
 * a span of years ("2021-2025", "giai đoạn 2021-2025") is due at the end of its last year:
   plans name a span when the duty must be done within it;
-* "Thường xuyên", "liên tục" are continuous; "Hằng năm", "hàng quý", "Định kỳ 06 tháng" are
-  recurring with an ISO 8601 period (P1Y, P3M, P6M);
+* "Thường xuyên", "liên tục" are continuous; "Hằng năm", "hàng quý", "Định kỳ 06 tháng",
+  "hằng tháng", "định kỳ hằng tuần" are recurring with an ISO 8601 period (P1Y, P3M, P6M, P1M, P1W);
 * "Theo tiến độ được phê duyệt", "Thực hiện theo lộ trình" are unspecified, text kept.
 
 In running text (``find_deadline``) a phrase counts after a cue ("hoàn thành trong", "trước
@@ -18,6 +18,8 @@ frequency closing the clause after an action verb or a comma ("thực hiện th�
 "kế hoạch hằng năm" (an annual plan) is subject matter, not a deadline.
 
 When a text names several, the one written first wins ("Năm 2024 và hằng năm" -> 2024).
+Case does not matter: headings and table cells typed in capitals ("ĐỊNH KỲ 06 THÁNG BÁO CÁO
+UBND TỈNH", "THỜI HẠN: THƯỜNG XUYÊN") state the same deadlines.
 Words are data (``ingest/data/deadline_words.json``); regexes are in ``ingest.patterns``.
 """
 
@@ -206,13 +208,16 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
     """
     if not text:
         return None
-    # cheap pre-checks (plain substring tests, no lower-casing of every paragraph): a dated
-    # deadline has a digit, "quý" or "định kỳ"; the others a label ("Thời gian:"), a
-    # parenthesis or a word of frequency ("thường xuyên", "liên tục", "hằng"/"hàng" + unit)
+    # cheap pre-checks (plain substring tests): a dated deadline has a digit, "quý" or "định
+    # kỳ"; the others a label ("Thời gian:"), a parenthesis or a word of frequency ("thường
+    # xuyên", "liên tục", "hằng"/"hàng" + unit). The word tests run on the lower-cased text:
+    # headings and table cells are often typed in capitals ("ĐỊNH KỲ 06 THÁNG BÁO CÁO UBND
+    # TỈNH", "THỜI GIAN THỰC HIỆN: THƯỜNG XUYÊN"), and every pattern after them is case-blind
+    low = text.lower()
     dated = _dated_hint(text)
-    label = ":" in text and ("hời " in text or "iến độ" in text)
-    freq = "hường xuyên" in text or "iên tục" in text or "ằng " in text or "àng " in text
-    if not (dated or label or freq or "(" in text):
+    label = ":" in text and ("hời " in low or "iến độ" in low)
+    freq = "hường xuyên" in low or "iên tục" in low or "ằng " in low or "àng " in low
+    if not (dated or label or freq or "(" in text or "mỗi" in low):
         return None
     cands: list[tuple[int, int, Deadline]] = []
     # time anchors first ("quý IV", "năm 2020"), then the cue right before them: anchors are
@@ -253,6 +258,13 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             dl = _aside_deadline(pm["inner"], default_year)
             if dl is not None:
                 cands.append((pm.start(), 0, dl))
+    if freq or "mỗi" in low:
+        lm = P.DL_LEADING_PERIOD.match(text)
+        if lm is not None:
+            # "Hằng năm, Sở Nội vụ tổng hợp ...": a time adverbial opening the sentence
+            dl = parse_deadline(lm["phrase"], default_year)
+            if dl is not None:
+                cands.append((lm.start("phrase"), 0, dl))
     if freq:
         for cm in P.DL_CLAUSE_END_PERIOD.finditer(text):
             # "thực hiện thường xuyên.", "..., hằng năm.": how often the duty is done
@@ -261,7 +273,7 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             dl = parse_deadline(cm["phrase"], default_year)
             if dl is not None:
                 cands.append((cm.start("phrase"), 0, dl))
-    if dated and ("kỳ" in text or "tháng" in text or "Tháng" in text):
+    if dated and ("kỳ" in low or "tháng" in low):
         for m in _words()["recurring_body"].finditer(text):
             cands.append((m.start(), -(m.end() - m.start()),
                           Deadline(text=m.group(0), kind="recurring", period=_period_of(m.group(0)))))

@@ -673,8 +673,43 @@ SUBJECT_END = re.compile(
 #:   "(sau đây gọi tắt là Nghị quyết số 45-NQ/TW)", "  (Nghị quyết số 45-NQ/TW)".
 SHORT_FORM_LEAD = re.compile(r"""\(\s*(?i:(?:sau\s+đây\s+)?(?:(?:viết|gọi)\s+tắt\s+(?:là\s+)?)?)\s*$""", re.VERBOSE)
 
+#: A short name defined for a cited document, that is not a symbol, and the text after it uses:
+#:   "(sau đây gọi tắt là Đề án 06)", "(sau đây viết tắt là Chương trình 1719)",
+#:   "(gọi tắt là “Nghị quyết 57”)"; the caller rejects names holding a symbol (those are
+#:   mentions of their own, ``SHORT_FORM_LEAD``).
+SHORT_NAME = re.compile(
+    r"""\(\s*(?i:sau\s+đây\s+)?(?i:gọi|viết)\s+tắt\s+(?i:là)\s*:?\s*["“”']?
+        (?P<name>[^()"“”'\n;:,]{2,60}?)
+        \s*["“”']?\s*\)""",
+    re.VERBOSE,
+)
+
+#: Article 1 of a decision issuing an attached plan for a document: the document is implemented
+#: (Nghị định 30/2020/NĐ-CP, Phụ lục III: "Ban hành kèm theo Quyết định này ..."):
+#:   "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Đề án 06 ...",
+#:   "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Nghị quyết số 57-NQ/TW ...".
+ATTACHED_PLAN_CUE = re.compile(
+    r"""^[ \t]*(?i:điều)[ \t]+1[ \t]*[.:][ \t]*
+        (?i:ban\s+hành\s+kèm\s+theo\s+(?:Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị)\s+này\s+)
+        (?i:(?:bản\s+)?(?:Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?|Đề\s+án|Phương\s+án)\s+)
+        (?i:triển\s+khai\s+thực\s+hiện|triển\s+khai|thực\s+hiện|cụ\s+thể\s+(?:hóa|hoá))[ \t]+$""",
+    re.VERBOSE,
+)
+
 #: Sibling separator: documents listed under one cue ("Căn cứ A, B và C", "A; B").
 SIBLING_GAP = re.compile(r"""^[ \t]*(?:[,;][ \t]*(?i:và\s+)?|(?i:và)[ \t]+|\)[ \t]*[,;]?[ \t]*)$""", re.VERBOSE)
+
+#: The end of a cited document's subject that opens the next document of the same cue list
+#: (the next one then carries its own type word, date and issuer):
+#:   "Thực hiện Chỉ thị số 47-CT/TW ngày 25/6/2015 của Ban Bí thư về tăng cường ... chữa cháy
+#:   và Nghị định số 136/2020/NĐ-CP ngày 24/11/2020 của Chính phủ ..." -> " ... chữa cháy và ";
+#:   "...; Quyết định số ..." -> "; ".
+SUBJECT_SIBLING_END = re.compile(r"""(?:[ \t]+(?i:và)|[,;](?:[ \t]*(?i:và))?)[ \t]+$""", re.VERBOSE)
+
+#: A subject that itself implements something ("... về tiếp tục thực hiện Nghị quyết ...",
+#: "... ban hành Kế hoạch triển khai ..."): a document listed after it may be that subject's
+#: parent, not a sibling under the citing document's cue.
+SUBJECT_IMPLEMENTS_WORD = re.compile(r"""(?i:thực\s+hiện|triển\s+khai|cụ\s+thể\s+(?:hóa|hoá)|thi\s+hành)(?!\w)""", re.VERBOSE)
 
 #: A sentence break inside a line: ". " before the next sentence ("... trí thức. Thực hiện ...");
 #: the caller checks the next character is a capital.
@@ -772,6 +807,15 @@ LOCAL_BODY_START = re.compile(
           | (?<=[bB])(?i:an)                  # "Ban Thường vụ"
           | (?<=[qQ])(?i:uận) )               # "Quận ủy"
     """,
+    re.VERBOSE,
+)
+
+#: The two lines of a commune Party committee's header block (Hướng dẫn 36-HD/VPTW, mục 3.1: the
+#: superior Party organisation above the issuing committee), one line each:
+#:   "ĐẢNG BỘ TỈNH AN GIANG" / "ĐẢNG ỦY XÃ VĨNH HANH", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI" / "ĐẢNG ỦY PHƯỜNG BA ĐÌNH".
+PARTY_SUPERIOR_LINE = re.compile(r"""^\s*(?i:đảng\s+bộ)\s+(?i:tỉnh|thành\s+phố)\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""", re.VERBOSE)
+COMMUNE_PARTY_LINE = re.compile(
+    r"""^\s*(?i:đảng\s+(?:ủy|uỷ))\s+(?P<unit>(?i:xã|phường|thị\s+trấn))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""",
     re.VERBOSE,
 )
 
@@ -950,12 +994,36 @@ REQUEST_PREFIX = re.compile(
 LEADING_TIME = re.compile(
     r"""
     ^(?:
-        (?:định \s+ kỳ \s+)? (?:hằng|hàng) \s+ (?:năm|quý|tháng)       # "Định kỳ hàng năm"
+        (?:định \s+ kỳ \s+)? (?:hằng|hàng) \s+ (?:năm|quý|tháng|tuần) # "Định kỳ hàng năm", "Hằng tuần"
       | định \s+ kỳ (?: \s+ [0-9]{1,2} \s+ tháng)?                     # "Định kỳ 06 tháng"
       | trong \s+ (?:quý|tháng|năm) \s+ [^,]{1,25}                     # "Trong quý II năm 2020"
       | trước \s+ (?:ngày \s+)? [0-9][^,\s]{2,12}                      # "Trước ngày 30/6/2020"
     ) \s* ,? \s+
     """,
+    re.IGNORECASE | re.VERBOSE,
+)
+#: A word that ends a subject and is never part of a name. An aspect marker ("đã", "đang"):
+#: the sentence reports what was or is being done and assigns nothing (the assessment part of a
+#: plan or of a meeting's conclusions): "Các ngành, địa phương đã chủ động triển khai ...", "Sở
+#: Y tế đang phối hợp ..." (not "sẽ": "Sở Tài chính sẽ bố trí kinh phí" states a duty). The
+#: copula ("là"): the subject is given a role, and still leads: "Phòng Y tế là cơ quan thường
+#: trực, tổng hợp kết quả thực hiện ...".
+SUBJECT_MARKER = re.compile(r"(?<!\w)(?P<word>đã|đang|là)(?!\w)")
+#: "được" right after that marker: a passive relative clause naming the subject, not a report:
+#: "Các đơn vị đã được phân công tại Kế hoạch này có trách nhiệm triển khai ...".
+PASSIVE_AFTER = re.compile(r"\s+được(?!\w)")
+#: The closing formula of a notice of conclusions, sent by an office on its chair's behalf: the
+#: office passes the notice on to the bodies concerned, it takes on no duty. It ends the
+#: paragraph, and its audience is the bodies (not "thông báo cho người dân biết lịch tiêm", a duty):
+#:   "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./."
+#:   "Văn phòng Tỉnh ủy thông báo đến các đồng chí biết, thực hiện."
+#:   "Văn phòng UBND huyện thông báo cho các cơ quan, đơn vị có liên quan được biết./."
+NOTICE_CLOSING = re.compile(
+    r"""(?<!\w)thông\s+báo\s+(?:để|đến|cho)\s+                       # "thông báo để"
+        các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|đồng\s+chí|sở|ban|ngành|tổ\s+chức|cá\s+nhân)(?!\w)
+        [^.;]{0,160}?(?:được\s+)?biết                                     # "các cơ quan, đơn vị ... biết"
+        (?:\s*,?\s*(?:và\s+|để\s+)?(?:thực\s+hiện|triển\s+khai|phối\s+hợp)(?:\s+thực\s+hiện)?)?  # ", thực hiện"
+        [\s./]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: A word (Vietnamese syllable) of running text, for word-level lookups: "chủ", "trì", "UBND".
@@ -979,8 +1047,12 @@ BARE_COMMUNE_TAIL = re.compile(r"(?<![,])(?<!các)\s+(?P<unit>xã|phường|th�
 COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn)\s+\S.*)$")
 #: A lower-case word after a unit word: the name has ended and a sentence goes on, so the text
 #: is no agency name: "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Sở Y tế tỉnh có trách nhiệm".
-#: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.)
-AFTER_UNIT_WORD = re.compile(r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố)\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan)(?!\w))[a-zđà-ỹ]")
+#: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.) Commune units
+#: too, the local level of a commune's own plan: "Trung tâm Phục vụ hành chính công xã số hóa hồ
+#: sơ", "Hội Nông dân phường tổ chức" (not "xã hội": "Bảo hiểm xã hội", "chính trị - xã hội").
+AFTER_UNIT_WORD = re.compile(
+    r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã(?!\s+hội)|phường|thị\s+trấn)"
+    r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan)(?!\w))[a-zđà-ỹ]")
 # (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan")
 #: A name ending in a bare "Bộ" in a ministry's own plan ("Văn phòng Bộ", "các đơn vị thuộc Bộ"):
 #: the ministry is the issuer.
@@ -1128,12 +1200,13 @@ DL_ASIDE_LEAD = re.compile(
 #: Written word-first so the engine skips to its letters; ``DL_PERIOD_CUE_BEFORE`` then checks
 #: what precedes it.
 #: (Letter-first: each word's first letter in both cases, the rest case-blind; the same matches
-#: as the case-blind ``(?i)(?P<phrase>thường\s+xuyên(?:,?\s+liên\s+tục)?|liên\s+tục|h[ằà]ng\s+(?:năm|quý|tháng))``.)
+#: as the case-blind ``(?i)(?P<phrase>thường\s+xuyên(?:,?\s+liên\s+tục)?|liên\s+tục|h[ằà]ng\s+(?:năm|quý|tháng|tuần))``.)
 DL_CLAUSE_END_PERIOD = re.compile(
     r"""(?P<phrase>t(?i:hường\s+xuyên(?:,?\s+liên\s+tục)?) | T(?i:hường\s+xuyên(?:,?\s+liên\s+tục)?)
                                                               # "thường xuyên", "thường xuyên, liên tục"
          | l(?i:iên\s+tục) | L(?i:iên\s+tục)                  # "liên tục"
-         | h(?i:[ằà]ng\s+(?:năm|quý|tháng)) | H(?i:[ằà]ng\s+(?:năm|quý|tháng))  # "hằng năm", "hàng quý", "hằng tháng"
+         | h(?i:[ằà]ng\s+(?:năm|quý|tháng|tuần)) | H(?i:[ằà]ng\s+(?:năm|quý|tháng|tuần))
+                                                              # "hằng năm", "hàng quý", "hằng tháng", "hằng tuần"
        )(?=[ \t]*(?:[.;]|$))""",
     re.VERBOSE | re.MULTILINE,
 )
@@ -1147,6 +1220,10 @@ DL_PERIOD_CUE_BEFORE = re.compile(
        )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+#: A frequency opening the sentence as a time adverbial, set off by a comma: how often the duty
+#: is done (not "kế hoạch hằng năm", where it qualifies a noun): "Hằng năm, Sở Nội vụ tổng hợp
+#: ...", "Hằng tuần, Ủy ban nhân dân các xã báo cáo ...", "Mỗi quý, ...".
+DL_LEADING_PERIOD = re.compile(r"^[\s\-+•]*(?P<phrase>(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần))\s*,", re.IGNORECASE)
 #: "hằng năm" right after a day, month or quarter without a year: the date recurs every year:
 #: "trước ngày 15/12 hằng năm", "trong quý I hàng năm", "tháng 6 mỗi năm".
 DL_EVERY_YEAR_AFTER = re.compile(r"[ \t]*(?:h[ằà]ng|mỗi)\s+năm(?!\w)", re.IGNORECASE)

@@ -42,6 +42,20 @@ points a, b, c; then bullets. Rules, decided here and tested in tests/test_tasks
   "chủ trì"); the role words stay ("Chủ trì, phối hợp với Báo Bắc Ninh, ... tăng cường ...").
 * **Headings that only announce a list** ("2. Sở Nội vụ chủ trì, thực hiện các nhiệm vụ sau:")
   are agency headings too.
+* **Organisations** — the assignee of "c) Name: duty" / "- Name: duty" may be a company, a
+  public service unit or another organisation ("Công ty Cổ phần Nước ...", "Bệnh viện Đa khoa
+  tỉnh", "Trường Chính trị tỉnh"): its kind is an agency head in ``agency_kinds.json``; prose
+  before a colon ("Kết quả cần đạt:") names no agency and leads nothing.
+* **Not duties** — a sentence whose subject is followed by "đã"/"đang" reports what was done
+  ("Các ngành, địa phương đã chủ động triển khai ...": the assessment of a meeting's
+  conclusions), unless "được" follows ("Các đơn vị đã được phân công ... có trách nhiệm ...",
+  a relative clause); a notice's closing formula ("Văn phòng UBND tỉnh thông báo để các cơ
+  quan, đơn vị biết, thực hiện./.") passes the notice on; a numbered item that heads an
+  assessment or targets ("1. Đánh giá chung", "1. Mục tiêu cụ thể") holds no duties, like a
+  part with that title. None of them is a task. The copula ends a subject that still leads:
+  "Phòng Y tế là cơ quan thường trực, tổng hợp ..." -> lead Phòng Y tế.
+* **Frequencies** — "Hằng tuần, X báo cáo ..." opens with how often (P1W, like hằng tháng P1M,
+  hằng quý P3M, định kỳ 6 tháng P6M, hằng năm P1Y), then the subject X.
 
 Reporting lines (``find_reporting``) are read from the duties' sentences with "báo cáo": the
 sender is the sentence's own subject or the duty's lead; the receiver is the first agency
@@ -60,7 +74,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import patterns as P
-from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list
+from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list, known_name_at
 from ingest.deadlines import deadline_line, find_deadline, find_period, parse_deadline
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
 
@@ -171,6 +185,15 @@ def _is_task_part(title: str) -> bool:
     return not P.NON_TASK_PART_TITLE.search(title) or bool(P.STRONG_TASK_PART_TITLE.search(title))
 
 
+def _is_task_item(title: str) -> bool:
+    """Return False if a numbered item with this title only heads an assessment, targets or purpose.
+
+    Only a title that starts so counts ("1. Đánh giá chung", "2. Kết quả đạt được", "1. Mục tiêu
+    cụ thể"): "3. Kiểm tra, đánh giá kết quả thực hiện" is a duty.
+    """
+    return not P.NON_TASK_PART_TITLE.match(title) or bool(P.STRONG_TASK_PART_TITLE.search(title))
+
+
 @dataclass(frozen=True, slots=True)
 class _Layout:
     """Where the body and the task tables of a document are (line indexes)."""
@@ -250,6 +273,11 @@ def take_list(text: str) -> str:
     k = text.find(". ")
     if 0 <= k < end:
         end = k
+    um = P.AFTER_UNIT_WORD.search(text, 0, end)
+    if um is not None:
+        # a lower-case word after a unit word ends the name: "phối hợp với Ủy ban nhân dân các
+        # huyện vận hành các cống" -> "Ủy ban nhân dân các huyện" (the verb need not be listed)
+        end = um.end() - 1
     for start, verb in _iter_verbs(text[:end]):
         if start == 0:
             continue
@@ -269,6 +297,7 @@ class _Assignment:
     rest: str = ""
     rest_at: int = 0  # index of ``rest`` in the analysed text
     heading: bool = False  # the text is only an assignee list (an agency heading)
+    no_duty: bool = False  # the text assigns nothing (a report of what was done, a closing formula)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +309,7 @@ class _Plan:
     rest: str
     rest_at: int
     heading: bool
+    no_duty: bool = False  # a report of what was done, or a notice's closing formula: no duty at all
 
 
 @lru_cache(maxsize=16384)
@@ -291,6 +321,10 @@ def _plan(text: str) -> _Plan:
     The registry only turns the lists into agencies afterwards (``_assign``).
     """
     t, at = text, 0
+    if ("biết" in t or "BIẾT" in t) and P.NOTICE_CLOSING.search(t):
+        # "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.": the office
+        # passes the notice on; the duties are in the points above
+        return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
     m = P.REQUEST_PREFIX.match(t)
     if m:
         at = m.end()
@@ -308,9 +342,22 @@ def _plan(text: str) -> _Plan:
             return _Plan(subject=whole, support_text=None, rest="", rest_at=len(text), heading=True)
         _, ambiguous = _verbs()
         window = body[: _MAX_SUBJECT + 20]
+        if " đã " in window or " đang " in window or " là " in window:
+            # (only a subject with no duty verb in it: in "chính quyền các cấp xác định công tác ...
+            # là việc quan trọng" the subject ended at the verb; the verb test first, it is cheaper)
+            am = P.SUBJECT_MARKER.search(window)
+            if am is not None and am.start() > 0 and not _has_verb(window[:am.start()]) \
+                    and is_agency_list(window[:am.start()].rstrip(" ,")):
+                if am["word"] != "là" and not P.PASSIVE_AFTER.match(window, am.end()):
+                    # "Các ngành, địa phương đã chủ động triển khai ...": an agency list then an
+                    # aspect marker reports what was (is being) done; an assessment, no assignment
+                    return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
+                # "Phòng Y tế là cơ quan thường trực, tổng hợp ...", "Các đơn vị đã được phân công
+                # ... có trách nhiệm ...": a role or a relative clause after the subject, which leads
+                subject, rest_at = window[:am.start()].rstrip(" ,"), am.start()
         # where a subject may end: before a duty verb, else before the first lower-case word after
         # a unit word ("Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục ...")
-        for kind in (0, 1):
+        for kind in ((0, 1) if subject is None else ()):
             bounds = _iter_verbs(window) if kind == 0 else ((m.end() - 1, "") for m in P.AFTER_UNIT_WORD.finditer(window))
             for n, (vstart, verb) in enumerate(bounds):
                 if n >= 8:
@@ -341,7 +388,8 @@ def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
     p = _plan(text)
     lead = registry.resolve_list(p.subject) if p.subject is not None else []
     support = registry.resolve_list(p.support_text) if p.support_text is not None else []
-    return _Assignment(lead=lead, support=_minus(support, lead), rest=p.rest, rest_at=p.rest_at, heading=p.heading)
+    return _Assignment(lead=lead, support=_minus(support, lead), rest=p.rest, rest_at=p.rest_at, heading=p.heading,
+                       no_duty=p.no_duty)
 
 
 def _has_verb(text: str) -> bool:
@@ -452,6 +500,7 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
     blocks += _blocks(doc.lines, pos, layout.end)
     has_parts = any(b.kind == "part" for b in blocks)
     in_task_part = not has_parts
+    skip_item = False  # inside an item that is an assessment or target heading
     part = ""
     item: _Context | None = None
     point: _Context | None = None
@@ -475,13 +524,20 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
     for i, b in enumerate(blocks):
         if b.kind == "part":
             part, item, point = b.label or "", None, None
-            in_task_part = _is_task_part(b.text)
+            in_task_part, skip_item = _is_task_part(b.text), False
             continue
         if b.kind == "table":
             # a task table inside the body: its rows are tasks of this part ("III.2" = row 2)
             found.extend(_table_tasks(doc, b.span[0], b.span[1], part, "body", year, registry))
             continue
         if not in_task_part:
+            continue
+        if b.kind == "item":
+            # a numbered item that heads an assessment or targets ("1. Đánh giá chung", "1. Mục
+            # tiêu") holds no duties, like a part with that title (a notice of conclusions has no
+            # Roman parts: its items are its parts)
+            skip_item = _has_children(blocks, i) and not _is_task_item(b.text)
+        if skip_item:
             continue
         if b.kind in ("item", "point"):
             if b.kind == "item":
@@ -498,7 +554,7 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
             children = _has_children(blocks, i)
             ctx = _Context(label=label, lead=lead, support=support, deadline=deadline)
             generic = children and a.lead and P.GENERIC_DUTY.search(b.text) and len(_duty_words(a.rest).split()) <= 8
-            if not (a.heading or generic or (children and not a.lead)):
+            if not (a.heading or generic or a.no_duty or (children and not a.lead)):
                 # a duty of its own (not an agency heading, not a theme heading)
                 emit(a.rest or b.text, b.offset + a.rest_at, label, lead, support, deadline, b.text)
                 ctx.leaf = not children
@@ -524,6 +580,8 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
             point, item = None, None
         section = ctx.label if ctx else part
         a = _assign(b.text, registry)
+        if a.no_duty:
+            continue  # "Các ngành, địa phương đã triển khai ...", "Văn phòng ... thông báo để ... biết"
         lead = a.lead or (ctx.lead if ctx else [])
         support = a.support if a.lead else (a.support or (ctx.support if ctx else []))
         if a.heading:
@@ -707,8 +765,17 @@ def _take_name(text: str) -> str:
     after a capitalised one (Vietnamese compounds: "Khoa học", "Ủy ban"), unit words ("tỉnh",
     "huyện", "nhân dân"), and "và"/"-"/"," before a capitalised word; it stops at anything else.
     "UBND tỉnh về tình hình ..." -> "UBND tỉnh"; "Sở Khoa học và Công nghệ." -> "Sở Khoa học và
-    Công nghệ"; "Ban Thường vụ Tỉnh ủy và Ban Tuyên giáo Trung ương." -> both names.
+    Công nghệ"; "Ban Thường vụ Tỉnh ủy và Ban Tuyên giáo Trung ương." -> both names. An official
+    name known to ``ingest.agencies`` that is longer wins: its lower-case words are part of it
+    ("Sở Nông nghiệp và Phát triển nông thôn định kỳ ..." -> the whole department name).
     """
+    known = known_name_at(text)
+    name = _take_words(text)
+    return known if known is not None and len(known) > len(name) else name
+
+
+def _take_words(text: str) -> str:
+    """Return the agency name at the start of running text read word by word (see ``_take_name``)."""
     words = text.split()
     out: list[str] = []
     units = {"tỉnh", "huyện", "quận", "thị", "xã", "thành", "phố", "ủy", "nhân", "dân", "trấn"}

@@ -18,6 +18,7 @@ TTG = Issuer("Thủ tướng Chính phủ", "central", None, None, "ttg")
 HOAI_DUC = Issuer("Ủy ban nhân dân huyện Hoài Đức", "district", "Hà Nội", "Hoài Đức", "ubnd")
 THUAN_THANH = Issuer("Ủy ban nhân dân thị xã Thuận Thành", "district", "Bắc Ninh", "Thuận Thành", "ubnd")
 EA_KLY = Issuer("Ủy ban nhân dân xã Ea Kly", "commune", "Đắk Lắk", "Krông Pắc", "ubnd")
+HAC_THANH = Issuer("Ủy ban nhân dân phường Hạc Thành", "commune", "Thanh Hóa", None, "ubnd")  # two-level, 2025
 SO_TNMT_THANH_HOA = Issuer("Sở Tài nguyên và Môi trường tỉnh Thanh Hóa", "province", "Thanh Hóa", None, "agency")
 
 # (issuer, mention, canonical name, kind, level, province, district)
@@ -142,6 +143,34 @@ ROWS = [
      "Đắk Lắk", "Krông Pắc"),
     (NGHE_AN, "Phòng Cảnh sát phòng cháy, chữa cháy", "Phòng Cảnh sát phòng cháy, chữa cháy", "agency", "unknown",
      "Nghệ An", None),
+    # companies and other organisations a plan or a meeting's conclusions assigns duties to
+    # (Luật Doanh nghiệp 2020; public service units): a name that says where stays as written
+    (NGHE_AN, "Công ty Cổ phần Cấp nước Nghệ An", "Công ty Cổ phần Cấp nước Nghệ An", "agency", "province",
+     "Nghệ An", None),
+    (NGHE_AN, "Công ty TNHH MTV Xổ số kiến thiết Nghệ An", "Công ty TNHH MTV Xổ số kiến thiết Nghệ An", "agency",
+     "province", "Nghệ An", None),
+    (LAO_CAI, "Công ty Điện lực", "Công ty Điện lực tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    (HA_NOI, "Tổng công ty Vận tải Hà Nội", "Tổng công ty Vận tải Hà Nội", "agency", "province", "Hà Nội", None),
+    (TTG, "Tập đoàn Điện lực Việt Nam", "Tập đoàn Điện lực Việt Nam", "agency", "central", None, None),
+    (LAO_CAI, "Chi nhánh Ngân hàng Chính sách xã hội tỉnh", "Chi nhánh Ngân hàng Chính sách xã hội tỉnh Lào Cai",
+     "agency", "province", "Lào Cai", None),
+    (LAO_CAI, "Bưu điện tỉnh", "Bưu điện tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    (LAO_CAI, "Bệnh viện Đa khoa tỉnh", "Bệnh viện Đa khoa tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    (LAO_CAI, "Trường Chính trị tỉnh", "Trường Chính trị tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    (LAO_CAI, "Thư viện tỉnh", "Thư viện tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    (HOAI_DUC, "Hợp tác xã Nông nghiệp Đức Thượng", "Hợp tác xã Nông nghiệp Đức Thượng huyện Hoài Đức", "agency",
+     "district", "Hà Nội", "Hoài Đức"),
+    # a commune of the two-level local government (2025) has rooms of its own (Nghị định 150/2025/NĐ-CP)
+    (HAC_THANH, "Phòng Kinh tế", "Phòng Kinh tế phường Hạc Thành", "agency", "commune", "Thanh Hóa", None),
+    (HAC_THANH, "Phòng Văn hóa - Xã hội", "Phòng Văn hóa - Xã hội phường Hạc Thành", "agency", "commune", "Thanh Hóa",
+     None),
+    (HAC_THANH, "Trung tâm Phục vụ hành chính công phường", "Trung tâm Phục vụ hành chính công phường Hạc Thành",
+     "agency", "commune", "Thanh Hóa", None),
+    (LAO_CAI, "Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
+    # a district plan: a name that already says its district or its province takes nothing more
+    (HOAI_DUC, "Công ty Cổ phần Môi trường đô thị Hoài Đức", "Công ty Cổ phần Môi trường đô thị Hoài Đức", "agency",
+     "district", "Hà Nội", "Hoài Đức"),
+    (HOAI_DUC, "Công ty Điện lực Hà Nội", "Công ty Điện lực Hà Nội", "agency", "province", "Hà Nội", None),
 ]
 
 
@@ -163,6 +192,13 @@ def test_resolve(issuer, mention, name, kind, level, province, district):
     "Báo cáo kết quả", "BÁO CÁO", "Hội nghị quán triệt", "Ban hành quy chế",  # words that start like a head
     "Chủ tịch",
     "(b/c)",
+    # an organisation kind alone is a common noun; prose is no name
+    "Công ty", "Tập đoàn", "Hợp tác xã", "Chi nhánh", "Thư viện", "Bưu điện", "Kết quả cần đạt", "Về công tác tuyên truyền",
+    # an aspect marker: the sentence reports what was done ("đã"), or is being done ("đang")
+    "Các ngành, địa phương đã", "Các sở, ngành đang", "Sở Y tế đã",
+    "Phòng Y tế là cơ quan thường trực",  # the copula: a sentence
+    # a lower-case word after a commune unit: the name has ended, a sentence goes on
+    "Trung tâm Phục vụ hành chính công xã số hóa hồ sơ", "Hội Nông dân phường tổ chức",
 ])
 def test_resolve_none(mention):
     assert AgencyRegistry(BAC_NINH).resolve(mention) is None

@@ -52,6 +52,21 @@ CELLS = [
     ("Thực hiện theo lộ trình", None, "unspecified", None, None),
     ("Khi có yêu cầu", None, "unspecified", None, None),
     ("Theo kế hoạch của UBND tỉnh", None, "unspecified", None, None),
+    # every week: ISO 8601 P1W, like hằng tháng P1M, hằng quý P3M, 6 tháng P6M, hằng năm P1Y
+    ("Hằng tuần", None, "recurring", None, "P1W"),
+    ("Hàng tuần", None, "recurring", None, "P1W"),
+    ("Định kỳ hằng tuần", None, "recurring", None, "P1W"),
+    ("định kỳ hàng tuần", None, "recurring", None, "P1W"),
+    ("Mỗi tuần", None, "recurring", None, "P1W"),
+    ("Mỗi tháng", None, "recurring", None, "P1M"),
+    ("Mỗi quý", None, "recurring", None, "P3M"),
+    ("Mỗi năm", None, "recurring", None, "P1Y"),
+    # cells typed in capitals
+    ("HẰNG TUẦN", None, "recurring", None, "P1W"),
+    ("ĐỊNH KỲ 06 THÁNG", None, "recurring", None, "P6M"),
+    ("THƯỜNG XUYÊN", None, "continuous", None, None),
+    ("QUÝ III/2024", None, "once", "2024-09-30", None),
+    ("THEO TIẾN ĐỘ ĐƯỢC PHÊ DUYỆT", None, "unspecified", None, None),
 ]
 
 
@@ -111,7 +126,34 @@ BODY = [
     # a day without a year followed by "hằng năm": every year on that day
     ("Tổng hợp kết quả, báo cáo UBND huyện trước ngày 20/11 hằng năm.", 2023, "trước ngày 20/11 hằng năm", "recurring",
      None, "P1Y"),
+    # every week (notices of conclusions on floods, droughts, epidemics ask for weekly reports)
+    ("Rà soát phương án ứng phó; báo cáo tình hình thiệt hại về Sở Nông nghiệp và Phát triển nông thôn định kỳ hằng "
+     "tuần.", 2024, "định kỳ hằng tuần", "recurring", None, "P1W"),
+    ("Tổng hợp số ca mắc, báo cáo Sở Y tế định kỳ hàng tuần.", 2024, "định kỳ hàng tuần", "recurring", None, "P1W"),
+    ("Kiểm tra mực nước các hồ chứa, thực hiện hằng tuần.", 2024, "hằng tuần", "recurring", None, "P1W"),
+    ("Cập nhật số liệu xâm nhập mặn (hằng tuần).", 2024, "hằng tuần", "recurring", None, "P1W"),
+    # a frequency opening the sentence, set off by a comma: how often the duty is done
+    ("Hằng năm, Sở Nội vụ tổng hợp kết quả, báo cáo UBND tỉnh.", 2024, "Hằng năm", "recurring", None, "P1Y"),
+    ("- Hằng tuần, Ủy ban nhân dân các xã báo cáo tình hình dịch bệnh.", 2024, "Hằng tuần", "recurring", None, "P1W"),
+    ("Hàng quý, các đơn vị gửi báo cáo về Sở Tài chính.", 2024, "Hàng quý", "recurring", None, "P3M"),
+    ("Mỗi tháng, Trung tâm Y tế tổng hợp số ca mắc.", 2024, "Mỗi tháng", "recurring", None, "P1M"),
+    # all capitals: headings and table cells of real plans (found exactly as in sentence case)
+    ("ĐỊNH KỲ 06 THÁNG BÁO CÁO UBND TỈNH.", 2020, "ĐỊNH KỲ 06 THÁNG", "recurring", None, "P6M"),
+    ("BÁO CÁO KẾT QUẢ VỀ SỞ NỘI VỤ ĐỊNH KỲ HẰNG QUÝ.", 2020, "ĐỊNH KỲ HẰNG QUÝ", "recurring", None, "P3M"),
+    ("ĐỊNH KỲ HÀNG NĂM BÁO CÁO BAN THƯỜNG VỤ TỈNH ỦY.", 2020, "ĐỊNH KỲ HÀNG NĂM", "recurring", None, "P1Y"),
+    ("KIỂM TRA CÁC CƠ SỞ KINH DOANH, THỰC HIỆN THƯỜNG XUYÊN.", 2020, "THƯỜNG XUYÊN", "continuous", None, None),
+    ("XÂY DỰNG QUY CHẾ PHỐI HỢP; THỜI HẠN: THƯỜNG XUYÊN.", 2020, "THỜI HẠN: THƯỜNG XUYÊN", "continuous", None, None),
+    ("BÁO CÁO UBND TỈNH 3 THÁNG/LẦN.", 2020, "3 THÁNG/LẦN", "recurring", None, "P3M"),
+    ("HOÀN THÀNH TRONG QUÝ IV/2024.", 2020, "HOÀN THÀNH TRONG QUÝ IV/2024", "once", "2024-12-31", None),
 ]
+
+
+@pytest.mark.parametrize(("text", "year", "phrase", "kind", "due", "period"), BODY)
+def test_find_deadline_ignores_case(text, year, phrase, kind, due, period):
+    # the same duty typed in capitals states the same deadline (its text as written)
+    dl = find_deadline(text.upper(), year)
+    assert dl is not None, text.upper()
+    assert (dl.text, dl.kind, dl.due, dl.period) == (phrase.upper(), kind, due, period)
 
 
 @pytest.mark.parametrize(("text", "year", "phrase", "kind", "due", "period"), BODY)
@@ -137,6 +179,9 @@ def test_find_deadline_in_running_text(text, year, phrase, kind, due, period):
     "Tham gia Hội thi cán bộ dân vận khéo (lần thứ hai năm 2024 do tỉnh tổ chức).",
     "triển khai Chương trình mục tiêu quốc gia (giai đoạn 2021-2025).",
     "đôn đốc các xã thực hiện Bộ tiêu chí (Khóa XX).",
+    # weekly as subject matter, not a deadline
+    "Duy trì chế độ giao ban hằng tuần của cơ quan.",
+    "BỐ TRÍ KINH PHÍ TRONG DỰ TOÁN NGÂN SÁCH HẰNG NĂM.",
 ])
 def test_find_deadline_ignores_years_without_a_cue(text):
     assert find_deadline(text) is None
@@ -147,6 +192,8 @@ def test_find_deadline_ignores_years_without_a_cue(text):
     ("định kỳ hằng năm báo cáo kết quả thực hiện", "P1Y"),
     ("Định kỳ hàng năm các sở, ngành, địa phương tổng hợp báo cáo UBND tỉnh", "P1Y"),
     ("báo cáo định kỳ hằng quý về Sở Nội vụ", "P3M"),
+    ("báo cáo tình hình thiệt hại định kỳ hằng tuần", "P1W"),
+    ("ĐỊNH KỲ 06 THÁNG BÁO CÁO UBND TỈNH", "P6M"),
     ("báo cáo UBND tỉnh kết quả thực hiện Kế hoạch này", None),
 ])
 def test_find_period(text, period):

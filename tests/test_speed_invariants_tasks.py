@@ -325,11 +325,11 @@ PLAIN_DL_TIME_ANCHOR = re.compile(
     r"(?:ngày|tháng|quý|năm|giai\s+đoạn)\s+(?=[0-9IV])|(?<![0-9/])[0-9]{1,2}/[0-9]", re.IGNORECASE)
 
 PLAIN_DL_CLAUSE_END_PERIOD = re.compile(
-    r"(?P<phrase>thường\s+xuyên(?:,?\s+liên\s+tục)?|liên\s+tục|h[ằà]ng\s+(?:năm|quý|tháng))(?=[ \t]*(?:[.;]|$))",
+    r"(?P<phrase>thường\s+xuyên(?:,?\s+liên\s+tục)?|liên\s+tục|h[ằà]ng\s+(?:năm|quý|tháng|tuần))(?=[ \t]*(?:[.;]|$))",
     re.IGNORECASE | re.MULTILINE)
 CLAUSE_END_TEXTS = [
     "thực hiện thường xuyên.", "Thường xuyên, liên tục;", "THƯỜNG XUYÊN", "tổ chức hằng năm.\nhàng quý;",
-    "HẰNG THÁNG .", "Hàng năm x", "liên tục", "thường xuyên kiểm tra", "",
+    "HẰNG THÁNG .", "Hàng năm x", "liên tục", "thường xuyên kiểm tra", "báo cáo hằng tuần.", "HÀNG TUẦN;", "",
 ]
 
 

@@ -303,7 +303,9 @@ HA_NOI = Issuer("Ủy ban nhân dân thành phố Hà Nội", "province", "Hà N
 HOAI_DUC = Issuer("Ủy ban nhân dân huyện Hoài Đức", "district", "Hà Nội", "Hoài Đức", "ubnd")
 THANH_HOA_TU = Issuer("Tỉnh ủy Thanh Hóa", "province", "Thanh Hóa", None, "tinh_uy")
 QUANG_NAM = Issuer("Ủy ban nhân dân tỉnh Quảng Nam", "province", "Quảng Nam", None, "ubnd")
+TIEN_GIANG = Issuer("Ủy ban nhân dân tỉnh Tiền Giang", "province", "Tiền Giang", None, "ubnd")
 NA, HN, HD, TH, QN = "tỉnh Nghệ An", "thành phố Hà Nội", "huyện Hoài Đức", "Tỉnh ủy Thanh Hóa", "tỉnh Quảng Nam"
+TG = "tỉnh Tiền Giang"
 
 # (name, issuer, plan text, [(section, lead, support, deadline (kind, due, period) or None, text starts with)])
 VARIANTS = [
@@ -455,7 +457,8 @@ TM. ỦY BAN NHÂN DÂN
     ("a time adverbial before the subject", QUANG_NAM, """IV. TỔ CHỨC THỰC HIỆN
 Hằng năm, Sở Nội vụ tổng hợp kết quả thực hiện, báo cáo UBND tỉnh trước ngày 15/12.
 Trong quý I năm 2025, các sở, ban, ngành xây dựng kế hoạch chi tiết.
-""", [("IV", ["Sở Nội vụ " + QN], [], ("once", "2024-12-15", None), "Tổng hợp kết quả"),
+""", [  # "Hằng năm, ... trước ngày 15/12": by 15 December every year, as "trước ngày 15/12 hằng năm"
+      ("IV", ["Sở Nội vụ " + QN], [], ("recurring", None, "P1Y"), "Tổng hợp kết quả"),
       ("IV", ["Các sở, ban, ngành " + QN], [], ("once", "2025-03-31", None), "Xây dựng kế hoạch chi tiết")]),
     ("a task table inside the body, with a budget column and an empty cell", QUANG_NAM, """I. MỤC ĐÍCH
 Nâng cao nhận thức.
@@ -538,6 +541,67 @@ Thời gian qua, công tác tuyên truyền đã đạt nhiều kết quả.
       ("III.2", ["Ban Tổ chức " + TH], [], ("once", "2025-12-31", None), "Tham mưu sửa đổi"),
       ("III.3", ["Văn phòng " + TH], [], ("recurring", None, "P1Y"), "Theo dõi, tổng hợp"),
       ("III.4", ["Ban Dân vận " + TH], [], None, "Hướng dẫn xây dựng")]),
+    ("notice of conclusions: organisations lead, assessment and closing formula are no tasks", TIEN_GIANG, """THÔNG BÁO
+Kết luận của Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp về công tác phòng, chống dịch sốt xuất huyết
+1. Đánh giá chung
+Các sở, ngành, địa phương đã tích cực triển khai các biện pháp phòng, chống dịch; số ca mắc giảm so với cùng kỳ.
+Công tác truyền thông còn hạn chế, chưa đến được các hộ dân vùng sâu.
+2. Nhiệm vụ trong thời gian tới
+a) Sở Y tế: Chủ trì, phối hợp với Ủy ban nhân dân các huyện, thành phố phun hóa chất diệt muỗi tại các ổ dịch; hoàn thành trước ngày 30/6/2024.
+b) Bệnh viện Đa khoa tỉnh: Bố trí khu điều trị riêng cho bệnh nhân sốt xuất huyết; thường xuyên.
+c) Công ty TNHH MTV Cấp nước Tiền Giang: Bảo đảm nước sạch cho các khu dân cư, thực hiện thường xuyên.
+d) Trường Cao đẳng Y tế tỉnh: Huy động sinh viên tham gia chiến dịch.
+đ) Ủy ban nhân dân các huyện, thành phố: Báo cáo tình hình dịch về Sở Y tế định kỳ hằng tuần.
+Văn phòng Ủy ban nhân dân tỉnh thông báo để các sở, ngành, địa phương biết, thực hiện./.
+""", [("2.a", ["Sở Y tế " + TG], ["Ủy ban nhân dân các huyện, thành phố " + TG], ("once", "2024-06-30", None),
+       "Chủ trì, phối hợp"),
+      ("2.b", ["Bệnh viện Đa khoa " + TG], [], ("continuous", None, None), "Bố trí khu điều trị"),
+      ("2.c", ["Công ty TNHH MTV Cấp nước Tiền Giang"], [], ("continuous", None, None), "Bảo đảm nước sạch"),
+      ("2.d", ["Trường Cao đẳng Y tế " + TG], [], None, "Huy động sinh viên"),
+      ("2.đ", ["Ủy ban nhân dân các huyện, thành phố " + TG], [], ("recurring", None, "P1W"), "Báo cáo tình hình")]),
+    ("'- Name: duty' bullets: organisations lead, prose before a colon does not", HOAI_DUC, """III. TỔ CHỨC THỰC HIỆN
+1. Bảo đảm các dịch vụ công thiết yếu
+- Trung tâm Y tế huyện: Tổ chức tiêm chủng mở rộng; hằng tháng.
+- Công ty Cổ phần Môi trường đô thị Hoài Đức: Thu gom, vận chuyển rác thải sinh hoạt trên địa bàn.
+- Bưu điện huyện: Tiếp nhận và trả kết quả hồ sơ thủ tục hành chính qua dịch vụ bưu chính công ích.
+- Kết quả cần đạt: 100% hồ sơ được trả đúng hạn.
+""", [("III.1", ["Trung tâm Y tế " + HD], [], ("recurring", None, "P1M"), "Tổ chức tiêm chủng"),
+      ("III.1", ["Công ty Cổ phần Môi trường đô thị Hoài Đức"], [], None, "Thu gom"),
+      ("III.1", ["Bưu điện " + HD], [], None, "Tiếp nhận và trả kết quả"),
+      ("III.1", [], [], None, "Kết quả cần đạt")]),
+    ("items heading targets or an assessment hold no duties", NGHE_AN, """II. NỘI DUNG
+1. Mục tiêu cụ thể
+- Đến năm 2025, 100% cơ quan nhà nước cấp tỉnh sử dụng văn bản điện tử.
+- Các sở, ngành đã hoàn thành việc số hóa hồ sơ.
+2. Kết quả đạt được
+Các sở, ngành đang triển khai các nền tảng số dùng chung.
+3. Kiểm tra, đánh giá kết quả thực hiện
+Sở Nội vụ chủ trì kiểm tra việc thực hiện Kế hoạch; hằng năm.
+""", [("II.3", ["Sở Nội vụ " + NA], [], ("recurring", None, "P1Y"), "Chủ trì kiểm tra")]),
+    ("a report of what was done is no duty; a relative clause with 'đã được' is", NGHE_AN, """III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế tiếp tục triển khai các giải pháp đã đề ra.
+2. Các sở, ngành đã được phân công tại Kế hoạch này có trách nhiệm triển khai thực hiện; hằng năm.
+3. Sở Tài chính đang phối hợp với Sở Y tế xây dựng đề án.
+4. Ủy ban nhân dân các huyện, thành phố, thị xã đã hoàn thành việc rà soát.
+""", [("III.1", ["Sở Y tế " + NA], [], None, "Tiếp tục triển khai"),
+      ("III.2", ["Các sở, ngành " + NA], [], ("recurring", None, "P1Y"), "Đã được phân công")]),
+    ("the copula ends the subject: 'X là cơ quan thường trực, ...'", HOAI_DUC, """IV. TỔ CHỨC THỰC HIỆN
+Phòng Nội vụ là cơ quan thường trực, theo dõi, tổng hợp, báo cáo Ủy ban nhân dân huyện trước ngày 15/12 hằng năm./.
+""", [("IV", ["Phòng Nội vụ " + HD], [], ("recurring", None, "P1Y"), "Là cơ quan thường trực")]),
+    ("support list ends at a duty verb ('vận hành', 'cập nhật', 'số hóa')", HOAI_DUC, """II. NHIỆM VỤ
+1. Phòng Văn hóa và Thông tin chủ trì, phối hợp với Phòng Tài chính - Kế hoạch vận hành Hệ thống quản lý văn bản và điều hành.
+2. Văn phòng HĐND và UBND huyện chủ trì, phối hợp với Phòng Nội vụ số hóa hồ sơ lưu trữ; hoàn thành trong năm 2024.
+""", [("II.1", ["Phòng Văn hóa và Thông tin " + HD], ["Phòng Tài chính - Kế hoạch " + HD], None, "Chủ trì, phối hợp"),
+      ("II.2", ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân " + HD], ["Phòng Nội vụ " + HD],
+       ("once", "2024-12-31", None), "Chủ trì, phối hợp")]),
+    ("a weekly duty opened by its frequency", HOAI_DUC, """III. TỔ CHỨC THỰC HIỆN
+2. Hằng tuần, Ủy ban nhân dân các xã, thị trấn báo cáo tình hình dịch bệnh về Trung tâm Y tế huyện.
+""", [("III.2", ["Ủy ban nhân dân các xã, thị trấn " + HD], [], ("recurring", None, "P1W"), "Báo cáo tình hình")]),
+    ("headings and cells typed in capitals keep their deadlines", NGHE_AN, """III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính: Bố trí kinh phí thực hiện Kế hoạch. ĐỊNH KỲ 06 THÁNG BÁO CÁO UBND TỈNH.
+2. Sở Y tế: KIỂM TRA AN TOÀN THỰC PHẨM, THỰC HIỆN THƯỜNG XUYÊN.
+""", [("III.1", ["Sở Tài chính " + NA], [], ("recurring", None, "P6M"), "Bố trí kinh phí"),
+      ("III.2", ["Sở Y tế " + NA], [], ("continuous", None, None), "KIỂM TRA AN TOÀN")]),
 ]
 
 
@@ -585,6 +649,29 @@ Xây dựng chương trình hành động (hoàn thành trong quý IV/2021); đ�
         ("Các sở, ban, ngành " + NA, "Ủy ban nhân dân " + NA, "Sở Kế hoạch và Đầu tư " + NA, "P1Y"),
         ("Ủy ban nhân dân các huyện, thành phố, thị xã " + NA, "Ủy ban nhân dân " + NA,
          "Sở Kế hoạch và Đầu tư " + NA, "P1Y")]
+
+
+def test_reporting_receiver_named_with_lower_case_words():
+    # the receiver's official name goes on through lower-case words ("... Phát triển nông thôn"),
+    # then the period follows: the known name says where it ends
+    text = """2. Nhiệm vụ trong thời gian tới
+a) Ủy ban nhân dân các huyện, thành phố: Rà soát thiệt hại; báo cáo về Sở Nông nghiệp và Phát triển nông thôn định kỳ hằng tuần.
+b) Các sở, ngành: Tổng hợp số liệu, báo cáo Sở Thông tin và Truyền thông trước ngày 15/7/2024.
+"""
+    doc = clean(read_text(text))
+    header = DocumentHeader(None, "Thông báo", None, TIEN_GIANG, None, "2024-06-01")
+    lines = find_reporting(doc, header, AgencyRegistry(TIEN_GIANG))
+    assert [(r.from_, r.to, r.via, r.period) for r in lines] == [
+        ("Ủy ban nhân dân các huyện, thành phố " + TG, "Sở Nông nghiệp và Phát triển nông thôn " + TG, None, "P1W"),
+        ("Các sở, ngành " + TG, "Sở Thông tin và Truyền thông " + TG, None, None)]
+    text = """III. TỔ CHỨC THỰC HIỆN
+2. Hằng tuần, Ủy ban nhân dân các xã, thị trấn báo cáo tình hình dịch bệnh về Trung tâm Y tế huyện.
+"""
+    doc = clean(read_text(text))
+    header = DocumentHeader(None, "Kế hoạch", None, HOAI_DUC, None, "2024-06-01")
+    lines = find_reporting(doc, header, AgencyRegistry(HOAI_DUC))
+    assert [(r.from_, r.to, r.via, r.period) for r in lines] == [
+        ("Ủy ban nhân dân các xã, thị trấn " + HD, "Trung tâm Y tế " + HD, None, "P1W")]
 
 
 # --------------------------------------------------------------------------- invariants on arbitrary text
