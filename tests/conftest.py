@@ -35,8 +35,10 @@ from __future__ import annotations
 
 import uuid
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,6 +73,24 @@ def _drop(g: Graph) -> None:
         g.clear()
     finally:
         g.close()
+
+
+@contextmanager
+def results_graph(server: EmbeddedServer, results: Iterable[Any], prefix: str, batch_size: int = 500) -> Iterator[Graph]:
+    """Yield a fresh graph holding ``results`` (ParseResults loaded one by one), dropped on the way out.
+
+    For module-scoped READ-ONLY fixtures built from hand-made results (tests/test_api.py,
+    tests/test_api_duties_scale.py), so they share one way of making and dropping a graph.
+    """
+    from cascade.loader import load
+
+    g = _open(server, f"{prefix}-{uuid.uuid4().hex[:8]}")
+    try:
+        for result in results:
+            load(g, result, batch_size=batch_size)
+        yield g
+    finally:
+        _drop(g)
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ import contextlib
 import socket
 import subprocess
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from graph_schema import SCHEMA_VERSION
 from cascade.embedded import terminate
 from cascade.graph import FalkorGraph, Graph
 from cascade.loader import load
+from tests.conftest import results_graph
 from ingest.identity import document_id
 from ingest.model import (Agency, Deadline, DocumentHeader, Issuer, Mention, ParseResult, Reference, StatedEdge,
                           Task)
@@ -132,14 +132,8 @@ def chain_results() -> list[ParseResult]:
 @pytest.fixture(scope="module")
 def chain_graph(falkordb_server) -> Iterator[Graph]:
     """The hand-built graph (READ-ONLY), one per test module."""
-    g = FalkorGraph(falkordb_server.url, f"chain-{uuid.uuid4().hex[:8]}")
-    g.clear()
-    g.apply_schema()
-    for result in chain_results():
-        load(g, result, batch_size=100)
-    yield g
-    g.clear()
-    g.close()
+    with results_graph(falkordb_server, chain_results(), "chain", batch_size=100) as g:
+        yield g
 
 
 @pytest.fixture

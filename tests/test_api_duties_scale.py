@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
 from cascade import queries
-from cascade.graph import FalkorGraph, Graph
-from cascade.loader import load
+from cascade.graph import Graph
 from ingest.model import Agency, Deadline, DocumentHeader, Issuer, ParseResult, Reference, Task
+from tests.conftest import results_graph
 
 BN = "Bắc Ninh"
 NOI_VU, TTTT = "Sở Nội vụ tỉnh Bắc Ninh", "Sở Thông tin và Truyền thông tỉnh Bắc Ninh"
@@ -40,14 +39,8 @@ def busy_plans() -> list[ParseResult]:
 @pytest.fixture(scope="module")
 def busy_graph(falkordb_server) -> Iterator[Graph]:
     """A graph where one department has 3,000 duties (READ-ONLY)."""
-    g = FalkorGraph(falkordb_server.url, f"busy-{uuid.uuid4().hex[:8]}")
-    g.clear()
-    g.apply_schema()
-    for result in busy_plans():
-        load(g, result, batch_size=500)
-    yield g
-    g.clear()
-    g.close()
+    with results_graph(falkordb_server, busy_plans(), "busy") as g:
+        yield g
 
 
 def _params(**kw: object) -> dict[str, object]:
