@@ -972,16 +972,6 @@ def _falkor_direct(graph: Any) -> Any:
     return falkordb.FalkorDB.from_url(url).select_graph(name)
 
 
-def read_compact(direct: Any, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    """Return the rows of a read query sent with one ``GRAPH.RO_QUERY --compact`` and decoded by ``decode_compact``."""
-    from cascade.graph import decode_compact, params_header
-
-    out = direct.client.connection.execute_command("GRAPH.RO_QUERY", direct.name, params_header(params) + text,
-                                                   "--compact")
-    cols = [h[1].decode() if isinstance(h[1], bytes) else h[1] for h in out[0]] if len(out) == 3 else []
-    return [dict(zip(cols, [decode_compact(v) for v in r], strict=True)) for r in (out[1] if len(out) == 3 else [])]
-
-
 def _server_cpu_ms(direct: Any) -> float:
     """Return the FalkorDB server's CPU time so far (user + system, all threads, Redis ``INFO cpu``) in ms."""
     info = direct.client.connection.info("cpu")
@@ -1100,12 +1090,12 @@ def bench_diagnosis(graph: Any, inputs: dict[str, list[str]], n: int, budget_s: 
                                 "SQLite recursive CTE CPU",
                                 note="client + FalkorDB server CPU; ratio <= 1: no more work than SQLite"))
                 if name in ("cascade_down", "bench_cascade_down_closure") and \
-                        read_compact(direct, text, params) == graph.read(text, params):
-                    cpu = cpu_per_call(lambda: read_compact(direct, text, params), direct)
-                    rows.append(row("diagnosis", f"{label} CPU per call ({biggest}): {name}, compact decoding", cpu,
-                                    "ms", sql_down, "SQLite recursive CTE CPU",
-                                    note="same rows, decoded by bench.run.decode_compact instead of "
-                                         "falkordb-py + plain()"))
+                        graph._read_via_driver(text, params) == graph.read(text, params):
+                    cpu = cpu_per_call(lambda: graph._read_via_driver(text, params), direct)
+                    rows.append(row("diagnosis", f"{label} CPU per call ({biggest}): {name}, falkordb-py decoding",
+                                    cpu, "ms", sql_down, "SQLite recursive CTE CPU",
+                                    note="same rows, decoded by falkordb-py + plain() as before "
+                                         "FalkorGraph.read decoded the compact reply itself"))
     text = queries.load("cascade_down").text
     for frozen in (False, True):
         with GcMeter() as meter, (frozen_heap() if frozen else contextlib.nullcontext()):

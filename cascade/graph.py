@@ -100,10 +100,6 @@ class _NotPlain(ValueError):
 _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
 
 
-def _text(x: Any) -> str:
-    return x.decode() if isinstance(x, bytes) else x
-
-
 def decode_compact(value: list[Any]) -> Any:
     """Return the plain Python value of one ``[type, value]`` pair of a compact reply; raise _NotPlain otherwise."""
     t, x = value
@@ -377,7 +373,14 @@ class FalkorGraph(Graph):
         try:
             return rows_from_compact(reply)
         except _NotPlain:
-            pass
+            return self._read_via_driver(query, params)
+
+    def _read_via_driver(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Return the rows as falkordb-py's result set gives them, through ``plain()``.
+
+        The path for replies holding nodes, edges or paths, and the reference the compact
+        decoding is checked against (tests/test_lineage_shapes.py, bench section 3b).
+        """
         res = self._call(lambda: self._g.ro_query(query, params or None, timeout=self.timeout_ms))
         cols = [h[1] if isinstance(h, list | tuple) else h for h in res.header]
         return [{c: plain(v) for c, v in zip(cols, row, strict=False)} for row in res.result_set]
@@ -660,13 +663,6 @@ class Neo4jGraph(Graph):
                     session.run(stmt).consume()
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from exc
-
-    def clear(self) -> None:
-        """Delete every node and edge but the generation counter, which moves on (see ``Graph.clear``)."""
-        gen = self.generation()
-        self.write([("MATCH (n) DETACH DELETE n", {})])
-        if gen:
-            self._bump_generation(gen)
 
     def close(self) -> None:
         """Close the driver."""

@@ -205,7 +205,7 @@ def test_lineage_closure_ids(doc_ids: list[str], edge_rows: list[dict[str, str]]
     assert lineage_closure_ids(doc_ids, edge_rows, stated_before) == expected
 
 
-# --------------------------------------------------------------------------- the proposed compact decoding (bench 3b)
+# --------------------------------------------------------------------------- compact decoding in FalkorGraph.read (bench 3b)
 
 @pytest.mark.parametrize("pair, value", [
     ([1, None], None),
@@ -231,10 +231,9 @@ def test_decode_compact_refuses_graph_entities() -> None:
         decode_compact([8, [1, [0], []]])  # a node: the library never returns one (house rule 8)
 
 
-def test_read_compact_gives_the_rows_of_graph_read(cascade: Graph) -> None:
-    from bench.run import _falkor_direct, read_compact
-
-    direct = _falkor_direct(cascade)
+def test_compact_decoding_gives_the_rows_of_falkordb_py(cascade: Graph) -> None:
+    """``FalkorGraph.read`` decodes the compact reply itself: the same rows as falkordb-py + ``plain()``."""
     for name, params in (("lineage_down", {"id": "nq", "depth": 10}), ("cascade_down", {"id": "nq"})):
         text = queries.load(name).text
-        assert read_compact(direct, text, params) == cascade.read(text, params)
+        want = cascade._read_via_driver(text, params)
+        assert want and cascade.read(text, params) == want
