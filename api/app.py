@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import pages, routes
-from api.cache import FastAnswers, GenerationWatch, ResponseCache, read_generation
+from api.cache import FastAnswers, GenerationWatch, ResponseCache
 from api.deps import GraphProvider, wants_html
 from cascade.graph import Graph, GraphUnavailable, QueryError
 from cascade.settings import Settings, get_settings
@@ -122,7 +122,7 @@ def create_app(graph: Graph | None = None, settings: Settings | None = None) -> 
     # last ingest committed before it arrived, whichever process wrote it. CASCADE_API_CACHE_TTL_S
     # only bounds how long an unused entry stays in memory; 0 turns the cache off.
     app.state.responses = ResponseCache(max_age_s=max(0.0, float(settings.api_cache_ttl_s)))
-    app.state.generation = GenerationWatch(lambda: read_generation(provider.get()))
+    app.state.generation = GenerationWatch(lambda: provider.get().generation())
 
     @app.exception_handler(GraphUnavailable)
     async def graph_unavailable(request: Request, exc: GraphUnavailable) -> Any:

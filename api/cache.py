@@ -40,11 +40,6 @@ from pydantic import BaseModel
 from cascade.graph import Graph
 
 
-def read_generation(graph: Graph) -> int:
-    """Return the graph's ingest generation (``Graph.generation``: 0 for a graph nothing was ingested into)."""
-    return int(graph.generation())
-
-
 def _reader() -> ThreadPoolExecutor:
     """Return a one-thread executor for generation reads (its thread starts on the first read)."""
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix="cascade-generation")

@@ -17,7 +17,7 @@ import time
 import httpx
 import pytest
 
-from api.cache import GenerationWatch, ResponseCache, read_generation
+from api.cache import GenerationWatch, ResponseCache
 from cascade import ROOT
 from cascade.graph import FalkorGraph
 from tests.conftest import ingest_into
@@ -142,12 +142,12 @@ def test_generation_read_errors_reach_the_request_and_the_next_request_retries()
 
 def test_generation_of_a_graph(new_graph):
     g = new_graph()
-    assert read_generation(g) == 0  # nothing ingested yet
+    assert g.generation() == 0  # nothing ingested yet
     ingest_into(g, [SAMPLE_124])
-    first = read_generation(g)
+    first = g.generation()
     assert first >= 1
     ingest_into(g, [SAMPLE_85])
-    assert read_generation(g) > first
+    assert g.generation() > first
 
 
 @pytest.mark.parametrize("cache_s", [600.0, 0.0])
