@@ -50,7 +50,12 @@ from ingest.model import Agency, Issuer
 
 _DATA = Path(__file__).parent / "data"
 
-_MAX_WORDS = 16  # a longer "name" is a sentence
+_MAX_WORDS = 16  # a longer "name" is a sentence ...
+#: ... unless it starts with the head of one body: proper names of units run long ("Ban Quản lý
+#: dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh", 18 words; "Ban Thường trực
+#: Ủy ban Mặt trận Tổ quốc Việt Nam các huyện, thị xã, thành phố", 17 written out), while a
+#: collective opener followed by that many words is prose ("Các gương cán bộ dám nghĩ, dám làm, ...").
+_MAX_HEADED_WORDS = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +282,18 @@ def known_name_at(text: str) -> str | None:
     return m.group(0) if m is not None else None
 
 
+def official_name(text: str) -> str | None:
+    """Return the official spelling of ``text`` when the whole of it is a known name, else None.
+
+    "Ủy ban kiểm tra" -> "Ủy ban Kiểm tra", "Ban tuyên giáo" -> "Ban Tuyên giáo" (``agency_kinds.json``,
+    "canonical_names"); "Ban Quản lý dự án" (unknown) -> None.
+    """
+    known = known_name_at(text)
+    if known is None or len(known) != len(text):
+        return None
+    return knowledge().canon_map.get(name_key(known))
+
+
 def _canonical_spelling(text: str) -> str:
     """Return ``text`` with every known official name in its official spelling."""
     k = knowledge()
@@ -295,11 +312,14 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
     if not t or P.NOT_IN_NAME.search(t):
         return None
     t = expand_abbreviations(t)
-    if len(t.split()) > _MAX_WORDS or knowledge().fragment_rx.search(t) or P.AFTER_UNIT_WORD.search(t):
+    n_words = len(t.split())
+    if n_words > _MAX_HEADED_WORDS or knowledge().fragment_rx.search(t) or P.AFTER_UNIT_WORD.search(t):
         return None
     head = _head(t)
     group = _is_group_start(t)
     if head is None and not group:
+        return None
+    if n_words > _MAX_WORDS and group:
         return None
     if not group and len(t) == len(head[0]) and head[0] in knowledge().alone_nouns:
         return None  # a head alone is a noun, not a body ("Sở", "Công ty")
@@ -433,6 +453,11 @@ _SHARED: dict[tuple, "_Candidate | None"] = {}
 _SHARED_MAX = 50000
 
 _agency_id = lru_cache(maxsize=16384)(agency_id)
+
+
+def _numbers(key: str) -> list[str]:
+    """Return the runs of digits in a name key, in order ("phong nghiep vu 2" -> ["2"])."""
+    return P.DIGIT_RUN.findall(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -670,7 +695,10 @@ class AgencyRegistry:
             # the length difference: keys whose lengths differ by more than 5% of the total can
             # never reach 95, so the ratio is not computed for them
             if (ag.kind == cand.kind and ag.province == cand.province and ag.district == cand.district
-                    and 20 * abs(len(key) - n) <= len(key) + n and fuzz.ratio(key, cand.key) >= 95):
+                    and 20 * abs(len(key) - n) <= len(key) + n and fuzz.ratio(key, cand.key) >= 95
+                    and _numbers(key) == _numbers(cand.key)):
+                # a different number is a different body, not a slip: "Phòng Nghiệp vụ 1" and
+                # "Phòng Nghiệp vụ 2" of one Ủy ban Kiểm tra, "Trường THCS số 1" and "số 2"
                 return key
         return cand.key
 

@@ -13,8 +13,11 @@ Rules (issue #3, "Deadlines"):
 
 In running text (``find_deadline``) a phrase counts after a cue ("hoàn thành trong", "trước
 ngày"), after a label ("Thời gian thực hiện:", "Thời hạn:", "Tiến độ:"), as a parenthesised
-aside closing its clause that says only when ("(thường xuyên).", "(năm 2024)."), or as a
-frequency closing the clause after an action verb or a comma ("thực hiện thường xuyên.");
+aside closing its clause that says only when ("(thường xuyên).", "(năm 2024)."), as a
+frequency closing the clause after an action verb or a comma ("thực hiện thường xuyên."), or
+closing a clause that reports ("báo cáo kết quả về Bộ Tài nguyên và Môi trường hằng năm."), or
+as a frequency opening the duty, set off by a comma, at its start or right after its assignee's
+colon ("Bộ Tài chính: Hằng năm, cân đối, bố trí kinh phí ...");
 "kế hoạch hằng năm" (an annual plan) is subject matter, not a deadline.
 
 When a text names several, the one written first wins ("Năm 2024 và hằng năm" -> 2024).
@@ -259,16 +262,23 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             if dl is not None:
                 cands.append((pm.start(), 0, dl))
     if freq or "mỗi" in low:
-        lm = P.DL_LEADING_PERIOD.match(text)
-        if lm is not None:
-            # "Hằng năm, Sở Nội vụ tổng hợp ...": a time adverbial opening the sentence
-            dl = parse_deadline(lm["phrase"], default_year)
-            if dl is not None:
-                cands.append((lm.start("phrase"), 0, dl))
+        # "Hằng năm, Sở Nội vụ tổng hợp ...": a time adverbial opening the sentence, or the duty
+        # after its assignee's colon ("Bộ Tài chính: Hằng năm, cân đối, bố trí kinh phí ...")
+        colon = text.find(":", 0, _MAX_ASSIGNEE)
+        for at in (0, colon + 1) if colon >= 0 else (0,):
+            lm = P.DL_LEADING_PERIOD.match(text, at)
+            if lm is not None:
+                dl = parse_deadline(lm["phrase"], default_year)
+                if dl is not None:
+                    cands.append((lm.start("phrase"), 0, dl))
+                break
     if freq:
         for cm in P.DL_CLAUSE_END_PERIOD.finditer(text):
-            # "thực hiện thường xuyên.", "..., hằng năm.": how often the duty is done
-            if not P.DL_PERIOD_CUE_BEFORE.search(text, max(0, cm.start() - 16), cm.start()):
+            # "thực hiện thường xuyên.", "..., hằng năm.": how often the duty is done; or the
+            # clause reports ("báo cáo kết quả về Bộ Tài nguyên và Môi trường hằng năm."): how
+            # often the report is due, whatever noun the frequency follows
+            if not P.DL_PERIOD_CUE_BEFORE.search(text, max(0, cm.start() - 16), cm.start()) \
+                    and not _reports(text, cm.start()):
                 continue
             dl = parse_deadline(cm["phrase"], default_year)
             if dl is not None:
@@ -283,6 +293,21 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
                 cands.append((m.start(), -(m.end() - m.start()),
                               Deadline(text=m.group(0), kind="recurring", period="P1Y" if n == 12 else f"P{n}M")))
     return _first(cands)
+
+
+#: Longest assignee before a duty's colon ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung
+#: ương: ..."), the same bound as the task finder's subject (``tasks._MAX_SUBJECT``).
+_MAX_ASSIGNEE = 220
+
+
+def _reports(text: str, end: int) -> bool:
+    """Return True if the clause that ends at ``end`` is a report (``P.DL_REPORT_CLAUSE``).
+
+    The clause starts after the last ";", ":" or sentence break before ``end``: "...; báo cáo
+    kết quả về Bộ Tài nguyên và Môi trường" reports, "...; lồng ghép vào kế hoạch" does not.
+    """
+    start = max(text.rfind(";", 0, end), text.rfind(":", 0, end), text.rfind(". ", 0, end)) + 1
+    return P.DL_REPORT_CLAUSE.search(text[start:end]) is not None
 
 
 #: Longest line that can be nothing but a deadline ("Thời gian thực hiện: Quý III năm 2024.").

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest import admin_units, patterns, resolve
-from ingest.agencies import AgencyRegistry
+from ingest.agencies import AgencyRegistry, official_name
 from ingest.identity import normalize_symbol
 from ingest.model import CleanDocument, DocumentHeader, Issuer, Signer
 
@@ -100,7 +100,7 @@ def analyse_header(doc: CleanDocument) -> HeaderInfo:
     issuer = _issuer_block(lines, top)
     inferred = False
     if issuer is None or (issuer.level == "district" and issuer.province is None) or (
-        issuer.kind in ("ubnd", "hdnd") and issuer.level == "unknown"
+        issuer.kind in ("ubnd", "hdnd", "mttq") and issuer.level == "unknown"
     ):
         body_off = lines[body_idx].offset if body_idx is not None and body_idx < len(lines) else 0
         better = _infer_issuer(text, symbol, place, issuer, body_off)
@@ -457,8 +457,10 @@ def _sub_body(rest: str, parent: Issuer) -> Issuer:
         " ".join(w.capitalize() for w in words),
     ]
     if parent.kind in ("tinh_uy", "thanh_uy", "huyen_uy"):
-        # Party bodies are named after their committee: "Ban Tuyên giáo Tỉnh ủy Bắc Ninh" (Hướng dẫn 36-HD/VPTW)
-        return Issuer(name=f"{variants[1]} {parent.name}", level=parent.level, province=parent.province,
+        # Party bodies are named after their committee: "Ban Tuyên giáo Tỉnh ủy Bắc Ninh", "Ủy ban Kiểm
+        # tra Tỉnh ủy Thái Nguyên" (Hướng dẫn 36-HD/VPTW), in the official spelling where it is known
+        organ = official_name(variants[0]) or variants[1]
+        return Issuer(name=f"{organ} {parent.name}", level=parent.level, province=parent.province,
                       district=parent.district, kind="agency")
     registry = AgencyRegistry(parent)
     for v in variants:
@@ -520,7 +522,7 @@ def _infer_issuer(text: str, symbol: str | None, place: str | None, partial: Iss
         return partial
     if kind in ("tinh_uy", "thanh_uy"):
         return resolve.make_local_issuer(kind, province)
-    if kind in ("ubnd", "hdnd", "huyen_uy"):
+    if kind in ("ubnd", "hdnd", "huyen_uy", "mttq"):
         return resolve.make_local_issuer(kind, province, district)
     ctx = Issuer(name="", level="district" if district else "province", province=province, district=district)
     return resolve.issuer_from_suffix(symbol, ctx) or partial

@@ -625,14 +625,19 @@ NUMBERED_HEADING = re.compile(r"""^\s*(?P<num>[IVX]{1,4}|\d{1,2})\s*[.\-–)]\s+
 #:   " ban hành Chương trình hành động của Chính phủ thực hiện " (107/NQ-CP -> 45-NQ/TW),
 #:   " về việc thực hiện " (72-CTr/TU -> 45-NQ/TW), " về tiếp tục thực hiện " (52-KL/TW -> 27-NQ/TW),
 #:   " thực hiện " (20-Ctr/TU ... của Tỉnh ủy Sóc Trăng thực hiện Nghị quyết ...),
-#:   " triển khai " / " hướng dẫn thực hiện " / " về triển khai thực hiện ".
+#:   " triển khai " / " hướng dẫn thực hiện " / " về triển khai thực hiện ",
+#:   " về tiếp tục đẩy mạnh triển khai " (05/CT-TTg -> Đề án 06, the short name of 06/QĐ-TTg),
+#:   " về tăng cường thực hiện " (an intensifier before the verb keeps the implementing sense),
+#:   " hướng dẫn thực hiện một số điều của " (02-HD/UBKTTW -> 22-QĐ/TW), " hướng dẫn thi hành các điều của ".
 EDGE_CUE = re.compile(
     r"""^[ \t\n]*,?[ \t\n]*(?i:
         (?:về\s+(?:việc\s+)?)?
         (?:(?:ban\s+hành|phê\s+duyệt)\s+(?:Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?|Đề\s+án|Quy\s+chế)
            (?:\s+của\s+(?:Chính\s+phủ|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Tỉnh\s+ủy|Ủy\s+ban\s+nhân\s+dân(?:\s+tỉnh)?))?
            (?:\s+(?:để\s+)?(?:triển\s+khai\s+)?)?\s+)?
-        (?:hướng\s+dẫn\s+)?(?:tiếp\s+tục\s+)?(?:triển\s+khai\s+thực\s+hiện|triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|thi\s+hành)
+        (?:hướng\s+dẫn\s+)?(?:tiếp\s+tục\s+)?(?:(?:đẩy\s+mạnh|tăng\s+cường)\s+)?
+        (?:triển\s+khai\s+thực\s+hiện|triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|thi\s+hành)
+        (?:\s+(?:một\s+số\s+điều|các\s+điều)\s+của)?
         )[ \t\n]*$""",
     re.VERBOSE,
 )
@@ -755,8 +760,15 @@ RECIPIENTS_HEAD = re.compile(r"^\s*(?i:n[oơ]i\s+nh[aậ]n)\s*:?\s*(?P<rest>.*)$
 RECIPIENT_NOTE = re.compile(r"\s*\((?:để\s+)?(?:b/c|đ/b|báo\s+cáo|biết|thực\s+hiện|t/h|p/h|chỉ\s+đạo)\)\s*", re.IGNORECASE)
 
 #: A department line under the committee in a header block: "SỞ NỘI VỤ", "BAN TUYÊN GIÁO",
-#: "VĂN PHÒNG", "PHÒNG NỘI VỤ", "CHI CỤC ...", "TRUNG TÂM ...", "BỘ CHỈ HUY QUÂN SỰ", "ĐẢNG ĐOÀN ...".
-SUB_BODY = re.compile(r"^(?:SỞ|BAN|VĂN\s+PHÒNG|PHÒNG|CHI\s+CỤC|TRUNG\s+TÂM|BỘ\s+CHỈ\s+HUY|CÔNG\s+AN|ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ)(?!\w)")
+#: "VĂN PHÒNG", "PHÒNG NỘI VỤ", "CHI CỤC ...", "TRUNG TÂM ...", "BỘ CHỈ HUY QUÂN SỰ", "ĐẢNG ĐOÀN ...",
+#: "ỦY BAN KIỂM TRA" (under "TỈNH ỦY THÁI NGUYÊN": the committee's inspection commission, Điều lệ
+#: Đảng, Điều 32). Not "BAN THƯỜNG TRỰC" / "BAN THƯỜNG VỤ" ("ỦY BAN MTTQ VIỆT NAM / TỈNH YÊN BÁI /
+#: BAN THƯỜNG TRỰC"): the standing body issues in the committee's own name.
+SUB_BODY = re.compile(
+    r"""^(?:SỞ|BAN(?!\s+THƯỜNG\s+(?:TRỰC|VỤ)(?!\w))|VĂN\s+PHÒNG|PHÒNG|CHI\s+CỤC|TRUNG\s+TÂM|BỘ\s+CHỈ\s+HUY|CÔNG\s+AN
+          |ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ|(?:ỦY|UỶ)\s+BAN\s+KIỂM\s+TRA)(?!\w)""",
+    re.VERBOSE,
+)
 
 #: The term number after an issuer code: "QH13", "UBTVQH15" (Quốc hội khóa XIII, XV).
 TERM_SUFFIX = re.compile(r"\d+$")
@@ -777,10 +789,14 @@ SIGN_PREFIX = re.compile(r"^\s*(?P<prefix>T\.?\s*M\.?|T/M|K\.?\s*T\.?|K/T|TUQ\.?
 #: Local issuing bodies as written: "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
 #: "Ban Thường vụ Tỉnh ủy", "Ban chấp hành Đảng bộ tỉnh", "Tỉnh ủy", "Thành ủy", "Huyện ủy",
 #: "Chủ tịch UBND" (the chair signs for the committee: its symbol is .../TB-UBND);
-#: both tone placements: "Uỷ ban nhân dân", "Tỉnh uỷ".
+#: both tone placements: "Uỷ ban nhân dân", "Tỉnh uỷ";
+#: the Fatherland Front's committee of each level (Luật Mặt trận Tổ quốc Việt Nam 2015, Điều 8):
+#: "Ủy ban Mặt trận Tổ quốc Việt Nam", "ỦY BAN MTTQ VIỆT NAM", "Ủy ban MTTQ", "UBMTTQ Việt Nam",
+#: "UBMTTQVN", and its standing body "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh".
 LOCAL_BODY = re.compile(
-    r"""(?P<pre>(?i:Chủ\s+tịch|Thường\s+trực)\s+)?
+    r"""(?P<pre>(?i:Chủ\s+tịch|(?:Ban\s+)?Thường\s+trực)\s+)?
         (?P<body>(?i:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND
+                 |(?:Ủy|Uỷ)\s+ban\s+(?:Mặt\s+trận\s+Tổ\s+quốc|MTTQ)(?:\s+Việt\s+Nam|\s+VN)?|UBMTTQ(?:VN|\s+Việt\s+Nam)?
                  |Ban\s+Thường\s+vụ\s+Tỉnh\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+tỉnh|Tỉnh\s+(?:ủy|uỷ)
                  |Ban\s+Thường\s+vụ\s+Thành\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+thành\s+phố|Thành\s+(?:ủy|uỷ)
                  |Ban\s+Thường\s+vụ\s+Huyện\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+huyện|Huyện\s+(?:ủy|uỷ)|Quận\s+(?:ủy|uỷ)))
@@ -790,19 +806,19 @@ LOCAL_BODY = re.compile(
 
 #: The first word of every LOCAL_BODY match (its optional "Chủ tịch"/"Thường trực", or its body),
 #: case-insensitive: "Chủ", "Thường", "Ủy"/"Uỷ", "UBND", "Hội", "HĐND", "Ban", "Tỉnh", "Thành",
-#: "Huyện", "Quận". LOCAL_BODY starts with an optional group, so the engine cannot skip ahead;
+#: "Huyện", "Quận", "UBMTTQ". LOCAL_BODY starts with an optional group, so the engine cannot skip ahead;
 #: ``header.local_bodies`` tries LOCAL_BODY only where one of these words starts. No word here
 #: starts inside another, so scanning them without overlap misses no start.
 #: Written as one first-letter class (what ``(?i:)`` matches for c, t, ủ, u, h, b, q), then the
 #: rest of the words of that letter checked with a look-behind: the same matches as
-#: "(?i:chủ|thường|ủy|uỷ|ubnd|hội|hđnd|ban|tỉnh|thành|huyện|quận)" (two words of one letter never
+#: "(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|tỉnh|thành|huyện|quận)" (two words of one letter never
 #: both match at a place), but the engine skips to those letters: 2.5x faster.
 LOCAL_BODY_START = re.compile(
     r"""[cCtTủỦuUhHbBqQ]
         (?: (?<=[cC])(?i:hủ)                  # "Chủ tịch"
           | (?<=[tT])(?i:hường|ỉnh|hành)      # "Thường trực", "Tỉnh ủy", "Thành ủy"
           | (?<=[ủỦ])(?i:y)                   # "Ủy ban"
-          | (?<=[uU])(?i:ỷ|bnd)               # "Uỷ ban", "UBND"
+          | (?<=[uU])(?i:ỷ|bnd|bmttq)         # "Uỷ ban", "UBND", "UBMTTQ"
           | (?<=[hH])(?i:ội|đnd|uyện)         # "Hội đồng nhân dân", "HĐND", "Huyện ủy"
           | (?<=[bB])(?i:an)                  # "Ban Thường vụ"
           | (?<=[qQ])(?i:uận) )               # "Quận ủy"
@@ -821,6 +837,10 @@ COMMUNE_PARTY_LINE = re.compile(
 
 #: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
 UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
+
+#: A run of digits in an agency's name key: "phong nghiep vu 2" -> "2", "truong thcs so 12" -> "12"
+#: (two names that differ in a number are two bodies, never one spelled twice).
+DIGIT_RUN = re.compile(r"[0-9]+")
 
 #: A word that may be capitalised (the caller checks the first letter), to read a commune name
 #: after a unit word: "Tân Phú", "TÂN PHÚ", "Mường Chà".
@@ -1222,8 +1242,16 @@ DL_PERIOD_CUE_BEFORE = re.compile(
 )
 #: A frequency opening the sentence as a time adverbial, set off by a comma: how often the duty
 #: is done (not "kế hoạch hằng năm", where it qualifies a noun): "Hằng năm, Sở Nội vụ tổng hợp
-#: ...", "Hằng tuần, Ủy ban nhân dân các xã báo cáo ...", "Mỗi quý, ...".
-DL_LEADING_PERIOD = re.compile(r"^[\s\-+•]*(?P<phrase>(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần))\s*,", re.IGNORECASE)
+#: ...", "Hằng tuần, Ủy ban nhân dân các xã báo cáo ...", "Mỗi quý, ...". Used with ``match``
+#: at the text start or right after the assignee's colon ("Bộ Tài chính: Hằng năm, cân đối, bố
+#: trí kinh phí ..."), so it has no "^" of its own.
+DL_LEADING_PERIOD = re.compile(r"[\s\-+•]*(?P<phrase>(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần))\s*,", re.IGNORECASE)
+#: A clause that reports (its verb is "báo cáo", at the clause start or after a comma or "và"):
+#: a frequency closing it is how often the report is due, whatever noun it follows:
+#:   "báo cáo kết quả về Bộ Tài nguyên và Môi trường hằng năm.", "báo cáo kết quả hằng năm;",
+#:   "tổng hợp, báo cáo Ủy ban nhân dân tỉnh hằng quý.", "định kỳ báo cáo ... hằng tháng.";
+#: not "xây dựng báo cáo tổng kết hằng năm" (a noun) nor "kế hoạch hằng năm" (no report).
+DL_REPORT_CLAUSE = re.compile(r"""(?:^|[,]|\s(?i:và))[ \t]*(?i:định\s+kỳ\s+)?(?i:báo\s+cáo)(?!\w)""", re.VERBOSE)
 #: "hằng năm" right after a day, month or quarter without a year: the date recurs every year:
 #: "trước ngày 15/12 hằng năm", "trong quý I hàng năm", "tháng 6 mỗi năm".
 DL_EVERY_YEAR_AFTER = re.compile(r"[ \t]*(?:h[ằà]ng|mỗi)\s+năm(?!\w)", re.IGNORECASE)

@@ -55,6 +55,7 @@ class _M:
     law_year: int | None = None  # laws cited by name: the year of the name's date
     scope_province: str | None = None  # unknown issuer code: the citing document's province its id carries
     typed: bool = False  # written with its type word ("Nghị định số 136/2020/NĐ-CP"), not a bare symbol
+    issuer_written: bool = False  # "của <body>" follows it, whether or not the body was recognised
 
 
 def find_references(doc: CleanDocument, header: DocumentHeader) -> tuple[list[Reference], list[StatedEdge]]:
@@ -124,6 +125,7 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
         doc_type = resolve.doc_type_for_word(type_word) or resolve.symbol_doc_type(symbol)
         pos = m.end()
         date = None
+        written = issuer is not None
         for _ in range(2):
             dm = patterns.DATE_TAIL.match(text, pos)
             if dm and date is None:
@@ -132,6 +134,7 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
                 continue
             im = patterns.ISSUER_TAIL.match(text, pos)
             if im and issuer is None:
+                written = True  # "của Ban Thuờng vụ ...": an issuer is named even if it is not recognised
                 hit = resolve.match_issuer(text, im.end(), context)
                 if hit:
                     issuer, pos = hit
@@ -139,7 +142,7 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
             break
         out.append(_M(start=start, end=pos, sym_end=m.end(), symbol=symbol, doc_type=doc_type,
                       issued_on=date, issuer=issuer, explicit_issuer=issuer is not None,
-                      title=_subject(text, pos), typed=type_word is not None))
+                      title=_subject(text, pos), typed=type_word is not None, issuer_written=written))
     _share_list_tails(text, out)
     return out
 
@@ -450,7 +453,8 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 seen_keys.add(key)
                 continue
             gap = text[mentions[anchor].end : m.start] if anchor is not None else ""
-            if anchor is not None and len(gap) < _MAX_EDGE_GAP and patterns.EDGE_CUE.match(gap):
+            if anchor is not None and len(gap) < _MAX_EDGE_GAP and (
+                    patterns.EDGE_CUE.match(gap) or _cue_after_unread_issuer(mentions[anchor], gap)):
                 edges.append((anchor, idx))
                 m.relation = "cites"
             elif in_preamble and len(gap) < _MAX_EDGE_GAP and patterns.OWN_PLAN_CUE.search(gap):
@@ -472,6 +476,38 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
             last = idx
             seen_keys.add(key)
     return edges
+
+
+#: Most words an issuer's name has ("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu": 10 with the dash).
+_MAX_ISSUER_WORDS = 14
+
+
+def _cue_after_unread_issuer(anchor: _M, gap: str) -> bool:
+    """Return True if ``gap`` is an issuer phrase that was not recognised, then an edge cue.
+
+    "Kế hoạch số 235-KH/TU ngày 05/7/2024 của Ban Thuờng vụ Tỉnh ủy Lâm Đồng thực hiện Chỉ thị
+    số 35-CT/TW": the anchor's "của ..." was written (``_M.issuer_written``) but not read as an
+    issuer (an OCR slip, an unknown body), so the gap still holds it; the edge is the same as
+    with a recognised issuer when the cue follows the name. The name is read word by word and
+    stops at "về" (a subject: "của Ban Chỉ đạo về tăng cường ... thực hiện" states no edge,
+    unless the cue starts right there: "về thực hiện").
+    """
+    if anchor.explicit_issuer or not anchor.issuer_written:
+        return False
+    im = patterns.ISSUER_TAIL.match(gap)
+    if im is None:
+        return False
+    k = im.end()
+    for _ in range(_MAX_ISSUER_WORDS):
+        sp = gap.find(" ", k)
+        if sp < 0:
+            return False
+        k = sp + 1
+        if patterns.EDGE_CUE.match(gap[sp:]):
+            return True
+        if gap[k : k + 3].lower() in ("về ", "v/v"):
+            return False
+    return False
 
 
 def _basis_spans(doc: CleanDocument) -> list[tuple[int, int]]:
@@ -527,12 +563,13 @@ def _subject_sibling(m: _M, gap: str) -> bool:
     "Thực hiện Chỉ thị số 47-CT/TW ngày 25/6/2015 của Ban Bí thư về tăng cường ... và Nghị định
     số 136/2020/NĐ-CP ngày 24/11/2020 của Chính phủ ...": both are implemented. Only a full
     citation counts (its own type word, date and issuer, as Nghị định 30/2020/NĐ-CP, Phụ lục I
-    asks of a document's first citation), and only when the subject
+    asks of a document's first citation; a written "của <body>" counts whether or not the body is
+    recognised, so an OCR slip in the issuer's name does not change the clause), and only when the subject
     in between does not implement something itself ("Kết luận số 52-KL/TW ... về tiếp tục thực
     hiện Nghị quyết số 27-NQ/TW ...": the later document is the subject's, a stated edge or a
     citation, not the citing document's parent).
     """
-    if not (m.typed and m.issued_on and m.explicit_issuer) or len(gap) > _MAX_SUBJECT + _MAX_LEAD:
+    if not (m.typed and m.issued_on and m.issuer_written) or len(gap) > _MAX_SUBJECT + _MAX_LEAD:
         return False
     return bool(patterns.SUBJECT_SIBLING_END.search(gap)) and not patterns.SUBJECT_IMPLEMENTS_WORD.search(gap)
 

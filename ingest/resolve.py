@@ -213,6 +213,8 @@ def _central_issuer(entry: dict) -> Issuer:
 def _local_kind(body: str) -> str:
     """Return the local issuer kind of a body phrase ("Ban Thường vụ Tỉnh ủy" -> "tinh_uy")."""
     f = ffold(body)
+    if "mat tran" in f or "mttq" in f:
+        return "mttq"  # "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban MTTQ", "UBMTTQ"
     if "uy ban nhan dan" in f or f == "ubnd":
         return "ubnd"
     if "hoi dong nhan dan" in f or f == "hdnd":
@@ -225,7 +227,10 @@ def _local_kind(body: str) -> str:
 
 
 _LOCAL_NAMES = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "tinh_uy": "Tỉnh ủy",
-                "thanh_uy": "Thành ủy", "huyen_uy": "Huyện ủy", "dang_uy": "Đảng ủy"}
+                "thanh_uy": "Thành ủy", "huyen_uy": "Huyện ủy", "dang_uy": "Đảng ủy",
+                # every level has an "Ủy ban Mặt trận Tổ quốc Việt Nam <unit> <name>" (Luật Mặt trận
+                # Tổ quốc Việt Nam 2015, Điều 8), named like the people's committees
+                "mttq": "Ủy ban Mặt trận Tổ quốc Việt Nam"}
 
 
 def make_local_issuer(kind: str, province: str | None, district: str | None = None,
@@ -233,7 +238,7 @@ def make_local_issuer(kind: str, province: str | None, district: str | None = No
                       commune_unit: str | None = None) -> Issuer:
     """Return the canonical local Issuer: "Ủy ban nhân dân tỉnh Lào Cai", "Ủy ban nhân dân huyện Châu Thành", "Tỉnh ủy Điện Biên".
 
-    ``kind`` is one of ubnd, hdnd, tinh_uy, thanh_uy, huyen_uy. Party committees
+    ``kind`` is one of ubnd, hdnd, tinh_uy, thanh_uy, huyen_uy, dang_uy, mttq. Party committees
     are named "<Tỉnh ủy> <Province>" (Hướng dẫn 36-HD/VPTW); State bodies
     "<Ủy ban nhân dân> <unit> <Name>" (Nghị định 30/2020/NĐ-CP Phụ lục I).
     """
@@ -439,7 +444,7 @@ def issuer_from_suffix(symbol: str | None, context: Issuer | None = None) -> Iss
         return Issuer(name=e["issuer"], level=e["level"], kind=e["kind"])
     prov = context.province if context else None
     kind = e["kind"]
-    if kind in ("ubnd", "hdnd"):
+    if kind in ("ubnd", "hdnd", "mttq"):
         if context is not None and context.kind == kind and context.level in ("district", "commune"):
             # a district's own "/KH-UBND" symbol is its own committee's
             return make_local_issuer(kind, prov, context.district)

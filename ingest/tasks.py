@@ -273,14 +273,15 @@ def take_list(text: str) -> str:
     k = text.find(". ")
     if 0 <= k < end:
         end = k
+    named = _name_end(text)
     um = P.AFTER_UNIT_WORD.search(text, 0, end)
     if um is not None:
         # a lower-case word after a unit word ends the name: "phối hợp với Ủy ban nhân dân các
         # huyện vận hành các cống" -> "Ủy ban nhân dân các huyện" (the verb need not be listed)
         end = um.end() - 1
     for start, verb in _iter_verbs(text[:end]):
-        if start == 0:
-            continue
+        if start == 0 or start < named:
+            continue  # "Ủy ban Kiểm tra ...": a verb inside a known name is part of the name
         if verb in ambiguous and text[:start].rstrip().endswith(","):
             continue
         end = start
@@ -338,15 +339,16 @@ def _plan(text: str) -> _Plan:
         subject, rest_at = body[:colon], colon + 1
     if subject is None:
         whole = body.strip().rstrip(":.;").strip()
-        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(whole) and is_agency_list(whole):
+        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(whole, _name_end(whole)) and is_agency_list(whole):
             return _Plan(subject=whole, support_text=None, rest="", rest_at=len(text), heading=True)
         _, ambiguous = _verbs()
         window = body[: _MAX_SUBJECT + 20]
+        named = _name_end(body)
         if " đã " in window or " đang " in window or " là " in window:
             # (only a subject with no duty verb in it: in "chính quyền các cấp xác định công tác ...
             # là việc quan trọng" the subject ended at the verb; the verb test first, it is cheaper)
             am = P.SUBJECT_MARKER.search(window)
-            if am is not None and am.start() > 0 and not _has_verb(window[:am.start()]) \
+            if am is not None and am.start() > 0 and not _has_verb(window[:am.start()], named) \
                     and is_agency_list(window[:am.start()].rstrip(" ,")):
                 if am["word"] != "là" and not P.PASSIVE_AFTER.match(window, am.end()):
                     # "Các ngành, địa phương đã chủ động triển khai ...": an agency list then an
@@ -362,6 +364,8 @@ def _plan(text: str) -> _Plan:
             for n, (vstart, verb) in enumerate(bounds):
                 if n >= 8:
                     break
+                if vstart < named:
+                    continue  # "Ủy ban kiểm tra các huyện ủy ...": the verb is a word of the body's name
                 prefix = body[:vstart].rstrip(" ,")
                 if verb in ambiguous and body[:vstart].rstrip().endswith(","):
                     continue  # "Cấp ủy, tổ chức đảng, ...": a noun of the list, not the duty's verb
@@ -392,10 +396,22 @@ def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
                        no_duty=p.no_duty)
 
 
-def _has_verb(text: str) -> bool:
-    """Return True if ``text`` holds a duty verb (an ambiguous one right after a comma does not count)."""
+def _has_verb(text: str, named: int = 0) -> bool:
+    """Return True if ``text`` holds a duty verb (an ambiguous one right after a comma does not count,
+    nor one starting before ``named``, inside the known name that starts the text)."""
     _, ambiguous = _verbs()
-    return any(not (v in ambiguous and text[:at].rstrip().endswith(",")) for at, v in _iter_verbs(text) if at > 0)
+    return any(not (v in ambiguous and text[:at].rstrip().endswith(",")) for at, v in _iter_verbs(text)
+               if at > 0 and at >= named)
+
+
+def _name_end(text: str) -> int:
+    """Return where the official name of a known body that starts ``text`` ends, else 0.
+
+    Some names hold a duty verb: "Ủy ban Kiểm tra" (Điều lệ Đảng, Điều 32), "Sở Nông nghiệp và
+    Phát triển nông thôn"; a verb before this offset is a word of the name, never the duty's.
+    """
+    known = known_name_at(text)
+    return len(known) if known is not None else 0
 
 
 def _duty_words(rest: str) -> str:

@@ -171,6 +171,18 @@ ROWS = [
     (HOAI_DUC, "Công ty Cổ phần Môi trường đô thị Hoài Đức", "Công ty Cổ phần Môi trường đô thị Hoài Đức", "agency",
      "district", "Hà Nội", "Hoài Đức"),
     (HOAI_DUC, "Công ty Điện lực Hà Nội", "Công ty Điện lực Hà Nội", "agency", "province", "Hà Nội", None),
+    # a long proper name headed by one body's head is one name (up to 20 words), not a sentence
+    (BAC_NINH, "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh",
+     "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh Bắc Ninh", "agency", "province",
+     "Bắc Ninh", None),
+    # an organ's counterparts in the units below: one group ("<organ> các <units>")
+    (BAC_NINH, "Ban Thường trực Ủy ban MTTQ Việt Nam các huyện, thị xã, thành phố",
+     "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam các huyện, thị xã, thành phố tỉnh Bắc Ninh", "group", "province",
+     "Bắc Ninh", None),
+    (DIEN_BIEN, "Ủy ban kiểm tra các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy",
+     "Ủy ban Kiểm tra các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy Điện Biên", "group", "province", "Điện Biên",
+     None),
+    (DIEN_BIEN, "Ủy ban Kiểm tra Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy Điện Biên", "agency", "province", "Điện Biên", None),
 ]
 
 
@@ -194,11 +206,18 @@ def test_resolve(issuer, mention, name, kind, level, province, district):
     "(b/c)",
     # an organisation kind alone is a common noun; prose is no name
     "Công ty", "Tập đoàn", "Hợp tác xã", "Chi nhánh", "Thư viện", "Bưu điện", "Kết quả cần đạt", "Về công tác tuyên truyền",
+    "Ủy ban",  # which committee is not said: never a made-up "Ủy ban tỉnh Bắc Ninh"
     # an aspect marker: the sentence reports what was done ("đã"), or is being done ("đang")
     "Các ngành, địa phương đã", "Các sở, ngành đang", "Sở Y tế đã",
     "Phòng Y tế là cơ quan thường trực",  # the copula: a sentence
     # a lower-case word after a commune unit: the name has ended, a sentence goes on
     "Trung tâm Phục vụ hành chính công xã số hóa hồ sơ", "Hội Nông dân phường tổ chức",
+    # a collective opener with a long run of words is prose, even under the longer bound for headed names
+    "Các gương cán bộ dám nghĩ, dám làm, có cách làm hay, hiệu quả trên địa bàn tỉnh",
+    "Các đơn vị có chức năng kiểm định chương trình, kiểm định các cơ sở đào tạo",
+    # over 20 words: a sentence even after a head
+    "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh và các khu công nghiệp, khu kinh tế "
+    "cửa khẩu",
 ])
 def test_resolve_none(mention):
     assert AgencyRegistry(BAC_NINH).resolve(mention) is None
@@ -226,6 +245,11 @@ def test_fuzzy_merge_one_letter_slip_only():
     assert "Sở Khoa học và Công ngệ" in a.aliases
     assert reg.resolve("Sở Kế hoạch và Đầu tư") is not a
     assert reg.resolve("Sở Tư pháp") is not reg.resolve("Sở Nội vụ")
+    # a different number is a different body, however close the rest of the name
+    ubkt = AgencyRegistry(Issuer("Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên", "province", "Thái Nguyên", None, "agency"))
+    one, two = ubkt.resolve("Phòng Nghiệp vụ 1"), ubkt.resolve("Phòng Nghiệp vụ 2")
+    assert one is not two and (one.name, two.name) == ("Phòng Nghiệp vụ 1 Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên",
+                                                     "Phòng Nghiệp vụ 2 Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên")
 
 
 def test_parent_of_party_committee_organs():

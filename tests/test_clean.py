@@ -108,6 +108,12 @@ CASES = [
     ("old tone placement is not a slip", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", ["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]),
     ("HDH inside another word untouched", "Hệ điều hành HDHX", ["Hệ điều hành HDHX"]),
     ("nhân dân untouched", "Nơi nhân dân sinh sống và làm việc", ["Nơi nhân dân sinh sống và làm việc"]),
+    # a dropped horn: the rhyme "uơng" is no Vietnamese syllable ("Ban Thuờng vụ" in a CP1258 plan)
+    ("OCR Thuờng", "Kế hoạch số 235-KH/TU ngày 05/7/2024 của Ban Thuờng vụ Tỉnh ủy Lâm Đồng",
+     ["Kế hoạch số 235-KH/TU ngày 05/7/2024 của Ban Thường vụ Tỉnh ủy Lâm Đồng"]),
+    ("OCR thuờng lower case", "kiểm tra thuờng xuyên", ["kiểm tra thường xuyên"]),
+    ("OCR THUỜNG capitals", "T/M BAN THUỜNG VỤ", ["T/M BAN THƯỜNG VỤ"]),
+    ("horn inside another word untouched", "Thuờngx", ["Thuờngx"]),
     # --- characters
     ("NBSP and zero-width", "Sở\u00a0Nội vụ\u200b tỉnh\u00a0\u00a0Bắc Ninh", ["Sở Nội vụ tỉnh Bắc Ninh"]),
     ("decomposed to NFC", "So\u031b\u0309 No\u0302\u0323i vu\u0323", ["Sở Nội vụ"]),

@@ -137,6 +137,19 @@ BODY = [
     ("- Hằng tuần, Ủy ban nhân dân các xã báo cáo tình hình dịch bệnh.", 2024, "Hằng tuần", "recurring", None, "P1W"),
     ("Hàng quý, các đơn vị gửi báo cáo về Sở Tài chính.", 2024, "Hàng quý", "recurring", None, "P3M"),
     ("Mỗi tháng, Trung tâm Y tế tổng hợp số ca mắc.", 2024, "Mỗi tháng", "recurring", None, "P1M"),
+    # ... also right after the assignee's colon: "a) Name: Hằng năm, <duty>"
+    ("Bộ Tài chính: Hằng năm, cân đối, bố trí kinh phí chi thường xuyên cho các bộ, ngành triển khai các nhiệm vụ của "
+     "Đề án 06 theo quy định của pháp luật về ngân sách nhà nước.", 2024, "Hằng năm", "recurring", None, "P1Y"),
+    ("Sở Kế hoạch và Đầu tư: Hằng năm, chủ trì, phối hợp với Sở Tài chính tham mưu cân đối, bố trí nguồn vốn cho các dự "
+     "án ứng phó với biến đổi khí hậu.", 2024, "Hằng năm", "recurring", None, "P1Y"),
+    ("Các sở, ban, ngành: Hàng quý, rà soát tiến độ giải ngân vốn đầu tư công được giao.", 2024, "Hàng quý", "recurring",
+     None, "P3M"),
+    # a frequency closing a reporting clause is how often the report is due, whatever noun it follows
+    ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương: tổ chức lập, điều chỉnh quy hoạch, kế hoạch sử dụng đất "
+     "cấp tỉnh, cấp huyện; tăng cường thanh tra, kiểm tra việc quản lý, sử dụng đất; báo cáo kết quả về Bộ Tài nguyên "
+     "và Môi trường hằng năm.", 2023, "hằng năm", "recurring", None, "P1Y"),
+    ("Theo dõi việc thực hiện, báo cáo kết quả hằng năm.", 2024, "hằng năm", "recurring", None, "P1Y"),
+    ("Tổng hợp tình hình, báo cáo Ủy ban nhân dân tỉnh hằng quý.", 2024, "hằng quý", "recurring", None, "P3M"),
     # all capitals: headings and table cells of real plans (found exactly as in sentence case)
     ("ĐỊNH KỲ 06 THÁNG BÁO CÁO UBND TỈNH.", 2020, "ĐỊNH KỲ 06 THÁNG", "recurring", None, "P6M"),
     ("BÁO CÁO KẾT QUẢ VỀ SỞ NỘI VỤ ĐỊNH KỲ HẰNG QUÝ.", 2020, "ĐỊNH KỲ HẰNG QUÝ", "recurring", None, "P3M"),
@@ -175,6 +188,11 @@ def test_find_deadline_in_running_text(text, year, phrase, kind, due, period):
     "Bố trí kinh phí thực hiện Đề án trong dự toán ngân sách hằng năm.",
     "Phòng Nội vụ tham mưu xây dựng kế hoạch cải cách hành chính hằng năm của huyện.",
     "Lồng ghép các chỉ tiêu vào kế hoạch phát triển kinh tế - xã hội hằng năm;",
+    # ... also after a colon, when it does not open the duty, or a report that is a noun ("xây dựng báo cáo")
+    "Sở Tài chính: bố trí kinh phí trong dự toán ngân sách hằng năm.",
+    "Các sở, ngành: kế hoạch hằng năm, tổ chức thực hiện theo quy định.",
+    "Sở Nội vụ: xây dựng báo cáo tổng kết hằng năm.",
+    "Tổng hợp báo cáo; lồng ghép vào kế hoạch công tác hằng năm.",
     # an aside that says more than when
     "Tham gia Hội thi cán bộ dân vận khéo (lần thứ hai năm 2024 do tỉnh tổ chức).",
     "triển khai Chương trình mục tiêu quốc gia (giai đoạn 2021-2025).",

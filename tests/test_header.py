@@ -282,8 +282,66 @@ Căn cứ Nghị định số 08/2022/NĐ-CP ngày 10/01/2022 của Chính phủ
 I. MỤC ĐÍCH
 """
 
+FRONT_PROVINCE = """\
+ỦY BAN MTTQ VIỆT NAM
+TỈNH YÊN BÁI
+BAN THƯỜNG TRỰC
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 112/KH-MTTQ-BTT
+Yên Bái, ngày 06 tháng 3 năm 2023
+KẾ HOẠCH
+Giám sát việc thực hiện Chương trình mục tiêu quốc gia năm 2023
+Căn cứ Luật Mặt trận Tổ quốc Việt Nam số 75/2015/QH13 ngày 09/6/2015;
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+FRONT_DISTRICT = """\
+ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM
+HUYỆN MƯỜNG CHÀ
+BAN THƯỜNG TRỰC
+Số: 45/KH-MTTQ-BTT
+Mường Chà, ngày 10 tháng 4 năm 2024
+KẾ HOẠCH
+Tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2024
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+FRONT_COMMUNE_ABBR = """\
+UBMTTQ VIỆT NAM HUYỆN NGHI LỘC
+UBMTTQ VIỆT NAM XÃ TÂN PHÚ
+Số: 07/KH-MTTQ
+Tân Phú, ngày 02 tháng 3 năm 2022
+KẾ HOẠCH
+Giám sát việc thực hiện quy chế dân chủ ở cơ sở năm 2022
+I. MỤC ĐÍCH, YÊU CẦU
+"""
+
+INSPECTION_COMMISSION = """\
+TỈNH ỦY THÁI NGUYÊN	ĐẢNG CỘNG SẢN VIỆT NAM
+ỦY BAN KIỂM TRA
+*
+Số 35-KH/UBKTTU	Thái Nguyên, ngày 22 tháng 01 năm 2024
+KẾ HOẠCH
+thực hiện nhiệm vụ kiểm tra, giám sát năm 2024 của Ủy ban Kiểm tra Tỉnh ủy
+I- MỤC ĐÍCH, YÊU CẦU
+"""
+
 HEADER_ROWS = [
     # (id, text, symbol, doc_type, issuer name, level, province, district, date, place)
+    # the Fatherland Front's committee of each level issues (Luật Mặt trận Tổ quốc Việt Nam 2015, Điều 8);
+    # its standing body ("BAN THƯỜNG TRỰC") is not a department under it
+    ("front-province", FRONT_PROVINCE, "112/KH-MTTQ-BTT", "Kế hoạch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Yên Bái",
+     "province", "Yên Bái", None, "2023-03-06", "Yên Bái"),
+    ("front-district", FRONT_DISTRICT, "45/KH-MTTQ-BTT", "Kế hoạch", "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mường Chà",
+     "district", "Điện Biên", "Mường Chà", "2024-04-10", "Mường Chà"),
+    ("front-commune-abbreviated", FRONT_COMMUNE_ABBR, "07/KH-MTTQ", "Kế hoạch",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Phú", "commune", "Nghệ An", "Nghi Lộc", "2022-03-02", "Tân Phú"),
+    # the organ line under its Party committee issues, as "BAN TUYÊN GIÁO" does (Hướng dẫn 36-HD/VPTW)
+    ("inspection-commission", INSPECTION_COMMISSION, "35-KH/UBKTTU", "Kế hoạch", "Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên",
+     "province", "Thái Nguyên", None, "2024-01-22", "Thái Nguyên"),
     ("superior-above", SUPERIOR_ABOVE, "41/KH-UBND", "Kế hoạch", "Ủy ban nhân dân huyện Châu Thành", "district",
      "Hậu Giang", "Châu Thành", "2023-03-14", "Châu Thành"),
     ("two-columns-town", TWO_COLUMNS_TOWN, "512/KH-UBND", "Kế hoạch", "Ủy ban nhân dân thị xã Buôn Hồ", "district",
@@ -533,6 +591,8 @@ def test_commune_plan_with_type_and_title_on_one_line():
 SUB_BODY_ROWS = [
     ("UBND TỈNH BẮC NINH\nSỞ KHOA HỌC VÀ CÔNG NGHỆ", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh", "province"),
     ("TỈNH ỦY BẮC NINH\nBAN TUYÊN GIÁO", "Ban Tuyên giáo Tỉnh ủy Bắc Ninh", "province"),
+    ("TỈNH ỦY BẮC NINH\nỦY BAN KIỂM TRA", "Ủy ban Kiểm tra Tỉnh ủy Bắc Ninh", "province"),
+    ("TỈNH ỦY BẮC NINH\nBAN DÂN VẬN", "Ban Dân vận Tỉnh ủy Bắc Ninh", "province"),
     ("UBND TỈNH BẮC NINH\nVĂN PHÒNG", "Văn phòng Ủy ban nhân dân tỉnh Bắc Ninh", "province"),
 ]
 
@@ -596,6 +656,15 @@ ISSUER_ROWS = [
     # a named city under a province beats the /TU suffix: its Party committee is district-level
     ("Thành ủy Hội An về", ("Thành ủy Hội An", "district", "Quảng Nam", "Hội An")),
     ("Thành ủy Hồ Chí Minh", ("Thành ủy Hồ Chí Minh", "province", "Hồ Chí Minh", None)),
+    # the Fatherland Front's committees, written out or abbreviated, with or without their standing body
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lạng Sơn về", ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Lạng Sơn", "province",
+                                                         "Lạng Sơn", None)),
+    ("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh về", ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh", "province",
+                                                    "Bắc Ninh", None)),
+    ("UBMTTQ huyện Mường Chà", ("Ủy ban Mặt trận Tổ quốc Việt Nam huyện Mường Chà", "district", "Điện Biên", "Mường Chà")),
+    # the central committee is a central body, not a local one of no place
+    ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về", ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "central", None, None)),
+    ("Ban Thường trực UBTƯ MTTQ Việt Nam", ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "central", None, None)),
 ]
 
 

@@ -167,6 +167,27 @@ EDGE_ROWS = [
     ("Thực hiện Quyết định số 14/2014/QĐ-TTg ngày 14/02/2014 của Thủ tướng Chính phủ về hoạt động tư vấn, phản biện và "
      "giám định xã hội của Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam, Quyết định số 20/2020/QĐ-UBND ngày 01/6/2020 "
      "của UBND tỉnh Nghệ An,", set()),
+    # an intensifier before the verb keeps the implementing wording; a short name defined in a citation is that
+    # document, also as the parent of a stated edge
+    ("Thực hiện Quyết định số 06/QĐ-TTg ngày 06/01/2022 của Thủ tướng Chính phủ phê duyệt Đề án phát triển ứng dụng dữ "
+     "liệu về dân cư (sau đây gọi tắt là Đề án 06) và Chỉ thị số 05/CT-TTg ngày 23/02/2023 của Thủ tướng Chính phủ về "
+     "tiếp tục đẩy mạnh triển khai Đề án 06,", {("05/CT-TTg", "06/QĐ-TTg")}),
+    ("Căn cứ Chỉ thị số 18/CT-TTg ngày 12/5/2022 của Thủ tướng Chính phủ về tăng cường thực hiện Nghị quyết số 01/NQ-CP "
+     "ngày 08/01/2022 của Chính phủ;", {("18/CT-TTg", "01/NQ-CP")}),
+    # a guidance "hướng dẫn thực hiện (một số điều của)" the document it guides
+    ("Căn cứ Quy định số 22-QĐ/TW ngày 28/7/2021 của Ban Chấp hành Trung ương; Hướng dẫn số 02-HD/UBKTTW ngày 18/11/2021 "
+     "của Ủy ban Kiểm tra Trung ương hướng dẫn thực hiện một số điều của Quy định số 22-QĐ/TW;", {("02-HD/UBKTTW", "22-QĐ/TW")}),
+    ("Căn cứ Thông tư số 01/2021/TT-BNV ngày 11/01/2021 của Bộ Nội vụ hướng dẫn thi hành các điều của Nghị định số "
+     "138/2020/NĐ-CP ngày 27/11/2020 của Chính phủ;", {("01/2021/TT-BNV", "138/2020/NĐ-CP")}),
+    # an issuer phrase that is not recognised (a slip in its name) still stands before the cue
+    ("Thực hiện Kế hoạch số 235-KH/TU ngày 05/7/2024 của Ban Thừờng vụ Tỉnh ủy Lâm Đồng thực hiện Chỉ thị số 35-CT/TW "
+     "ngày 14/6/2024 của Bộ Chính trị,", {("235-KH/TU", "35-CT/TW")}),
+    # ... but a subject after it ("về ...") is no cue: the later document is only subject matter
+    ("Thực hiện Kế hoạch số 12/KH-BCĐ ngày 05/7/2024 của Ban Chỉ đạo về tăng cường công tác quản lý và thực hiện "
+     "Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị,", set()),
+    # a subject that is only what a document is about, not what it implements
+    ("Căn cứ Chỉ thị số 18/CT-TTg ngày 12/5/2022 của Thủ tướng Chính phủ về đẩy mạnh công tác phòng chống thiên tai và "
+     "Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ;", set()),
     # a list under one cue is siblings, not a chain
     ("Căn cứ Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng, Nghị quyết số 107/NQ-CP ngày 09/7/2024 "
      "của Chính phủ và Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh;", set()),
@@ -385,6 +406,14 @@ SECOND_UNDER_CUE_ROWS = [
     ("Thực hiện Kế hoạch số 99/KH-UBND ngày 10/3/2021 của UBND tỉnh Hà Tĩnh về triển khai thực hiện Đề án của tỉnh và "
      "Quyết định số 1234/QĐ-TTg ngày 05/8/2020 của Thủ tướng Chính phủ,",
      {"99/KH-UBND": "implements", "1234/QĐ-TTg": "cites"}),
+    # the head of the clause gives the relation, whether or not the issuer phrase is recognised (an OCR slip
+    # "Thừờng" in it, or the OCR-repaired "Thuờng")
+    ("Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp (sau đây viết tắt là "
+     "Chỉ thị 35) và Kế hoạch số 235-KH/TU ngày 05/7/2024 của Ban Thừờng vụ Tỉnh ủy Lâm Đồng thực hiện Chỉ thị số 35-CT/TW,",
+     {"35-CT/TW": "implements", "235-KH/TU": "implements"}),
+    ("Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp (sau đây viết tắt là "
+     "Chỉ thị 35) và Kế hoạch số 235-KH/TU ngày 05/7/2024 của Ban Thuờng vụ Tỉnh ủy Lâm Đồng thực hiện Chỉ thị số 35-CT/TW,",
+     {"35-CT/TW": "implements", "235-KH/TU": "implements"}),
     # a bare symbol (no date, no issuer of its own) after a subject is only named in it
     ("Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về phòng, chống dịch và Quyết định số 219/QĐ-BYT,",
      {"16/CT-TTg": "implements", "219/QĐ-BYT": "cites"}),

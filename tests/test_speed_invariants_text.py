@@ -469,6 +469,7 @@ BODY_START_TEXTS = [
     "Chủ tịch UBND tỉnh Lào Cai; Thường trực HĐND tỉnh; Ủy ban nhân dân huyện Châu Thành",
     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH; UỶ BAN; uỷ ban; ubnd; hđnd; Hội đồng; HUYỆN ỦY; Quận uỷ Ba Đình",
     "Ban Thường vụ Tỉnh ủy Điện Biên, Ban Chấp hành Đảng bộ tỉnh, Thành ủy, BAN TUYÊN GIÁO",
+    "Ban Thường trực UBMTTQ tỉnh Yên Bái; UBMTTQVN huyện Lục Yên; ubmttq xã",
     "chủy, thườngg, bandan, hđndx, quậnn, tỉnhthành",  # words glued to others: starts still found
     "xUBND và HĐNDx", "",
 ]
@@ -476,12 +477,12 @@ BODY_START_TEXTS = [
 
 @pytest.mark.parametrize("text", BODY_START_TEXTS)
 def test_local_body_start_is_plain(text: str) -> None:
-    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|hội|hđnd|ban|tỉnh|thành|huyện|quận)")
+    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|tỉnh|thành|huyện|quận)")
     assert [m.span() for m in P.LOCAL_BODY_START.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_local_body_start_on_samples() -> None:
-    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|hội|hđnd|ban|tỉnh|thành|huyện|quận)")
+    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|tỉnh|thành|huyện|quận)")
     n = 0
     for t in _sample_texts():
         want = [m.span() for m in plain.finditer(t)]

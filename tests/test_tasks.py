@@ -304,6 +304,9 @@ HOAI_DUC = Issuer("Ủy ban nhân dân huyện Hoài Đức", "district", "Hà N
 THANH_HOA_TU = Issuer("Tỉnh ủy Thanh Hóa", "province", "Thanh Hóa", None, "tinh_uy")
 QUANG_NAM = Issuer("Ủy ban nhân dân tỉnh Quảng Nam", "province", "Quảng Nam", None, "ubnd")
 TIEN_GIANG = Issuer("Ủy ban nhân dân tỉnh Tiền Giang", "province", "Tiền Giang", None, "ubnd")
+PHU_THO_OFFICE = Issuer("Văn phòng Ủy ban nhân dân tỉnh Phú Thọ", "province", "Phú Thọ", None, "agency")
+YEN_BAI_FRONT = Issuer("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Yên Bái", "province", "Yên Bái", None, "mttq")
+THAI_NGUYEN_UBKT = Issuer("Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên", "province", "Thái Nguyên", None, "agency")
 NA, HN, HD, TH, QN = "tỉnh Nghệ An", "thành phố Hà Nội", "huyện Hoài Đức", "Tỉnh ủy Thanh Hóa", "tỉnh Quảng Nam"
 TG = "tỉnh Tiền Giang"
 
@@ -602,6 +605,37 @@ Phòng Nội vụ là cơ quan thường trực, theo dõi, tổng hợp, báo c
 2. Sở Y tế: KIỂM TRA AN TOÀN THỰC PHẨM, THỰC HIỆN THƯỜNG XUYÊN.
 """, [("III.1", ["Sở Tài chính " + NA], [], ("recurring", None, "P6M"), "Bố trí kinh phí"),
       ("III.2", ["Sở Y tế " + NA], [], ("continuous", None, None), "KIỂM TRA AN TOÀN")]),
+    ("'c) X: duty': a long proper name runs to the colon", PHU_THO_OFFICE, """2. Giao nhiệm vụ cụ thể:
+a) Sở Kế hoạch và Đầu tư: Chủ trì, phối hợp với Sở Tài chính rà soát, điều chuyển vốn; hoàn thành trước ngày 31/7/2024.
+c) Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh: Đẩy nhanh tiến độ thi công; giải ngân 100% kế hoạch vốn được giao trước ngày 31/01/2025.
+d) Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh: Hoàn thiện hồ sơ thanh toán khối lượng hoàn thành; thời gian thực hiện: thường xuyên.
+""", [("2.a", ["Sở Kế hoạch và Đầu tư tỉnh Phú Thọ"], ["Sở Tài chính tỉnh Phú Thọ"], ("once", "2024-07-31", None),
+       "Chủ trì, phối hợp"),
+      ("2.c", ["Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh Phú Thọ"], [],
+       ("once", "2025-01-31", None), "Đẩy nhanh tiến độ"),
+      ("2.d", ["Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh Phú Thọ"], [], ("continuous", None, None),
+       "Hoàn thiện hồ sơ")]),
+    ("a collective of an organ's counterparts ('<organ> các <units>') leads as one group", YEN_BAI_FRONT,
+     """III. TỔ CHỨC THỰC HIỆN
+3. Văn phòng Ủy ban MTTQ Việt Nam tỉnh: Bảo đảm kinh phí, phương tiện phục vụ Đoàn giám sát; hoàn thành trong quý II/2023.
+4. Ban Thường trực Ủy ban MTTQ Việt Nam các huyện, thị xã, thành phố: Xây dựng kế hoạch giám sát tại địa phương; báo cáo kết quả về Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh trước ngày 30/11/2023.
+""", [("III.3", ["Văn phòng Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Yên Bái"], [], ("once", "2023-06-30", None), "Bảo đảm kinh phí"),
+      ("III.4", ["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam các huyện, thị xã, thành phố tỉnh Yên Bái"], [],
+       ("once", "2023-11-30", None), "Xây dựng kế hoạch giám sát")]),
+    ("a name holding a verb ('Ủy ban kiểm tra') is an agency heading, numbered rooms stay apart", THAI_NGUYEN_UBKT,
+     """III- TỔ CHỨC THỰC HIỆN
+1. Phòng Nghiệp vụ 1
+Chủ trì tham mưu kiểm tra tổ chức đảng và đảng viên khi có dấu hiệu vi phạm (hoàn thành trong quý III/2024).
+2. Phòng Nghiệp vụ 2
+Chủ trì tham mưu giám sát chuyên đề việc quản lý đất đai (hoàn thành trong tháng 6/2024).
+4. Ủy ban kiểm tra các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy
+Căn cứ Kế hoạch này xây dựng kế hoạch kiểm tra, giám sát năm 2024 của cấp mình (hoàn thành trước ngày 15/02/2024).
+5. Ban Tổ chức Tỉnh ủy phối hợp với Ủy ban kiểm tra các huyện ủy thẩm định hồ sơ kỷ luật đảng viên.
+""", [("III.1", ["Phòng Nghiệp vụ 1 Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên"], [], ("once", "2024-09-30", None), "Chủ trì tham mưu"),
+      ("III.2", ["Phòng Nghiệp vụ 2 Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên"], [], ("once", "2024-06-30", None), "Chủ trì tham mưu"),
+      ("III.4", ["Ủy ban Kiểm tra các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy Thái Nguyên"], [],
+       ("once", "2024-02-15", None), "Căn cứ Kế hoạch này"),
+      ("III.5", ["Ban Tổ chức Tỉnh ủy Thái Nguyên"], ["Ủy ban Kiểm tra các huyện ủy tỉnh Thái Nguyên"], None, "Phối hợp với")]),
 ]
 
 
