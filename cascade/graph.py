@@ -131,7 +131,19 @@ def rows_from_compact(reply: list[Any]) -> list[dict[str, Any]]:
     if len(reply) < 3:
         return []
     cols = [_text(h[1]) if isinstance(h, list | tuple) else _text(h) for h in reply[0]]
-    return [dict(zip(cols, [decode_compact(v) for v in row], strict=True)) for row in reply[1]]
+    width = len(cols)
+    out = []
+    for row in reply[1]:
+        if len(row) != width:
+            raise QueryError(f"FalkorDB sent a row of {len(row)} values for {width} columns")
+        # Strings (already text: the connection decodes replies) and integers, nearly every
+        # value of a library query, are taken as they are; the rest goes through decode_compact.
+        # A cascade of ~800 rows x 13 columns decoded in a third of the time (issue #6).
+        values = []
+        for t, x in row:
+            values.append(x if (t == _STRING and type(x) is str) or t == _INTEGER else decode_compact([t, x]))
+        out.append(dict(zip(cols, values)))
+    return out
 
 
 # --------------------------------------------------------------------------- FalkorDB parameter header

@@ -224,6 +224,31 @@ def test_decode_compact(pair: list[Any], value: Any) -> None:
     assert decode_compact(pair) == value
 
 
+@pytest.mark.parametrize("pair, value", [
+    ([1, None], None),
+    ([2, "Sở Nội vụ tỉnh Bắc Ninh"], "Sở Nội vụ tỉnh Bắc Ninh"),
+    ([2, "Sở Nội vụ".encode()], "Sở Nội vụ"),
+    ([3, 0], 0),
+    ([4, "true"], True),
+    ([5, "2.25"], 2.25),
+    ([6, [[2, "a"]]], ["a"]),
+    ([10, ["k", [3, 7]]], {"k": 7}),
+])
+def test_rows_from_compact_takes_every_value_type(pair: list[Any], value: Any) -> None:
+    """The row decoder's fast path (strings, integers) and its fallback give decode_compact's values."""
+    from cascade.graph import rows_from_compact
+
+    reply = [[[1, "id"], [1, "v"]], [[[2, "x"], pair]], ["Query internal execution time: 1 ms"]]
+    assert rows_from_compact(reply) == [{"id": "x", "v": value}]
+
+
+def test_rows_from_compact_refuses_a_short_row() -> None:
+    from cascade.graph import QueryError, rows_from_compact
+
+    with pytest.raises(QueryError):
+        rows_from_compact([[[1, "id"], [1, "v"]], [[[2, "x"]]], ["stats"]])
+
+
 def test_decode_compact_refuses_graph_entities() -> None:
     from cascade.graph import decode_compact
 
