@@ -9,8 +9,18 @@
 // search texts, folded in here exactly as successive single-document loads would.
 UNWIND $rows AS row
 MERGE (a:AgencyGroup {id: row.id})
+WITH a, row, CASE WHEN row.level IS NULL OR row.level = 'unknown' THEN coalesce(a.level, row.level) ELSE row.level END AS level
+// Only a row that changes something is written: a SET, even to the same value, re-indexes the
+// node (name, kind, level, province), and a province's departments recur in every plan of the
+// province (issue #6 loader profile). '' never occurs in these fields, so it stands for null.
+WHERE a.name IS NULL OR a.name <> row.name OR coalesce(a.kind, '') <> coalesce(row.kind, '')
+   OR coalesce(a.level, '') <> coalesce(level, '')
+   OR (row.province IS NOT NULL AND coalesce(a.province, '') <> row.province)
+   OR (row.district IS NOT NULL AND coalesce(a.district, '') <> row.district)
+   OR a.aliases IS NULL OR any(x IN row.aliases WHERE NOT x IN a.aliases)
+   OR any(x IN row.searches WHERE a.search IS NULL OR NOT a.search CONTAINS x)
 SET a.name = row.name, a.kind = row.kind,
-    a.level = CASE WHEN row.level IS NULL OR row.level = 'unknown' THEN coalesce(a.level, row.level) ELSE row.level END,
+    a.level = level,
     a.province = coalesce(row.province, a.province), a.district = coalesce(row.district, a.district),
     a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
     a.search = reduce(s = a.search, x IN row.searches | CASE WHEN s IS NULL THEN x WHEN s CONTAINS x THEN s ELSE s + ' | ' + x END)

@@ -10,7 +10,17 @@ UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
 ON CREATE SET d.status = 'referenced'
 WITH d, row
+// Only a row that adds something is written: a SET, even to the same value, re-indexes the
+// node (symbol_key, level, province, year), and a central directive cited by thousands of
+// plans would be rewritten by every group (issue #6: 0.8 -> 3.4 ms per document at M).
 WHERE d.status = 'referenced'
+  AND ((d.symbol IS NULL AND row.symbol IS NOT NULL) OR (d.symbol_key IS NULL AND row.symbol_key IS NOT NULL)
+       OR (d.doc_type IS NULL AND row.doc_type IS NOT NULL) OR (d.title IS NULL AND row.title IS NOT NULL)
+       OR (d.issuer IS NULL AND row.issuer IS NOT NULL) OR (d.level IS NULL AND row.level IS NOT NULL)
+       OR (d.province IS NULL AND row.province IS NOT NULL) OR (d.district IS NULL AND row.district IS NOT NULL)
+       OR (d.issued_on IS NULL AND row.issued_on IS NOT NULL) OR (d.year IS NULL AND row.year IS NOT NULL)
+       OR (d.search IS NULL AND row.search IS NOT NULL)
+       OR ('Directive' IN row.labels AND NOT d:Directive) OR ('Plan' IN row.labels AND NOT d:Plan))
 SET d.symbol = coalesce(d.symbol, row.symbol), d.symbol_key = coalesce(d.symbol_key, row.symbol_key),
     d.doc_type = coalesce(d.doc_type, row.doc_type), d.title = coalesce(d.title, row.title),
     d.issuer = coalesce(d.issuer, row.issuer), d.level = coalesce(d.level, row.level),

@@ -449,3 +449,121 @@ def test_unchanged_reingest_is_skipped_and_force_rewrites(graph):
     assert not load(graph, reread).unchanged
     assert graph.read(title, {"id": ID_85}) == [{"t": "Kế hoạch thực hiện Quyết định 142/QĐ-TTg"}]
     assert graph.counts()["Task"] == 0
+
+
+# --------------------------------------------------------------------------- rows that change nothing are not written
+# load_agencies and load_stubs skip a row that would change nothing (a SET re-indexes the node
+# even when the value is the same; issue #6 loader profile at M). These tables apply row
+# sequences with the shipped query and with the plain SET it filters, and compare the nodes.
+
+PLAIN_AGENCY_SET = """
+UNWIND $rows AS row
+MERGE (a:Agency {id: row.id})
+SET a.name = row.name, a.kind = row.kind,
+    a.level = CASE WHEN row.level IS NULL OR row.level = 'unknown' THEN coalesce(a.level, row.level) ELSE row.level END,
+    a.province = coalesce(row.province, a.province), a.district = coalesce(row.district, a.district),
+    a.aliases = reduce(acc = [], x IN coalesce(a.aliases, []) + row.aliases | CASE WHEN x IN acc THEN acc ELSE acc + x END),
+    a.search = reduce(s = a.search, x IN row.searches | CASE WHEN s IS NULL THEN x WHEN s CONTAINS x THEN s ELSE s + ' | ' + x END)
+"""
+
+PLAIN_STUB_SET = """
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+ON CREATE SET d.status = 'referenced'
+WITH d, row
+WHERE d.status = 'referenced'
+SET d.symbol = coalesce(d.symbol, row.symbol), d.symbol_key = coalesce(d.symbol_key, row.symbol_key),
+    d.doc_type = coalesce(d.doc_type, row.doc_type), d.title = coalesce(d.title, row.title),
+    d.issuer = coalesce(d.issuer, row.issuer), d.level = coalesce(d.level, row.level),
+    d.province = coalesce(d.province, row.province), d.district = coalesce(d.district, row.district),
+    d.issued_on = coalesce(d.issued_on, row.issued_on), d.year = coalesce(d.year, row.year),
+    d.search = coalesce(d.search, row.search)
+FOREACH (_ IN CASE WHEN 'Directive' IN row.labels THEN [1] ELSE [] END | SET d:Directive)
+FOREACH (_ IN CASE WHEN 'Plan' IN row.labels THEN [1] ELSE [] END | SET d:Plan)
+"""
+
+
+def _agency(**kw):
+    row = {"id": "so-noi-vu-tinh-bac-ninh", "name": "Sở Nội vụ tỉnh Bắc Ninh", "kind": "agency", "level": "province",
+           "province": "Bắc Ninh", "district": None, "aliases": ["Sở Nội vụ"], "searches": ["so noi vu tinh bac ninh"]}
+    return dict(row, **kw)
+
+
+AGENCY_SEQUENCES = [
+    [_agency(), _agency()],  # the same row again: nothing to write
+    [_agency(), _agency(aliases=["Sở NV"])],  # a new alias
+    [_agency(), _agency(aliases=[])],
+    [_agency(aliases=[]), _agency(aliases=[])],
+    [_agency(), _agency(searches=["so nv"]), _agency(searches=["so nv"])],  # a new spelling, then a known one
+    [_agency(searches=[]), _agency(searches=[])],
+    [_agency(level="unknown"), _agency(level="province")],
+    [_agency(), _agency(level="unknown")],  # 'unknown' never erases a known level
+    [_agency(level=None), _agency(level=None)],
+    [_agency(province=None), _agency(province="Bắc Ninh"), _agency(province=None)],
+    [_agency(district="Từ Sơn"), _agency(district=None), _agency(district="Quế Võ")],
+    [_agency(kind="agency"), _agency(kind="unit"), _agency(kind=None)],
+    [_agency(name="Sở Nội Vụ tỉnh Bắc Ninh"), _agency()],
+]
+
+
+def _stub(**kw):
+    row = {"id": "142-qd-ttg--2020", "symbol": "142/QĐ-TTg", "symbol_key": "142-qd-ttg", "doc_type": "Quyết định",
+           "title": None, "issuer": "Thủ tướng Chính phủ", "level": "central", "province": None, "district": None,
+           "issued_on": "2020-01-21", "year": 2020, "search": "142/qd-ttg", "labels": ["Directive"]}
+    return dict(row, **kw)
+
+
+STUB_SEQUENCES = [
+    [_stub(), _stub()],
+    [_stub(title=None), _stub(title="Phê duyệt Đề án ...")],
+    [_stub(issued_on=None, year=None), _stub(), _stub(issued_on="2020-02-02")],  # first non-null wins
+    [_stub(labels=[]), _stub(labels=[])],
+    [_stub(labels=[]), _stub(labels=["Directive"])],
+    [_stub(labels=["Directive"]), _stub(labels=["Plan"])],
+    [_stub(search=None, province=None), _stub(province="Lào Cai", search="x")],
+]
+
+
+@pytest.fixture(scope="module")
+def two_graphs(falkordb_server):
+    """Two scratch graphs without the schema (the semantics of SET do not depend on indexes)."""
+    import uuid
+
+    from cascade.graph import FalkorGraph
+
+    made = [FalkorGraph(falkordb_server.url, f"skip-{uuid.uuid4().hex[:8]}") for _ in range(2)]
+    yield made
+    for g in made:
+        g.clear()
+        g.close()
+
+
+def _apply(graph, query: str, sequence: list[dict]) -> list[dict]:
+    graph.write([("MATCH (n) DELETE n", {})])
+    for row in sequence:
+        graph.write([(query, {"rows": [row]})])
+    return graph.read("MATCH (n) RETURN labels(n) AS labels, properties(n) AS props ORDER BY n.id")
+
+
+@pytest.mark.parametrize("sequence", AGENCY_SEQUENCES)
+def test_load_agencies_skips_only_rows_that_change_nothing(two_graphs, sequence):
+    shipped, plain = two_graphs
+    assert _apply(shipped, queries.text("load_agencies"), sequence) == _apply(plain, PLAIN_AGENCY_SET, sequence)
+
+
+@pytest.mark.parametrize("sequence", STUB_SEQUENCES)
+def test_load_stubs_skips_only_rows_that_change_nothing(two_graphs, sequence):
+    shipped, plain = two_graphs
+    assert _apply(shipped, queries.text("load_stubs"), sequence) == _apply(plain, PLAIN_STUB_SET, sequence)
+
+
+def test_load_agencies_writes_nothing_for_a_known_agency(two_graphs):
+    """The skipped row really is skipped: FalkorDB reports no property set."""
+    g = two_graphs[0]
+    g.write([("MATCH (n) DELETE n", {})])
+    g.write([(queries.text("load_agencies"), {"rows": [_agency()]})])
+    reply = g._db.connection.execute_command(
+        "GRAPH.QUERY", g.name, "CYPHER rows=[{id: 'so-noi-vu-tinh-bac-ninh', name: 'Sở Nội vụ tỉnh Bắc Ninh', "
+        "kind: 'agency', level: 'province', province: 'Bắc Ninh', district: null, aliases: ['Sở Nội vụ'], "
+        "searches: ['so noi vu tinh bac ninh']}] " + queries.text("load_agencies"))
+    assert not any("Properties set" in str(s) for s in reply[-1])
