@@ -30,38 +30,25 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from bench.generate import iter_truth
-from ingest.identity import fold, normalize_symbol, symbol_key
+from bench.heldout_eval import header_values as heldout_header_values
+from bench.heldout_eval import norm_text
 
 HEADER_FIELDS = ("symbol", "doc_type", "issuer", "level", "province", "district", "issued_on", "signer", "id")
 TASK_MATCH = 85.0  # rapidfuzz ratio (0-100) above which two task texts are the same task
 
 
-def _norm(value: Any) -> str:
-    return " ".join(fold(str(value)).replace("–", "-").split()) if value not in (None, "") else ""
-
-
 def header_values(doc: dict[str, Any]) -> dict[str, str]:
-    """Return the comparable header fields of a ground-truth record or of a parsed ``document`` dict."""
-    issuer = doc.get("issuer") or {}
-    signer = doc.get("signer") or {}
-    sym = doc.get("symbol")
-    return {
-        "symbol": symbol_key(normalize_symbol(sym)) if sym else "",
-        "doc_type": _norm(doc.get("doc_type")),
-        "issuer": _norm(issuer.get("name")),
-        "level": _norm(issuer.get("level")),
-        "province": _norm(issuer.get("province")),
-        "district": _norm(issuer.get("district")),
-        "issued_on": doc.get("issued_on") or "",
-        "signer": _norm(signer.get("name")),
-        "id": doc.get("id") or "",
-    }
+    """Return the comparable header fields of a ground-truth record or of a parsed ``document`` dict.
+
+    The held-out scorer's fields (one normalisation for both measures) plus the document id.
+    """
+    return dict(heldout_header_values(doc), id=doc.get("id") or "")
 
 
 def agency_matches(parsed: str, truth_name: str, truth_core: str) -> bool:
     """Return True if a parsed agency name denotes the true agency (scoped name or unscoped core)."""
-    p = _norm(parsed)
-    return p in (_norm(truth_name), _norm(truth_core))
+    p = norm_text(parsed)
+    return p in (norm_text(truth_name), norm_text(truth_core))
 
 
 def same_agencies(parsed: list[str], names: list[str], cores: list[str]) -> bool:
@@ -90,9 +77,9 @@ def match_tasks(parsed: list[dict], truth: list[dict]) -> list[tuple[dict, dict]
     """Return (truth, parsed) pairs: each true task with its most similar unused parsed task above ``TASK_MATCH``."""
     pairs = []
     used: set[int] = set()
-    folded = [_norm(t.get("text")) for t in parsed]
+    folded = [norm_text(t.get("text")) for t in parsed]
     for t in truth:
-        ft = _norm(t["text"])
+        ft = norm_text(t["text"])
         best, best_i = 0.0, -1
         for i, fp in enumerate(folded):
             if i in used:
