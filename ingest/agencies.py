@@ -70,6 +70,7 @@ class _Knowledge:
     head_rx: re.Pattern  # any head at the start of a text, longest first
     opener_rx: re.Pattern  # any collective opener at the start of a text, longest first
     canon_rx: re.Pattern | None  # any canonical name, punctuation-tolerant
+    canon_firsts: tuple[str, ...]  # the first word of every canonical name, as ``canon_rx`` spells it
     canon_map: dict[str, str]  # name key -> official spelling
     unsplittable_rx: re.Pattern | None
     central_suffixes: tuple[str, ...]
@@ -78,6 +79,7 @@ class _Knowledge:
     false_head_rx: re.Pattern  # words that start like a head but name no body
     title_rx: re.Pattern  # an office holder's title before the body ("Chủ tịch UBND tỉnh")
     ci_tails: tuple[str, ...] | None  # a pre-check for the case-blind abbreviations (``_ci_tails``)
+    role_guard: bool  # ``P.ROLE_IN_LIST`` may reject a list before it is split (``_role_guard_holds``)
 
 
 @lru_cache(maxsize=16384)
@@ -87,6 +89,11 @@ def name_key(text: str) -> str:
     k = P.NAME_PUNCT.sub(" ", k)
     k = k.replace(" co lien quan", " lien quan")
     return " ".join(k.split())
+
+
+def _first_word(name: str) -> str:
+    """Return the first word of ``name`` as ``_words_rx`` writes it (the literal a match must start with)."""
+    return next(w for w in P.NAME_PUNCT.split(name) if w)
 
 
 def _words_rx(name: str) -> str:
@@ -123,6 +130,7 @@ def knowledge() -> _Knowledge:
         head_rx=re.compile(P.phrase_alternation(heads).pattern.replace("(?<!\\w)", "^", 1)),
         opener_rx=re.compile(P.phrase_alternation(openers).pattern.replace("(?<!\\w)", "^", 1)),
         canon_rx=canon_rx,
+        canon_firsts=tuple(sorted({_first_word(n) for n in names})),
         canon_map=canon_map,
         unsplittable_rx=uns_rx,
         central_suffixes=tuple(s["suffix"] for s in kinds["central_suffixes"]),
@@ -131,6 +139,7 @@ def knowledge() -> _Knowledge:
         false_head_rx=P.phrase_alternation(kinds["false_heads"]["words"], re.IGNORECASE),
         title_rx=re.compile(P.phrase_alternation(kinds["person_titles"]["words"]).pattern + r"\s+(?=\S)"),
         ci_tails=_ci_tails(ci),
+        role_guard=_role_guard_holds(kinds["fragment_verbs"]["words"], cs, ci, kinds["person_titles"]["words"]),
     )
 
 
@@ -157,6 +166,45 @@ def _ci_tails(abbrs: list[str]) -> tuple[str, ...] | None:
     ok = set(P.TWO_CASE_LETTERS) | set("0123456789&-,./")
     tails = tuple(a[1:].lower() for a in abbrs)
     return tails if all(c in ok for t in tails for c in t) else None
+
+
+#: The role words ``P.ROLE_IN_LIST`` finds, as the data spells them.
+_ROLE_WORDS = ("chủ trì", "phối hợp")
+
+
+def _role_guard_holds(fragments: list[str], cs: list[str], ci: list[str], titles: list[str]) -> bool:
+    """Return True if a role word of ``P.ROLE_IN_LIST`` outside asides proves a list is no agency list.
+
+    It does when both words are fragments (``_base_name`` rejects a mention holding one), no
+    office holder's title holds one (``_clean`` drops a title) and no abbreviation can overlap
+    them: expanding an abbreviation is the one step of ``_clean`` that could rewrite their
+    letters (the case-sensitive ones are matched as written, the others lower-cased).
+    """
+    if not all(w in fragments for w in _ROLE_WORDS) or any(w in t.lower() for t in titles for w in _ROLE_WORDS):
+        return False
+    return not any(_overlaps(a, w) for a in cs for w in _ROLE_WORDS) and \
+        not any(_overlaps(a.lower(), w) for a in ci for w in _ROLE_WORDS)
+
+
+def _overlaps(a: str, w: str) -> bool:
+    """Return True if strings ``a`` and ``w`` agree wherever they overlap, in some shift of one against the other."""
+    return any(all(a[i] == w[i + s] for i in range(len(a)) if 0 <= i + s < len(w))
+               for s in range(1 - len(a), len(w)))
+
+
+def _role_outside_asides(text: str) -> bool:
+    """Return True if ``text`` holds a lower-case role word ("chủ trì", "phối hợp") outside parenthesised asides.
+
+    Then some assignee of the list holds it and names no agency: ``_split`` cuts only at commas,
+    semicolons and "và" (neither word holds one), each piece keeps its words through ``_clean``
+    (which drops only the asides, computed as here on the single-spaced text, trimmed ends, a
+    request prefix, a title and abbreviations; ``_role_guard_holds``) and ``_base_name`` rejects
+    a fragment verb. "Phòng Nội vụ chủ trì, phối hợp với Phòng Y tế" -> True; "Sở Y tế (chủ
+    trì)" -> False.
+    """
+    if not knowledge().role_guard or P.ROLE_IN_LIST.search(text) is None:
+        return False
+    return P.ROLE_IN_LIST.search(P.PAREN_ASIDE.sub("", " ".join(text.split()))) is not None
 
 
 @lru_cache(maxsize=32768)
@@ -277,8 +325,13 @@ def known_name_at(text: str) -> str | None:
     nông thôn": the known names (``agency_kinds.json``, "canonical_names") say where a name with
     lower-case words ends, which reading word by word cannot.
     """
-    rx = knowledge().canon_rx
-    m = rx.match(text) if rx is not None else None
+    k = knowledge()
+    if k.canon_rx is None or not text.startswith(k.canon_firsts):
+        # every alternative of ``canon_rx`` starts with its name's first word, case and all
+        # ("Sở", "Ủy", "Ban"): a text starting otherwise has no match (one C-level prefix test
+        # instead of the ~70-branch regex, on every paragraph the task finder reads)
+        return None
+    m = k.canon_rx.match(text)
     return m.group(0) if m is not None else None
 
 
@@ -375,6 +428,10 @@ def is_agency_list(text: str) -> bool:
     Whether a mention names a body does not depend on the issuer (only its scope does), so
     this is cached across documents.
     """
+    if _role_outside_asides(text):
+        # the piece holding the role word is no base name (``_base_name``'s fragment test): the
+        # task finder asks about "X chủ trì, phối hợp với Y" at each verb; first, it is cheaper
+        return False
     start = expand_abbreviations(_decap(text.lstrip(" -–+•:;,.(\"“")))
     if P.REQUEST_PREFIX.match(start):
         start = P.REQUEST_PREFIX.sub("", start)

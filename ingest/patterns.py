@@ -1051,6 +1051,11 @@ WORD = re.compile(r"[^\W_]+")
 #: Separators of an assignee list: "Báo Bắc Ninh, Đài Phát thanh", "Sở Tài chính và các sở",
 #: "Sở Nội vụ; Sở Tài chính".
 LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+")
+#: A role word in lower case, which no agency name holds (both are "fragment_verbs" of
+#: ``agency_kinds.json``): "Phòng Nội vụ chủ trì, phối hợp với Phòng Y tế" is a subject and
+#: its roles, not a list. Letter-first ("c"/"p", then the word-start check) so the engine skips
+#: to those letters; a pre-check of ``agencies.is_agency_list``.
+ROLE_IN_LIST = re.compile(r"[cp](?<!\w[cp])(?:hủ\s+trì|hối\s+hợp)(?!\w)")
 #: A bare unit word ending a name: its jurisdiction is the issuer's. "Đài Truyền thanh huyện",
 #: "Ban Cán sự Đảng UBND tỉnh", "Ban Tuyên giáo Tỉnh ủy"; not after a comma ("thị xã, thành phố"
 #: lists units, it does not scope).

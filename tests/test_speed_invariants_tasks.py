@@ -402,3 +402,119 @@ def test_letters_left_out_have_more_cases() -> None:
         assert letter not in P.TWO_CASE_LETTERS
         assert re.fullmatch(letter, other, re.IGNORECASE)
         assert set(re.findall(letter, BMP, re.IGNORECASE)) > {letter, letter.upper()}
+
+
+# --------------------------------------------------------------------------- agency-list and known-name pre-checks
+
+from ingest.agencies import (  # noqa: E402 - grouped with the tests that use them
+    _base_name, _overlaps, _role_outside_asides, _split, is_agency_list, known_name_at,
+)
+from ingest.tasks import _iter_verbs as _verbs_of, take_list  # noqa: E402
+
+
+def _plain_is_agency_list(text: str) -> bool:
+    """``is_agency_list`` without the role-word pre-check: split, then every piece a base name."""
+    parts = _split(text)
+    return bool(parts) and all(_base_name(p) is not None for p in parts)
+
+
+def _subject_candidates() -> list[str]:
+    """Return what the task finder asks ``is_agency_list`` about: each sample line cut before each of its
+    verbs (``tasks._plan``) and at each colon, plus the whole line."""
+    out: list[str] = []
+    for t in _sample_lines():
+        t = t.strip(" -+•")
+        out.append(t)
+        out.extend(t[:at].rstrip(" ,") for at, _ in _verbs_of(t[:240]) if at > 0)
+        k = t.find(":")
+        if k > 0:
+            out.append(t[:k])
+    return [t for t in dict.fromkeys(out) if t]
+
+
+ROLE_LISTS = [
+    # (list as written, holds a role word outside asides, is an agency list)
+    ("Phòng Nội vụ chủ trì, phối hợp với Phòng Y tế", True, False),
+    ("Sở Tài chính phối hợp", True, False),
+    ("Công an huyện chủ  trì", True, False),  # two spaces: the words may be spaced
+    ("Sở Y tế (chủ trì)", False, True),  # the aside is dropped from the mention
+    ("Sở Y tế (chủ trì), Sở Tài chính (phối hợp)", False, True),
+    ("Sở Nội vụ Chủ trì", False, True),  # capitalised: no role word (the fragment verbs are lower case)
+    ("Sở Nội vụ, các sở, ngành liên quan", False, True),
+    ("Ủy ban nhân dân các huyện, thị xã, thành phố", False, True),
+    ("Phòng Y tế chủ trìx", False, True),  # not a whole word
+]
+
+
+@pytest.mark.parametrize("text,role,listed", ROLE_LISTS)
+def test_role_word_pre_check_table(text: str, role: bool, listed: bool) -> None:
+    assert _role_outside_asides(text) is role
+    assert is_agency_list(text) is listed
+    assert _plain_is_agency_list(text) is listed
+
+
+def test_role_word_proves_no_agency_list_on_sample_lines() -> None:
+    # the pre-check may only say False where splitting and reading every piece says False too
+    rejected = 0
+    for t in _subject_candidates():
+        if _role_outside_asides(t):
+            assert not _plain_is_agency_list(t), t
+            rejected += 1
+        assert is_agency_list(t) is _plain_is_agency_list(t), t
+    assert rejected > 20
+
+
+def test_role_guard_holds_on_the_shipped_data() -> None:
+    # both words are fragment verbs and no abbreviation or title can rewrite them
+    assert knowledge().role_guard
+
+
+@pytest.mark.parametrize("a,w,overlap", [
+    ("khcn", "chủ trì", False), ("ubnd", "phối hợp", False), ("tr", "chủ trì", True),
+    ("ủ t", "chủ trì", True), ("xch", "chủ trì", True), ("xyz", "phối hợp", False), ("ợp", "phối hợp", True),
+])
+def test_overlaps(a: str, w: str, overlap: bool) -> None:
+    assert _overlaps(a, w) is overlap
+
+
+def _word_suffixes() -> list[str]:
+    """Return every sample line from each of its word starts (the finders read names at any word)."""
+    out: list[str] = []
+    for t in _sample_lines():
+        out.extend(t[m.start():m.start() + 200] for m in P.WORD.finditer(t))
+    return out
+
+
+@pytest.mark.parametrize("text", ["Sở Nông nghiệp và Phát triển nông thôn định kỳ", "Ủy ban kiểm tra các",
+                                  "Ban Tuyên giáo Tỉnh ủy", "sở Nội vụ", "Sởx", "Phòng", "", "Văn phòng UBND tỉnh"])
+def test_known_name_at_is_the_plain_match_table(text: str) -> None:
+    m = knowledge().canon_rx.match(text)
+    assert known_name_at(text) == (m.group(0) if m else None)
+
+
+def test_known_name_at_is_the_plain_match_on_sample_lines() -> None:
+    rx = knowledge().canon_rx
+    found = 0
+    for t in _word_suffixes():
+        m = rx.match(t)
+        assert known_name_at(t) == (m.group(0) if m else None), t
+        found += m is not None
+    assert found > 20
+
+
+def test_take_list_cache_is_the_plain_function() -> None:
+    for t in _subject_candidates()[:400]:
+        assert take_list(t) == take_list.__wrapped__(t), t
+
+
+def test_support_intro_needs_an_o_circumflex_acute() -> None:
+    # ``tasks._support_text`` skips the regex when neither case of "ố" is in the text
+    assert set(re.findall("ố", BMP, re.IGNORECASE)) == {"ố", "Ố"}
+    for t in ["Sở Y tế PHỐI HỢP VỚI Sở Tài chính", "phối hợp", "Phối  hợp chặt chẽ với", "phoi hop", "PhỐi hỢp"]:
+        assert (P.SUPPORT_INTRO.search(t) is not None) <= ("ố" in t or "Ố" in t), t
+    found = 0
+    for t in _sample_lines():
+        if P.SUPPORT_INTRO.search(t) is not None:
+            assert "ố" in t or "Ố" in t, t
+            found += 1
+    assert found > 5
