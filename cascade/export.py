@@ -462,8 +462,16 @@ def graphml_text(nodes: Sequence[dict[str, Any]], edges: Sequence[dict[str, Any]
 
 
 def export_graphml(graph: Graph, out: Path, document: str | None = None, province: str | None = None) -> ExportResult:
-    """Write ``cascade.graphml`` (for Gephi / yEd) into ``out``; return what was written."""
+    """Write ``cascade.graphml`` (for Gephi / yEd) into ``out``; return what was written.
+
+    Derived edges (the lineage closure, graph_schema.DERIVED_EDGES) are left out: a drawing
+    shows what documents state, and the closure would draw every ancestor again. The
+    neo4j-admin export keeps them, as the imported graph is queried, not drawn.
+    """
+    from graph_schema.schema import DERIVED_EDGES
+
     nodes, edges = graph_elements(graph, document, province)
+    edges = [e for e in edges if e["type"] not in DERIVED_EDGES]
     with _staged(out) as stage:
         (stage.dir / "cascade.graphml").write_text(graphml_text(nodes, edges), encoding="utf-8")
     return ExportResult("graphml", stage.files, {"nodes": len(nodes), "edges": len(edges)})

@@ -232,19 +232,33 @@ class Graph:
         """Create the model's indexes/constraints (idempotent), migrate older data, store the schema version; return it.
 
         A graph stored at version 1 (one parallel lineage edge per stating document) is
-        migrated to one edge per pair in the same transaction that records version 2.
+        migrated to one edge per pair; a graph stored before version 3 gets its lineage
+        closure (UNDER edges) computed, in batches of documents. The version is recorded
+        last, so an interrupted migration runs again (each step is idempotent).
         """
+        from cascade import queries
+
         stored = self.schema_version()
         self._apply_indexes(self.schema_statements())
-        stmts: list[Statement] = []
         if stored is not None and stored < 2:
-            from cascade import queries
-
             stated = {"types": list(model.STATED_EDGES)}
-            stmts += [(queries.text("load_migrate_lineage_edges"), stated), (queries.text("load_migrate_states"), stated)]
-        stmts.append(("MERGE (m:Meta {key: 'schema'}) SET m.version = $version", {"version": model.SCHEMA_VERSION}))
-        self.write(stmts)
+            self.write([(queries.text("load_migrate_lineage_edges"), stated),
+                        (queries.text("load_migrate_states"), stated)])
+        if stored is not None and stored < 3:
+            self.rebuild_lineage_closure()
+        self.write([("MERGE (m:Meta {key: 'schema'}) SET m.version = $version", {"version": model.SCHEMA_VERSION})])
         return model.SCHEMA_VERSION
+
+    def rebuild_lineage_closure(self, batch: int = 200) -> int:
+        """Recompute the UNDER edges of every document with a lineage edge, ``batch`` documents a write; return their number."""
+        from cascade import queries
+
+        ids = [r["id"] for r in self.read(
+            "MATCH (d:Document)-[:IMPLEMENTS|BASED_ON]->(:Document) RETURN DISTINCT d.id AS id ORDER BY id")]
+        text = queries.text("load_lineage_closure")
+        for i in range(0, len(ids), batch):
+            self.write([(text, {"ids": ids[i:i + batch]})])
+        return len(ids)
 
     def _apply_indexes(self, statements: list[str]) -> None:
         raise NotImplementedError
@@ -436,7 +450,7 @@ class FalkorGraph(Graph):
                          build: Callable[[list[dict[str, Any]]], Sequence[Statement]]) -> list[dict[str, Any]]:
         """Read and write on one connection under Redis ``WATCH`` of the graph key: EXEC applies nothing if
         another client wrote the graph after the read (FalkorDB signals its writes to WATCH; verified on
-        4.16), and the read is done again. Read values must be scalars (strings, numbers, null)."""
+        4.16), and the read is done again. Read values must be plain (strings, numbers, null, lists, maps)."""
         import redis
 
         def attempt() -> tuple[bool, list[dict[str, Any]]]:
@@ -444,10 +458,9 @@ class FalkorGraph(Graph):
             try:
                 pipe.watch(self.name)
                 try:
-                    res = pipe.execute_command("GRAPH.RO_QUERY", self.name, params_header(params) + query,
-                                               "timeout", self.timeout_ms)
-                    cols = [_text(c) for c in res[0]]
-                    rows = [{c: _text(v) for c, v in zip(cols, r, strict=False)} for r in res[1]]
+                    rows = rows_from_compact(pipe.execute_command(
+                        "GRAPH.RO_QUERY", self.name, params_header(params) + query, "--compact",
+                        "timeout", self.timeout_ms))
                 except redis.ResponseError as exc:
                     if "empty key" not in str(exc):
                         raise

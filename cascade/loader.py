@@ -23,7 +23,9 @@ write, in this order (the load order):
    made lineage traversals enumerate every combination of them);
 6. tasks, ASSIGNED_TO, COORDINATES_WITH (CREATEd: step 1 removed the old ones
    and their ids are scoped by the document), REPORTS_TO;
-7. ``load_generation``: the ingest generation counter (``Graph.generation``).
+7. ``load_lineage_closure``: the UNDER edges (precomputed lineage) of every
+   document whose lineage the write changed, and of all below them;
+8. ``load_generation``: the ingest generation counter (``Graph.generation``).
 
 Grouping (issue #6: the server spent ~16 ms per document on ~14 statements of
 its own transaction; a group costs ~14 statements whatever its size) keeps the
@@ -562,12 +564,36 @@ def _batched(name: str, rows: Sequence[dict[str, Any]], size: int) -> list[State
 NEW_DOCUMENT_QUERIES = {"Directive": "load_new_directives", "Plan": "load_new_plans", None: "load_new_documents"}
 
 
+#: The loader's names of the relations whose edges make up a lineage (graph_schema.LINEAGE_EDGES).
+LINEAGE_RELATIONS = ("implements", "based_on")
+
+
+def lineage_closure_ids(doc_ids: Iterable[str], edge_rows: Iterable[dict[str, Any]],
+                        stated_before: Iterable[str] = ()) -> list[str]:
+    """Return the ``ids`` parameter of ``load_lineage_closure`` for one write: sorted, distinct.
+
+    A write changes the ancestors of the loaded documents (``doc_ids``), of the
+    children of the IMPLEMENTS/BASED_ON rows it sends to ``load_edges``
+    (``edge_rows``: {source, target, relation, ...}; a document's text states
+    edges between others), and, on a re-ingest, of the documents whose edges it
+    stated before (``stated_before``: their stored ``states``), whose edges
+    load_cleanup may have deleted. The statement adds everything below them.
+    """
+    ids = set(doc_ids) | set(stated_before)
+    ids.update(r["source"] for r in edge_rows if r.get("relation") in LINEAGE_RELATIONS)
+    return sorted(ids)
+
+
 def statements(plans: Sequence[DocPlan], batch_size: int = 500, cleanup: Iterable[str] = (), *,
-               new: Iterable[str] = (), generation: bool = True) -> list[Statement]:
+               new: Iterable[str] = (), generation: bool = True, stated_before: Iterable[str] = ()) -> list[Statement]:
     """Return the statements of ONE write loading ``plans`` (distinct documents), cleaning up ``cleanup`` ids first.
 
     Documents whose id is in ``new`` are CREATEd (the caller read, in the same optimistic
     transaction, that the graph has no node of that id, not even a stub); the others MERGEd.
+    The last statement before the generation's rewrites the lineage closure (UNDER edges)
+    of every document whose lineage the write changes: the loaded documents, the children
+    of the edges they state, and ``stated_before`` (what the cleaned-up documents stated
+    before, read from their ``states``).
     """
     ids = [p.doc_id for p in plans]
     if len(set(ids)) != len(ids):
@@ -583,13 +609,20 @@ def statements(plans: Sequence[DocPlan], batch_size: int = 500, cleanup: Iterabl
                                   max(1, batch_size))
             rows = [r for r in rows if r["id"] not in new]
         stmts += _batched(name, rows, max(1, batch_size))
+    closure = lineage_closure_ids(ids, (r for p in plans for r in p.rows["edges"]), stated_before)
+    stmts.append((queries.text("load_lineage_closure"), {"ids": closure}))
     if generation:
         stmts.append((queries.text("load_generation"), {"key": GENERATION_KEY}))
     return stmts
 
 
 def plan(result: ParseResult, batch_size: int = 500) -> tuple[list[Statement], LoadSummary]:
-    """Return the statements that (re)load ``result`` alone as one transaction (cleanup first), and its summary."""
+    """Return the statements that (re)load ``result`` alone as one transaction (cleanup first), and its summary.
+
+    Without a read of the graph it cannot know what an earlier version of the document
+    stated, so a re-ingest through these statements leaves the closure of those documents
+    to the next write that touches them; ``write_group`` (every ingest) reads it.
+    """
     p = plan_document(result)
     return statements([p], batch_size, [p.doc_id]), p.summary
 
@@ -628,7 +661,8 @@ def write_group(graph: Graph, plans: Sequence[DocPlan], batch_size: int = 500, *
             return []
         cleanup = [p.doc_id for p in todo if p.doc_id in state and state[p.doc_id]["status"] == "ingested"]
         new = [p.doc_id for p in todo if p.doc_id not in state]
-        return statements(todo, batch_size, cleanup, new=new)
+        before = [s for did in cleanup for s in state[did].get("states") or ()]
+        return statements(todo, batch_size, cleanup, new=new, stated_before=before)
 
     try:
         graph.write_after_read(queries.text("load_fingerprint"), {"ids": [p.doc_id for p in plans]}, build)
@@ -648,7 +682,9 @@ def write_group(graph: Graph, plans: Sequence[DocPlan], batch_size: int = 500, *
 def _write_alone(graph: Graph, p: DocPlan, batch_size: int) -> LoadSummary | GraphError:
     """Return the summary after writing ``p`` alone, with its cleanup (the failed group may have written part of it)."""
     try:
-        graph.write(statements([p], batch_size, [p.doc_id]))
+        held = graph.read(queries.text("load_fingerprint"), {"ids": [p.doc_id]})
+        before = [s for row in held if row["status"] == "ingested" for s in row.get("states") or ()]
+        graph.write(statements([p], batch_size, [p.doc_id], stated_before=before))
     except GraphUnavailable:
         raise
     except GraphError as exc:

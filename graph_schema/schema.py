@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 #: ``(:Meta {key: "schema"}).version`` and reported by ``/health``.
 #: 2: one IMPLEMENTS/BASED_ON/CITES edge per (child, parent, type) with ``stated_by`` a list
 #: (version 1 had one parallel edge per stating document); ``Document.states``.
-SCHEMA_VERSION = 2
+#: 3: the precomputed lineage closure, ``UNDER`` edges (written by every load; a v2 graph gets
+#: them in ``Graph.apply_schema``).
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,18 @@ EDGES: tuple[EdgeType, ...] = (
              "legal basis ('Căn cứ')"),
     EdgeType("CITES", ("Document",), ("Document",), {"stated_by": "as above", "text": "as above", "count": "as above"},
              "any other mention"),
+    EdgeType(
+        "UNDER",
+        ("Document",),
+        ("Document",),
+        {"depth": "length of the shortest IMPLEMENTS/BASED_ON chain from the document up to the ancestor (1..10)",
+         "parent_id": "id of the next document up on that chain (the smallest id among equally short chains: "
+                      "stored values must not depend on load order)",
+         "parent_symbol": "symbol of that next document"},
+        "DERIVED, never stated: document -> each ancestor within 10 lineage hops, so the full cascade below a "
+        "directive is one hop (issue #6: faster than the SQLite recursive CTE). Rewritten by every load for the "
+        "documents whose lineage it changes and all below them (cypher/load_lineage_closure.cypher)",
+    ),
     EdgeType("ISSUED_BY", ("Document",), ("Agency",), {}, "document -> issuing body"),
     EdgeType("HAS_TASK", ("Document",), ("Task",), {}, "plan -> its tasks"),
     EdgeType(
@@ -195,6 +209,8 @@ EDGES: tuple[EdgeType, ...] = (
 
 #: Edge types that make up a lineage (what a plan ultimately implements).
 LINEAGE_EDGES: tuple[str, ...] = ("IMPLEMENTS", "BASED_ON")
+#: Edge types computed from others, not read from any document (not "graph elements" ingest wrote).
+DERIVED_EDGES: tuple[str, ...] = ("UNDER",)
 #: Edge types between documents that carry ``stated_by`` (one edge per pair, see EDGES).
 STATED_EDGES: tuple[str, ...] = ("IMPLEMENTS", "BASED_ON", "CITES")
 

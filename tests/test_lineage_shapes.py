@@ -58,6 +58,7 @@ def cascade(graph: Graph) -> Graph:
         *[(f"UNWIND $edges AS e MATCH (c:Document {{id: e.c}}) MATCH (p:Document {{id: e.p}}) CREATE (c)-[:{t}]->(p)",
            {"edges": [{"c": c, "p": p} for c, p, tt in EDGES if tt == t]}) for t in ("IMPLEMENTS", "BASED_ON")],
     ])
+    graph.rebuild_lineage_closure()  # what every load keeps up to date (cascade_down reads it)
     return graph
 
 
@@ -139,6 +140,12 @@ CASCADE: list[tuple[str, list[tuple[str, int, str]]]] = [
 ]
 
 
+@pytest.mark.parametrize("start", [i for i, *_ in DOCS])
+def test_cascade_down_reads_what_the_traversal_walks(cascade: Graph, start: str) -> None:
+    """The shipped one-hop query over the closure gives exactly the rows of the traversal it replaced."""
+    assert queries.run(cascade, "cascade_down", id=start) == _traversal(cascade, start)
+
+
 @pytest.mark.parametrize("start, expected", CASCADE, ids=[s for s, _ in CASCADE])
 def test_cascade_down_rows(cascade: Graph, start: str, expected: list[tuple[str, int, str]]) -> None:
     rows = queries.run(cascade, "cascade_down", id=start)
@@ -147,7 +154,7 @@ def test_cascade_down_rows(cascade: Graph, start: str, expected: list[tuple[str,
     assert all(r["parent_symbol"] == symbols[r["parent_id"]] and r["symbol"] == symbols[r["id"]] for r in rows)
 
 
-# --------------------------------------------------------------------------- the proposed precomputed closure
+# --------------------------------------------------------------------------- the precomputed closure (UNDER edges)
 
 CLOSURE_READ = ("MATCH (root:Document {id: $id})<-[u:UNDER]-(d) "
                 "RETURN d.id AS id, u.depth AS depth, u.parent_id AS parent_id, u.parent_symbol AS parent_symbol "
@@ -158,16 +165,23 @@ def _closure(graph: Graph, ids: list[str]) -> None:
     graph.write([(queries.text("load_lineage_closure"), {"ids": ids})])
 
 
+def _traversal(graph: Graph, start: str) -> list[dict[str, Any]]:
+    """Return the rows of the variable-length traversal cascade_down replaced (bench/cypher)."""
+    from bench.run import _bench_query
+
+    return graph.read(_bench_query("bench_cascade_down_traversal").text, {"id": start})
+
+
 def _agree(graph: Graph) -> None:
-    """Every document's closure answers what cascade_down walks (ids and depths; no ties in this graph)."""
+    """Every document's closure answers what the traversal walks (ids and depths; no ties in this graph)."""
     for start, *_ in DOCS:
-        walked = sorted((r["id"], r["depth"], r["parent_id"]) for r in queries.run(graph, "cascade_down", id=start))
+        walked = sorted((r["id"], r["depth"], r["parent_id"]) for r in _traversal(graph, start))
         stored = [(r["id"], r["depth"], r["parent_id"]) for r in graph.read(CLOSURE_READ, {"id": start})]
         assert stored == walked, start
 
 
 def test_closure_statement_matches_cascade_down_and_follows_a_removed_edge(cascade: Graph) -> None:
-    from bench.run import lineage_closure_ids
+    from cascade.loader import lineage_closure_ids
 
     ids = lineage_closure_ids([i for i, *_ in DOCS], [{"source": c, "target": p, "relation": t.lower()}
                                                       for c, p, t in EDGES])
@@ -200,7 +214,7 @@ def test_closure_statement_matches_cascade_down_and_follows_a_removed_edge(casca
 ])
 def test_lineage_closure_ids(doc_ids: list[str], edge_rows: list[dict[str, str]], stated_before: list[str],
                              expected: list[str]) -> None:
-    from bench.run import lineage_closure_ids
+    from cascade.loader import lineage_closure_ids
 
     assert lineage_closure_ids(doc_ids, edge_rows, stated_before) == expected
 
@@ -262,3 +276,21 @@ def test_compact_decoding_gives_the_rows_of_falkordb_py(cascade: Graph) -> None:
         text = queries.load(name).text
         want = cascade._read_via_driver(text, params)
         assert want and cascade.read(text, params) == want
+
+
+# --------------------------------------------------------------------------- the closure kept by the loader
+
+@pytest.mark.parametrize("order", ["as listed", "reversed"])
+def test_loader_keeps_the_closure_whatever_the_order(new_graph, sample_paths, order: str) -> None:
+    """After ingesting the samples one file at a time in either order, cascade_down (closure) = the traversal."""
+    from tests.conftest import ingest_into
+
+    paths = list(sample_paths) if order == "as listed" else list(reversed(sample_paths))
+    g = new_graph()
+    for path in paths:  # one call per file: collect_files would sort a list
+        ingest_into(g, [path])
+    ids = [r["id"] for r in g.read("MATCH (d:Document) RETURN d.id AS id ORDER BY id")]
+    under = g.read("MATCH ()-[u:UNDER]->() RETURN count(u) AS n")[0]["n"]
+    assert under >= 4  # 85 -> 56 -> 142 -> 52 -> 27 at least
+    for i in ids:
+        assert queries.run(g, "cascade_down", id=i) == _traversal(g, i), i

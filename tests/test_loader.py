@@ -189,9 +189,10 @@ def test_changed_file_replaces_tasks_and_edges(graph):
     c = graph.counts()
     assert (c["Task"], c["HAS_TASK"], c["ASSIGNED_TO"], c["COORDINATES_WITH"], c["REPORTS_TO"]) == (1, 1, 1, 0, 0)
     edges = graph.read("MATCH (:Document {id: '85-kh-ubnd--2020--soc-trang--chau-thanh'})-[r]->(b:Document) "
-                       "RETURN type(r) AS t, b.id AS b")
-    assert edges == [{"t": "IMPLEMENTS", "b": "142-qd-ttg--2020"}]
-    # the stated edge 142 -> 52 it used to state is gone too
+                       "RETURN type(r) AS t, b.id AS b ORDER BY t")
+    # its stated edge, and its closure: 142 only, now that nothing states 142 -> 52
+    assert edges == [{"t": "IMPLEMENTS", "b": "142-qd-ttg--2020"}, {"t": "UNDER", "b": "142-qd-ttg--2020"}]
+    # the stated edge 142 -> 52 it used to state is gone too, and with it 142's own closure
     assert graph.read("MATCH (:Document {id: '142-qd-ttg--2020'})-[r]->() RETURN count(r) AS c") == [{"c": 0}]
 
 
@@ -318,7 +319,8 @@ KH85_STATING = doc("85/KH-UBND", UBND_CT, "district", "2020-06-12", province="S�
                              province="Sóc Trăng")], stated=[_STATED_56])
 ID_56, ID_142 = "56-kh-ubnd--2020--soc-trang", "142-qd-ttg--2020"
 ID_85, ID_12 = "85-kh-ubnd--2020--soc-trang--chau-thanh", "12-kh-ubnd--2020--soc-trang--ke-sach"
-EDGE_56_142 = ("MATCH (:Document {id: '56-kh-ubnd--2020--soc-trang'})-[r]->(:Document {id: '142-qd-ttg--2020'}) "
+EDGE_56_142 = ("MATCH (:Document {id: '56-kh-ubnd--2020--soc-trang'})-[r:IMPLEMENTS|BASED_ON|CITES]->"
+               "(:Document {id: '142-qd-ttg--2020'}) "
                "RETURN type(r) AS t, r.stated_by AS s, r.text AS text, r.count AS n")
 
 
@@ -413,8 +415,8 @@ def test_version_1_graph_is_migrated_to_one_edge_per_pair(graph):
          "(p)-[:CITES {stated_by: $k}]->(q)", {"k": ID_85, "t": ID_12, "p": ID_56, "q": ID_142}),
         ("MERGE (m:Meta {key: 'schema'}) SET m.version = 1", {}),
     ])
-    assert graph.apply_schema() == graph.schema_version() == 2
-    rows = graph.read("MATCH (a:Document)-[r]->(b:Document) RETURN a.id AS a, type(r) AS t, b.id AS b, "
+    assert graph.apply_schema() == graph.schema_version() == 3
+    rows = graph.read("MATCH (a:Document)-[r:IMPLEMENTS|BASED_ON|CITES]->(b:Document) RETURN a.id AS a, type(r) AS t, b.id AS b, "
                       "r.stated_by AS s, r.text AS text, r.count AS n ORDER BY a, b, t")
     assert [(r["a"], r["t"], r["b"], r["s"], r["text"], r["n"]) for r in rows] == [
         (ID_12, "IMPLEMENTS", ID_56, [ID_12], "56/KH-UBND", 1),
@@ -429,7 +431,11 @@ def test_version_1_graph_is_migrated_to_one_edge_per_pair(graph):
                     refs=[ref("56/KH-UBND", "implements", UBND_ST, "2020-05-15", level="province",
                               province="Sóc Trăng")]))
     assert [r["s"] for r in graph.read(EDGE_56_142)] == [[ID_12]]
-    assert graph.apply_schema() == 2  # a second apply does not migrate again
+    # the closure was computed on the way to version 3: 85 -> 56 -> 142, 12 -> 56 -> 142
+    assert graph.read("MATCH (a)-[u:UNDER]->(b) RETURN a.id AS a, b.id AS b, u.depth AS k ORDER BY a, b") == [
+        {"a": ID_12, "b": ID_142, "k": 2}, {"a": ID_12, "b": ID_56, "k": 1}, {"a": ID_56, "b": ID_142, "k": 1},
+        {"a": ID_85, "b": ID_142, "k": 2}, {"a": ID_85, "b": ID_56, "k": 1}]
+    assert graph.apply_schema() == 3  # a second apply does not migrate again
     assert [r["s"] for r in graph.read(EDGE_56_142)] == [[ID_12]]
 
 
