@@ -1198,7 +1198,8 @@ def run(size: str, *, seed: int = 1, corpus: Path | None = None, workers: int | 
         parse_limit: int | None = 3000, ingest_limit: int | None = None, samples: int = 200,
         api_seconds: float = 5.0, skip: Iterable[str] = (), results: Path = RESULTS,
         out: Path | None = None, profile_docs: int = 30, budget_s: float = 30.0,
-        api_concurrency: int = 16, api_workers: int | None = None, raw_limit: int | None = None) -> dict[str, Any]:
+        api_concurrency: int = 16, api_workers: int | None = None, raw_limit: int | None = None,
+        reuse_db: bool = False) -> dict[str, Any]:
     """Run the benchmarks at ``size``; print the tables; append and return the results entry."""
     from cascade.embedded import EmbeddedServer
     from cascade.graph import FalkorGraph
@@ -1227,9 +1228,26 @@ def run(size: str, *, seed: int = 1, corpus: Path | None = None, workers: int | 
 
     batch = get_settings().batch_size
     db_dir = out / "db"
-    if db_dir.exists():
-        shutil.rmtree(db_dir)
-    server = EmbeddedServer(db_dir).start()
+    if reuse_db:
+        # The graph a previous run of this size ingested (its server is reused if running): only the
+        # sections after ingest run, on the schema of this code (apply_schema migrates, e.g. adds the
+        # lineage closure of schema 3).
+        skip.add("ingest")
+        server = EmbeddedServer(db_dir, timeout=1800).start()
+        leftover = FalkorGraph(server.url, "bench_raw")  # a raw baseline the previous run did not finish
+        leftover.clear()
+        leftover.close()
+        migrating = FalkorGraph(server.url, "bench_ingest", timeout_s=1800)
+        try:
+            t = time.perf_counter()
+            version = migrating.apply_schema()
+            print(f"reused graph in {db_dir}: schema {version} applied in {time.perf_counter() - t:.1f} s", flush=True)
+        finally:
+            migrating.close()
+    else:
+        if db_dir.exists():
+            shutil.rmtree(db_dir)
+        server = EmbeddedServer(db_dir).start()
     try:
         paths = [str(p) for p in sample_files(corpus, ingest_limit, seed, whole_chains=True)]
         if "ingest" not in skip:
@@ -1279,6 +1297,7 @@ def run(size: str, *, seed: int = 1, corpus: Path | None = None, workers: int | 
         "corpus": manifest,
         "workers": workers,
         "batch_size": batch,
+        "reused_db": reuse_db,
         "sections": {title: [r.to_dict() for r in rows] for title, rows in sections},
     }
     append_results(entry, results)
@@ -1302,13 +1321,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--api-workers", type=int, default=None, help="uvicorn worker processes (default: all cores)")
     ap.add_argument("--raw-limit", type=int, default=0,
                     help="files whose rows the raw UNWIND baseline replays (0 = all; see bench_ingest)")
+    ap.add_argument("--reuse-db", action="store_true",
+                    help="query the graph a previous run of this size left in bench/out/<size>/db (skips ingest)")
     ap.add_argument("--skip", action="append", default=[], choices=["parse", "ingest", "queries", "api"])
     ap.add_argument("--results", type=Path, default=RESULTS)
     a = ap.parse_args(argv)
     run(a.size, seed=a.seed, corpus=a.corpus, workers=a.workers, parse_limit=a.parse_limit or None,
         ingest_limit=a.ingest_limit or None, samples=a.samples, api_seconds=a.api_seconds, skip=a.skip,
         results=a.results, budget_s=a.budget, api_concurrency=a.api_concurrency,
-        api_workers=a.api_workers, raw_limit=a.raw_limit or None)
+        api_workers=a.api_workers, raw_limit=a.raw_limit or None, reuse_db=a.reuse_db)
     return 0
 
 
