@@ -356,7 +356,11 @@ class FalkorGraph(Graph):
             if info is not None:
                 self.server.info = info
                 self.url = info.url
-        self._db = self._falkordb.FalkorDB.from_url(self.url, socket_connect_timeout=2)
+        # The socket waits a little longer than the server-side query timeout (which answers with a
+        # clear error): left unset, redis-py 8 reads with a 5 s socket timeout, so a legitimate
+        # 6-second query (the busiest agencies of the L benchmark graph) looked like a dead server.
+        self._db = self._falkordb.FalkorDB.from_url(self.url, socket_connect_timeout=2,
+                                                    socket_timeout=self.timeout_ms / 1000 + 5)
         self._g = self._db.select_graph(self.name)
 
     def _call(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
