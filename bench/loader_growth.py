@@ -22,8 +22,12 @@ import time
 from pathlib import Path
 
 
-def timed_writes(graph, plans: list, batch_size: int = 500) -> dict[str, float]:
-    """Write ``plans`` in ingest's groups into ``graph``; return seconds spent per statement name."""
+def timed_writes(graph, plans: list, batch_size: int = 500,
+                 count: dict[str, int] | None = None) -> dict[str, float]:
+    """Write ``plans`` in ingest's groups into ``graph``; return seconds spent per statement name.
+
+    ``count``, when given, is incremented with the number of statements sent per name.
+    """
     from cascade import queries
     from cascade.loader import GROUP_DOCS, statements
 
@@ -37,6 +41,8 @@ def timed_writes(graph, plans: list, batch_size: int = 500) -> dict[str, float]:
             t = time.perf_counter()
             graph.write([(text, params)])
             spent[names.get(text, "other")] += time.perf_counter() - t
+            if count is not None:
+                count[names.get(text, "other")] += 1
     return spent
 
 

@@ -485,29 +485,20 @@ def profile_loader(graph: Any, paths: list[str], batch_size: int) -> list[Row]:
     """
     from cascade import queries
     from cascade.graph import FalkorGraph
-    from cascade.loader import GROUP_DOCS, prepare, statements
+    from bench.loader_growth import timed_writes
+    from cascade.loader import GROUP_DOCS, prepare
 
-    names = {q.text: q.name for q in queries.list_queries() if q.name.startswith("load_")}
-    spent: dict[str, float] = collections.defaultdict(float)
-    count: dict[str, int] = collections.defaultdict(int)
     t = time.perf_counter()
     plans = list({p.doc_id: p for status, p in map(prepare, paths) if status == "ok"}.values())
     t_parse = time.perf_counter() - t
     if not plans:
         return [row("ingest profile", "loader profile", None, note="no document could be planned")]
     scratch = FalkorGraph(graph.url, "bench_profile")
+    count: dict[str, int] = collections.defaultdict(int)
     try:
         scratch.clear()
         scratch.apply_schema()
-        fingerprints = queries.text("load_fingerprint")
-        for i in range(0, len(plans), GROUP_DOCS):
-            group = plans[i:i + GROUP_DOCS]
-            held = {r["id"] for r in scratch.read(fingerprints, {"ids": [p.doc_id for p in group]})}
-            for text, params in statements(group, batch_size, new=[p.doc_id for p in group if p.doc_id not in held]):
-                t = time.perf_counter()
-                scratch.write([(text, params)])
-                spent[names.get(text, "other")] += time.perf_counter() - t
-                count[names.get(text, "other")] += 1
+        spent = timed_writes(scratch, plans, batch_size, count)
     finally:
         scratch.clear()
         scratch.close()
