@@ -251,14 +251,18 @@ class Graph:
 
     def rebuild_lineage_closure(self, batch: int = 200) -> int:
         """Recompute the UNDER edges of every document with a lineage edge, ``batch`` documents a write; return their number."""
-        from cascade import queries
-
         ids = [r["id"] for r in self.read(
             "MATCH (d:Document)-[:IMPLEMENTS|BASED_ON]->(:Document) RETURN DISTINCT d.id AS id ORDER BY id")]
+        self.write_lineage_closure(ids, batch)
+        return len(ids)
+
+    def write_lineage_closure(self, ids: Sequence[str], batch: int = 200) -> None:
+        """Recompute the UNDER edges of ``ids`` and of everything below them (``load_lineage_closure``), ``batch`` ids a write."""
+        from cascade import queries
+
         text = queries.text("load_lineage_closure")
         for i in range(0, len(ids), batch):
-            self.write([(text, {"ids": ids[i:i + batch]})])
-        return len(ids)
+            self.write([(text, {"ids": list(ids[i:i + batch])})])
 
     def _apply_indexes(self, statements: list[str]) -> None:
         raise NotImplementedError

@@ -661,8 +661,7 @@ def write_group(graph: Graph, plans: Sequence[DocPlan], batch_size: int = 500, *
             return []
         cleanup = [p.doc_id for p in todo if p.doc_id in state and state[p.doc_id]["status"] == "ingested"]
         new = [p.doc_id for p in todo if p.doc_id not in state]
-        before = [s for did in cleanup for s in state[did].get("states") or ()]
-        return statements(todo, batch_size, cleanup, new=new, stated_before=before)
+        return statements(todo, batch_size, cleanup, new=new, stated_before=_stated_before(state[d] for d in cleanup))
 
     try:
         graph.write_after_read(queries.text("load_fingerprint"), {"ids": [p.doc_id for p in plans]}, build)
@@ -679,12 +678,16 @@ def write_group(graph: Graph, plans: Sequence[DocPlan], batch_size: int = 500, *
     return [(p, replace(p.summary, unchanged=True) if p.doc_id in unchanged else outcome[p.doc_id]) for p in plans]
 
 
+def _stated_before(rows: Iterable[dict[str, Any]]) -> list[str]:
+    """Return the documents whose edges the ingested ones among ``load_fingerprint`` ``rows`` stated (their ``states``)."""
+    return [s for row in rows if row["status"] == "ingested" for s in row.get("states") or ()]
+
+
 def _write_alone(graph: Graph, p: DocPlan, batch_size: int) -> LoadSummary | GraphError:
     """Return the summary after writing ``p`` alone, with its cleanup (the failed group may have written part of it)."""
     try:
         held = graph.read(queries.text("load_fingerprint"), {"ids": [p.doc_id]})
-        before = [s for row in held if row["status"] == "ingested" for s in row.get("states") or ()]
-        graph.write(statements([p], batch_size, [p.doc_id], stated_before=before))
+        graph.write(statements([p], batch_size, [p.doc_id], stated_before=_stated_before(held)))
     except GraphUnavailable:
         raise
     except GraphError as exc:

@@ -264,7 +264,7 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
     if freq or "mỗi" in low:
         # "Hằng năm, Sở Nội vụ tổng hợp ...": a time adverbial opening the sentence, or the duty
         # after its assignee's colon ("Bộ Tài chính: Hằng năm, cân đối, bố trí kinh phí ...")
-        colon = text.find(":", 0, _MAX_ASSIGNEE)
+        colon = text.find(":", 0, MAX_ASSIGNEE)
         for at in (0, colon + 1) if colon >= 0 else (0,):
             lm = P.DL_LEADING_PERIOD.match(text, at)
             if lm is not None:
@@ -295,9 +295,10 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
     return _first(cands)
 
 
-#: Longest assignee before a duty's colon ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung
-#: ương: ..."), the same bound as the task finder's subject (``tasks._MAX_SUBJECT``).
-_MAX_ASSIGNEE = 220
+#: Longest assignee list before a duty ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung
+#: ương: ..."), in characters: a longer one is a sentence. The task finder's subject bound too
+#: (``tasks._MAX_SUBJECT``).
+MAX_ASSIGNEE = 220
 
 
 def _reports(text: str, end: int) -> bool:

@@ -75,11 +75,11 @@ from pathlib import Path
 
 from ingest import patterns as P
 from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list, known_name_at
-from ingest.deadlines import deadline_line, find_deadline, find_period, parse_deadline
+from ingest.deadlines import MAX_ASSIGNEE, deadline_line, find_deadline, find_period, parse_deadline
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
 
 _DATA = Path(__file__).parent / "data" / "task_verbs.json"
-_MAX_SUBJECT = 220  # characters: an assignee list longer than this is a sentence, not a subject
+_MAX_SUBJECT = MAX_ASSIGNEE  # characters: an assignee list longer than this is a sentence, not a subject
 
 
 @lru_cache(maxsize=1)
