@@ -467,7 +467,9 @@ def db_start(bolt_port: Annotated[int | None, typer.Option(help="Also open Falko
         out.print(f"already running: pid {running.pid}, {running.url}", highlight=False)
         return
     try:
-        server = embedded.EmbeddedServer(settings.data_dir, bolt_port=bolt_port, daemon=True).start()
+        # a national-size graph takes a minute or more to load: say what the wait is
+        with out.status(f"starting FalkorDB on {settings.data_dir} (loading the graph)"):
+            server = embedded.EmbeddedServer(settings.data_dir, bolt_port=bolt_port, daemon=True).start()
     except embedded.EmbeddedError as exc:
         _error_line(str(exc).splitlines()[0])
         raise typer.Exit(1) from exc

@@ -86,6 +86,36 @@ def test_start_failure_reports_log_tail(tmp_path, monkeypatch):
     assert embedded.status(tmp_path / "db") is None
 
 
+def _delayed(monkeypatch, shell_prelude: str) -> None:
+    """Make the server command run ``shell_prelude`` (in the data dir) before exec'ing the real server."""
+    real = embedded.server_command
+
+    def delayed(data_dir, port, bolt_port=None):
+        argv = " ".join(f"'{a}'" for a in real(data_dir, port, bolt_port))
+        return ["sh", "-c", f"{shell_prelude}; exec {argv}"]
+
+    monkeypatch.setattr(embedded, "server_command", delayed)
+
+
+def test_slow_start_with_progress_is_waited_for(tmp_path, monkeypatch):
+    """A big graph loads for minutes: the start timeout bounds the time without progress, not the whole start."""
+    _delayed(monkeypatch, f"for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo loading >> {embedded.LOG_FILE}; sleep 0.25; done")
+    started = time.monotonic()
+    with EmbeddedServer(tmp_path / "db", timeout=1.0) as server:
+        assert time.monotonic() - started > 2.5  # longer than the timeout: it waited through the progress
+        assert embedded.ping(server.port)
+
+
+def test_silent_start_times_out_without_orphans(tmp_path, monkeypatch):
+    _delayed(monkeypatch, "sleep 30")
+    started = time.monotonic()
+    with pytest.raises(embedded.EmbeddedError, match="not ready after 1s without progress"):
+        EmbeddedServer(tmp_path / "db", timeout=1.0).start()
+    assert time.monotonic() - started < 15
+    assert embedded.status(tmp_path / "db") is None
+    assert not [p for p in psutil.Process().children(recursive=True) if "sleep" in " ".join(p.cmdline())]
+
+
 def test_no_orphan_when_starter_is_killed(tmp_path):
     """SIGKILL the process that started the server: the kernel's death signal stops redis-server too."""
     data = tmp_path / "db"
