@@ -8,7 +8,7 @@ Rules (issue #3, "Deadlines"):
 * a span of years ("2021-2025", "giai đoạn 2021-2025") is due at the end of its last year:
   plans name a span when the duty must be done within it;
 * "Thường xuyên", "liên tục" are continuous; "Hằng năm", "hàng quý", "Định kỳ 06 tháng",
-  "hằng tháng", "định kỳ hằng tuần" are recurring with an ISO 8601 period (P1Y, P3M, P6M, P1M, P1W);
+  "hằng tháng", "định kỳ hằng tuần", "hằng ngày" are recurring with an ISO 8601 period (P1Y, P3M, P6M, P1M, P1W, P1D);
 * "Theo tiến độ được phê duyệt", "Thực hiện theo lộ trình" are unspecified, text kept.
 
 In running text (``find_deadline``) a phrase counts after a cue ("hoàn thành trong", "trước

@@ -1014,7 +1014,7 @@ REQUEST_PREFIX = re.compile(
 LEADING_TIME = re.compile(
     r"""
     ^(?:
-        (?:định \s+ kỳ \s+)? (?:hằng|hàng) \s+ (?:năm|quý|tháng|tuần) # "Định kỳ hàng năm", "Hằng tuần"
+        (?:định \s+ kỳ \s+)? (?:hằng|hàng) \s+ (?:năm|quý|tháng|tuần|ngày) # "Định kỳ hàng năm", "Hằng tuần", "Hằng ngày"
       | định \s+ kỳ (?: \s+ [0-9]{1,2} \s+ tháng)?                     # "Định kỳ 06 tháng"
       | trong \s+ (?:quý|tháng|năm) \s+ [^,]{1,25}                     # "Trong quý II năm 2020"
       | trước \s+ (?:ngày \s+)? [0-9][^,\s]{2,12}                      # "Trước ngày 30/6/2020"
@@ -1225,13 +1225,13 @@ DL_ASIDE_LEAD = re.compile(
 #: Written word-first so the engine skips to its letters; ``DL_PERIOD_CUE_BEFORE`` then checks
 #: what precedes it.
 #: (Letter-first: each word's first letter in both cases, the rest case-blind; the same matches
-#: as the case-blind ``(?i)(?P<phrase>thường\s+xuyên(?:,?\s+liên\s+tục)?|liên\s+tục|h[ằà]ng\s+(?:năm|quý|tháng|tuần))``.)
+#: as the case-blind ``(?i)(?P<phrase>thường\s+xuyên(?:,?\s+liên\s+tục)?|liên\s+tục|h[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày))``.)
 DL_CLAUSE_END_PERIOD = re.compile(
     r"""(?P<phrase>t(?i:hường\s+xuyên(?:,?\s+liên\s+tục)?) | T(?i:hường\s+xuyên(?:,?\s+liên\s+tục)?)
                                                               # "thường xuyên", "thường xuyên, liên tục"
          | l(?i:iên\s+tục) | L(?i:iên\s+tục)                  # "liên tục"
-         | h(?i:[ằà]ng\s+(?:năm|quý|tháng|tuần)) | H(?i:[ằà]ng\s+(?:năm|quý|tháng|tuần))
-                                                              # "hằng năm", "hàng quý", "hằng tháng", "hằng tuần"
+         | h(?i:[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày)) | H(?i:[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày))
+                                                              # "hằng năm", "hàng quý", "hằng tháng", "hằng tuần", "hằng ngày"
        )(?=[ \t]*(?:[.;]|$))""",
     re.VERBOSE | re.MULTILINE,
 )
@@ -1247,10 +1247,10 @@ DL_PERIOD_CUE_BEFORE = re.compile(
 )
 #: A frequency opening the sentence as a time adverbial, set off by a comma: how often the duty
 #: is done (not "kế hoạch hằng năm", where it qualifies a noun): "Hằng năm, Sở Nội vụ tổng hợp
-#: ...", "Hằng tuần, Ủy ban nhân dân các xã báo cáo ...", "Mỗi quý, ...". Used with ``match``
+#: ...", "Hằng tuần, Ủy ban nhân dân các xã báo cáo ...", "Mỗi quý, ...", "Hằng ngày, ...". Used with ``match``
 #: at the text start or right after the assignee's colon ("Bộ Tài chính: Hằng năm, cân đối, bố
 #: trí kinh phí ..."), so it has no "^" of its own.
-DL_LEADING_PERIOD = re.compile(r"[\s\-+•]*(?P<phrase>(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần))\s*,", re.IGNORECASE)
+DL_LEADING_PERIOD = re.compile(r"[\s\-+•]*(?P<phrase>(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày))\s*,", re.IGNORECASE)
 #: A clause that reports (its verb is "báo cáo", at the clause start or after a comma or "và"):
 #: a frequency closing it is how often the report is due, whatever noun it follows:
 #:   "báo cáo kết quả về Bộ Tài nguyên và Môi trường hằng năm.", "báo cáo kết quả hằng năm;",

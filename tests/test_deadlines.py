@@ -17,6 +17,11 @@ CELLS = [
     ("hàng quý", None, "recurring", None, "P3M"),
     ("Hằng quý", None, "recurring", None, "P3M"),
     ("Hằng tháng", None, "recurring", None, "P1M"),
+    # every day: ISO 8601 P1D (monitoring and reporting duties of epidemic and disaster plans)
+    ("Hằng ngày", None, "recurring", None, "P1D"),
+    ("Hàng ngày", None, "recurring", None, "P1D"),
+    ("Định kỳ hằng ngày", None, "recurring", None, "P1D"),
+    ("Mỗi ngày", None, "recurring", None, "P1D"),
     ("Định kỳ 06 tháng", None, "recurring", None, "P6M"),
     ("Định kỳ 6 tháng", None, "recurring", None, "P6M"),
     ("Định kỳ 03 tháng", None, "recurring", None, "P3M"),
@@ -132,6 +137,8 @@ BODY = [
     ("Tổng hợp số ca mắc, báo cáo Sở Y tế định kỳ hàng tuần.", 2024, "định kỳ hàng tuần", "recurring", None, "P1W"),
     ("Kiểm tra mực nước các hồ chứa, thực hiện hằng tuần.", 2024, "hằng tuần", "recurring", None, "P1W"),
     ("Cập nhật số liệu xâm nhập mặn (hằng tuần).", 2024, "hằng tuần", "recurring", None, "P1W"),
+    ("Tổng hợp số ca mắc mới, báo cáo Sở Y tế định kỳ hằng ngày.", 2024, "định kỳ hằng ngày", "recurring", None, "P1D"),
+    ("Theo dõi diễn biến mưa lũ, thực hiện hằng ngày.", 2024, "hằng ngày", "recurring", None, "P1D"),
     # a frequency opening the sentence, set off by a comma: how often the duty is done
     ("Hằng năm, Sở Nội vụ tổng hợp kết quả, báo cáo UBND tỉnh.", 2024, "Hằng năm", "recurring", None, "P1Y"),
     ("- Hằng tuần, Ủy ban nhân dân các xã báo cáo tình hình dịch bệnh.", 2024, "Hằng tuần", "recurring", None, "P1W"),
@@ -199,6 +206,8 @@ def test_find_deadline_in_running_text(text, year, phrase, kind, due, period):
     "đôn đốc các xã thực hiện Bộ tiêu chí (Khóa XX).",
     # weekly as subject matter, not a deadline
     "Duy trì chế độ giao ban hằng tuần của cơ quan.",
+    "Duy trì chế độ trực ban hằng ngày của cơ quan.",
+    "Nâng cao chất lượng bữa ăn hằng ngày cho học sinh bán trú.",
     "BỐ TRÍ KINH PHÍ TRONG DỰ TOÁN NGÂN SÁCH HẰNG NĂM.",
 ])
 def test_find_deadline_ignores_years_without_a_cue(text):
@@ -211,6 +220,7 @@ def test_find_deadline_ignores_years_without_a_cue(text):
     ("Định kỳ hàng năm các sở, ngành, địa phương tổng hợp báo cáo UBND tỉnh", "P1Y"),
     ("báo cáo định kỳ hằng quý về Sở Nội vụ", "P3M"),
     ("báo cáo tình hình thiệt hại định kỳ hằng tuần", "P1W"),
+    ("báo cáo số ca mắc mới định kỳ hằng ngày", "P1D"),
     ("ĐỊNH KỲ 06 THÁNG BÁO CÁO UBND TỈNH", "P6M"),
     ("báo cáo UBND tỉnh kết quả thực hiện Kế hoạch này", None),
 ])
