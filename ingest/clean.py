@@ -50,11 +50,11 @@ _USUAL_ODD_CHARS = ("\u00a0", "\u200b", "\ufeff", "\u00ad", "\x0b", "\x0c", "\u2
 _ENCODING_WARNINGS = {
     "cp1258": "decoded as legacy Vietnamese Windows-1258 (CP1258)",
     "tcvn3": "converted from the TCVN3 (ABC, .VnTime) font encoding; upper-case letters of .VnTimeH fonts come out in lower case",
+    "vni": "converted from the VNI-Windows font encoding (VNI-Times and other VNI fonts, legacy 8-bit Vietnamese)",
 }
 #: Repairs and suspicions recorded after a "+" in ``RawDocument.encoding``.
 _REPAIR_WARNINGS = {
     "mojibake": "repaired UTF-8 text that had been decoded as Windows-1252 (mojibake)",
-    "vni": "the text looks typed in a VNI font (legacy 8-bit Vietnamese), which is not converted: accents will be wrong",
 }
 _QUIET_ENCODINGS = {None, "utf-8", "utf-8-bom", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "ascii",
                     "unicode"}  # "unicode": DOCX/PDF text, no byte decoding involved

@@ -101,8 +101,28 @@ CP1252_WORD = re.compile(rf"[\x21-\x7e\u0080-\u00ff{_CP1252_HIGH}]+")
 VN_SPECIFIC_CHAR = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 
 #: A vowel followed by a VNI-Windows mark code, as VNI-font text shows when read as
-#: Windows-1252: "Vieät Nam" (Việt Nam), "Coäng hoøa" (Cộng hòa), "chuû nghóa" (chủ nghĩa).
-VNI_MARK_PAIR = re.compile(r"[aeiouyAEIOUY][øùûõïäåãâáàéèêëóòôöú]")
+#: Windows-1252 (table: ``ingest/data/legacy_fonts.json`` key "vni"). The mark's case
+#: follows the base letter's, and "i" takes no mark (its tones are one-code letters), so
+#: TCVN3 text ("ViÖt": an upper-case code after "i") does not match.
+VNI_MARK_PAIR = re.compile(
+    r"""
+      [aeouyôö] [ùøûõïâáàåãäêéèúüë]    # "Vieät Nam" (Việt Nam), "hoøa" (hòa), "Sôû" (Sở), "Nöôùc" (Nước)
+    | [AEOUYÔÖ] [ÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]    # "VIEÄT NAM" (VIỆT NAM), "UÛY BAN" (ỦY BAN), "HÔÏP" (HỢP)
+    """,
+    re.VERBOSE,
+)
+
+#: One VNI-Windows letter code, longest first: a base vowel with its mark code, or a
+#: one-code letter (đ, ơ, ư, ỉ, ĩ, ị, ỵ). A matched pair the table lacks ("uâ") is
+#: converted letter by letter.
+VNI_CODE = re.compile(
+    r"""
+      [aeouyôö] [ùøûõïâáàåãäêéèúüë]    # "Coäng hoøa" (Cộng hòa), "phoái hôïp" (phối hợp)
+    | [AEOUYÔÖ] [ÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]    # "COÄNG HOØA" (CỘNG HÒA), "ÑOÄC LAÄP" (ĐỘC LẬP)
+    | [ñôöæóòîÑÔÖÆÓÒÎ]                 # "ñoàng" (đồng), "Sôû" (Sở), "tænh" (tỉnh), "nghóa" (nghĩa), "Ñ" (Đ)
+    """,
+    re.VERBOSE,
+)
 
 #: A page number alone on the first or last line of a PDF page:
 #: "- 2 -", "Trang 2", "Trang 2/10", "2/10", "2".

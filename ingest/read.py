@@ -2,7 +2,8 @@
 
 Formats (issue #3, "Inputs"): plain text and markdown in UTF-8 (with or without
 BOM), UTF-16/32 (BOM, or BOM-less UTF-16 recognised by its NUL bytes), legacy
-Vietnamese Windows-1258 and UTF-8 mangled through Windows-1252 ("mojibake");
+Vietnamese Windows-1258, UTF-8 mangled through Windows-1252 ("mojibake") and text typed in
+the TCVN3 (".VnTime") or VNI-Windows ("VNI-Times") font encodings;
 DOCX (paragraphs, tables and text boxes in document order, Word list numbers
 rendered); PDF with a text layer; HTML saved from legal portals (page chrome
 stripped, the element holding the document kept).
@@ -10,7 +11,7 @@ stripped, the element holding the document kept).
 Any bytes in give a ``RawDocument`` or one ``IngestError`` subclass with a
 one-line message naming the file; nothing else escapes (issue #3, "Never
 crash"). Notable repairs are recorded in ``RawDocument.encoding`` (e.g.
-``"utf-8+mojibake"``, ``"tcvn3"``) and turned into warnings by the clean stage.
+``"utf-8+mojibake"``, ``"tcvn3"``, ``"vni"``) and turned into warnings by the clean stage.
 """
 
 from __future__ import annotations
@@ -193,7 +194,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     Order: BOM; BOM-less UTF-16 (NUL bytes on every other position); strict
     UTF-8 (the common case, no detection cost); Windows-1258 when the result
     reads as Vietnamese; else charset-normalizer's best guess. UTF-8 that went
-    through Windows-1252 is repaired, TCVN3 (ABC) font text is converted.
+    through Windows-1252 is repaired, TCVN3 (ABC) and VNI-Windows font text converted.
     """
     text, encoding = _decode_bytes(data, name)
     # Control bytes are the same in every ASCII-compatible encoding: count them on the bytes (fast).
@@ -208,12 +209,19 @@ _MOJIBAKE_SECOND = ("º", "»", "°", "‘", "\x90")
 
 
 def repair_text(text: str, encoding: str | None) -> tuple[str, str | None]:
-    """Return ``(text, encoding)`` with mojibake re-decoded and TCVN3 font codes converted; VNI is only flagged.
+    """Return ``(text, encoding)`` with mojibake re-decoded and TCVN3 or VNI font codes converted.
 
-    Applies to every format: a DOCX typed in ".VnTime" holds TCVN3 codes as
-    Unicode Latin-1 letters just like a legacy text file does. The encoding label
-    records what was done ("tcvn3", "utf-8+mojibake", "utf-8+vni") for the
-    clean stage's warnings.
+    Applies to every format: a DOCX typed in ".VnTime" or "VNI-Times" holds the
+    font codes as Unicode Latin-1 letters just like a legacy text file does. The
+    encoding label records what was done ("tcvn3", "vni", "utf-8+mojibake") for
+    the clean stage's warnings.
+
+    Mixed documents: a document counts as VNI only when VNI codes outnumber
+    Unicode-only Vietnamese letters (``_looks_vni``); its lines that hold Unicode
+    Vietnamese (a pasted passage) are then kept as they are and the others
+    converted. A Unicode document with a short VNI-typed quote is left wholly
+    unchanged (the quote keeps its font codes): the fast path below decides as
+    soon as the first 4,000 characters hold 20 Unicode-only Vietnamese letters.
     """
     label = encoding or "unicode"
     # every MOJIBAKE_HINT alternative ends with one of these rare characters: ``in`` finds them
@@ -222,26 +230,30 @@ def repair_text(text: str, encoding: str | None) -> tuple[str, str | None]:
         fixed = _repair_mojibake(text)
         if fixed != text:
             text, label = fixed, f"{label}+mojibake"
-    # Fast path: 20 Unicode-only Vietnamese letters early on rule out both legacy font encodings.
-    if sum(1 for _ in islice(P.VN_SPECIFIC_CHAR.finditer(text, 0, 4000), 20)) < 20:
-        if _looks_tcvn3(text):
-            return _convert_tcvn3(text), "tcvn3"
-        if _looks_vni(text):
-            label = f"{label}+vni"
+    converted, font = convert_legacy_fonts(text)
+    if font is not None:
+        # the byte decoding (cp1252, or none for DOCX/HTML text) is implied by the font; repairs stay
+        _, plus, repairs = label.partition("+")
+        return converted, f"{font}{plus}{repairs}"
     return text, (label if label != "unicode" else encoding)
 
 
-def _looks_vni(text: str) -> bool:
-    """Return True if ``text`` looks typed in a VNI font: vowels followed by VNI's mark codes, no Unicode Vietnamese.
+def convert_legacy_fonts(text: str) -> tuple[str, str | None]:
+    """Return ``(text, font)``: text typed in a TCVN3 or VNI font converted to Unicode NFC with
+    ``font`` "tcvn3" or "vni", or the text unchanged with None.
 
-    VNI-Windows writes "Việt Nam" as the bytes of "Vieät Nam": a plain vowel and
-    a Latin-1 letter standing for the marks. It is only flagged (a warning), not
-    converted.
+    Works on any text holding the font codes as Latin-1 letters, markup included
+    (an HTML page can be converted before its chrome is judged by its Vietnamese
+    markers). See ``repair_text`` for mixed documents.
     """
-    sample = text[:20_000]
-    if len(P.VN_SPECIFIC_CHAR.findall(sample, 0, 4000)) >= 5:
-        return False
-    return len(P.VNI_MARK_PAIR.findall(sample)) >= 20
+    # Fast path: 20 Unicode-only Vietnamese letters early on rule out both legacy font encodings.
+    if sum(1 for _ in islice(P.VN_SPECIFIC_CHAR.finditer(text, 0, 4000), 20)) >= 20:
+        return text, None
+    if _looks_tcvn3(text):
+        return _convert_tcvn3(text), "tcvn3"
+    if _looks_vni(text):
+        return _convert_vni(text), "vni"
+    return text, None
 
 
 def _decode_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -380,6 +392,11 @@ def _tcvn3_table() -> tuple[dict[int, str], frozenset[str]]:
     return table, marker
 
 
+#: Least number of distinct TCVN3 codes in a TCVN3 text (the four samples in TCVN3: 38-40;
+#: one sentence of a plan: 18; German, Spanish, Nordic or French prose: at most 6).
+_TCVN3_MIN_DISTINCT = 10
+
+
 def _looks_tcvn3(text: str) -> bool:
     """Return True if ``text`` is Vietnamese typed in a TCVN3 (".VnTime") font: TCVN3 glyph codes, no Unicode Vietnamese."""
     sample = text[:20_000]
@@ -389,19 +406,92 @@ def _looks_tcvn3(text: str) -> bool:
     if len(non_ascii) < 20:
         return False
     _, markers = _tcvn3_table()
-    tc = sum(1 for c in non_ascii if c in markers)
+    codes = [c for c in non_ascii if c in markers]
+    tc = len(codes)
     vn = sum(1 for c in non_ascii if c in _VN_SPECIFIC)
     if tc < 0.3 * len(non_ascii) or vn > 0.02 * len(non_ascii):
         return False
+    # German, Spanish or Nordic prose also uses TCVN3 codes ("ü" is "ỹ", "ñ" is "ủ", "ø" is "ứ"),
+    # sometimes densely, but only a handful of them; Vietnamese uses dozens.
+    if len(set(codes)) < _TCVN3_MIN_DISTINCT:
+        return False
     # VNI shares many codes, but writes them after a plain vowel ("Vieät"); TCVN3 codes are the
     # vowels themselves and mostly follow consonants ("Céng").
-    return len(P.VNI_MARK_PAIR.findall(sample)) < 0.7 * tc
+    return len(_vni_pairs(sample)) < 0.7 * tc
 
 
 def _convert_tcvn3(text: str) -> str:
     """Return ``text`` with TCVN3 glyph codes replaced by the Unicode letters they draw."""
     table, _ = _tcvn3_table()
     return unicodedata.normalize("NFC", text.translate(table))
+
+
+# --------------------------------------------------------------------------- VNI-Windows fonts
+
+
+@lru_cache(maxsize=1)
+def _vni_table() -> dict[str, str]:
+    """Return the VNI-Windows code -> Unicode letter map ("Vieät" holds "eä" -> "ệ"; "ñ" -> "đ")."""
+    doc = json.loads((_DATA / "legacy_fonts.json").read_text(encoding="utf-8"))
+    return dict(doc["vni"]["map"])
+
+
+def _vni_pairs(sample: str) -> list[str]:
+    """Return the base-plus-mark VNI codes of ``sample`` that the VNI table holds ("eä", "oø", "UÛ"), in order."""
+    table = _vni_table()
+    return [m for m in P.VNI_MARK_PAIR.findall(sample) if m in table]
+
+
+#: Least number of VNI letter codes, of distinct VNI codes, and share of the other non-ASCII
+#: characters that VNI codes hold, for a text to be VNI. In Vietnamese typed in VNI about two
+#: thirds of the non-ASCII characters are marks after a vowel, of dozens of kinds (the four
+#: samples: 0.66-0.70, 49-79 kinds); French prose makes a few kinds ("aï" in "naïf", "où",
+#: "oû" in "goût") and keeps most accents elsewhere ("é"), German or Spanish none. Measured
+#: on characters rather than words, so HTML markup around the text does not dilute it.
+_VNI_MIN_CODES = 20
+_VNI_MIN_DISTINCT = 10
+_VNI_MIN_SHARE = 0.4
+
+
+def _looks_vni(text: str) -> bool:
+    """Return True if ``text`` is Vietnamese typed in a VNI font and VNI dominates over Unicode Vietnamese.
+
+    VNI-Windows writes "Việt Nam" as the bytes of "Vieät Nam": a plain vowel
+    followed by a Latin-1 letter standing for its marks. The text needs many
+    such codes, of many kinds, making up most of its non-ASCII characters other
+    than Unicode-only Vietnamese letters, and more of them than those letters
+    (a VNI document with a pasted Unicode passage still counts; a Unicode
+    document with a VNI quote does not).
+    """
+    sample = text[:20_000]
+    pairs = _vni_pairs(sample)
+    if len(pairs) < _VNI_MIN_CODES or len(set(pairs)) < _VNI_MIN_DISTINCT:
+        return False
+    unicode_vn = len(P.VN_SPECIFIC_CHAR.findall(sample))
+    if unicode_vn >= len(pairs):
+        return False
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    return len(pairs) >= _VNI_MIN_SHARE * (non_ascii - unicode_vn)
+
+
+def _convert_vni(text: str) -> str:
+    """Return ``text`` with VNI-Windows codes replaced by the Unicode letters they draw (NFC).
+
+    Codes are matched longest first ("ôù" is "ớ" before "ô" is "ơ"). A line that
+    already holds Unicode-only Vietnamese letters was pasted in Unicode and is
+    kept as it is.
+    """
+    table = _vni_table()
+
+    def letter(m) -> str:
+        """Return the Unicode letter of one VNI code (a pair the table lacks: letter by letter)."""
+        code = m.group(0)
+        hit = table.get(code)
+        return hit if hit is not None else table.get(code[0], code[0]) + code[1:]
+
+    lines = text.splitlines(keepends=True)
+    out = [line if P.VN_SPECIFIC_CHAR.search(line) else P.VNI_CODE.sub(letter, line) for line in lines]
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 # --------------------------------------------------------------------------- DOCX
@@ -720,7 +810,10 @@ def _read_html(data: bytes, name: str) -> tuple[str, str]:
         text, encoding = _decode_bytes(data, name)
     if "\x00" in text:
         raise BinaryFile(name, "binary data, not an HTML page")
-    return html_to_text(unicodedata.normalize("NFC", text)), encoding
+    # Legacy font codes are converted before the page chrome is judged: a VNI page holds none of
+    # the document markers in Unicode, so a portal <form> wrapping it would be dropped as chrome.
+    text, font = convert_legacy_fonts(unicodedata.normalize("NFC", text))
+    return html_to_text(text), font or encoding
 
 
 #: Elements whose content is never document text.

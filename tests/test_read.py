@@ -102,12 +102,12 @@ def test_tcvn3_font_text_is_converted():
 
 
 @pytest.mark.parametrize("encode", [lambda t: t.encode("cp1252"), lambda t: t.encode("utf-8")], ids=["bytes", "unicode"])
-def test_vni_font_text_is_flagged(encode):
-    """VNI-Windows text ("Coäng hoøa" for "Cộng hòa") is not converted, but flagged for a warning."""
+def test_vni_font_text_is_converted(encode):
+    """VNI-Windows text ("Coäng hoøa" for "Cộng hòa"), as bytes or as Latin-1 letters, is converted to Unicode."""
     text = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam. Sôû Noäi vuï tænh Baéc Ninh chuû trì, phoái hôïp. " * 4
     raw = read_bytes(encode(text), "vni.txt")
-    assert raw.encoding.endswith("+vni")
-    assert raw.text == text
+    assert raw.encoding == "vni"
+    assert raw.text == "Cộng hòa xã hội chủ nghĩa Việt Nam. Sở Nội vụ tỉnh Bắc Ninh chủ trì, phối hợp. " * 4
 
 
 def test_markdown_format_from_extension():
