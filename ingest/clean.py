@@ -115,6 +115,9 @@ def clean(raw: RawDocument) -> CleanDocument:
     if n_words or n_lines:
         warnings.append(f"repaired {n_words + n_lines} OCR slip(s) (e.g. 'Noi nhận' -> 'Nơi nhận')")
     lines = join_header_breaks(lines)
+    lines, n_symbols = join_broken_symbols(lines)
+    if n_symbols:
+        warnings.append(f"rejoined {n_symbols} document symbol(s) broken across lines (e.g. 'NĐ-' / 'CP')")
     # DOCX and HTML give one line per paragraph by construction; PDFs and text copies of them may be wrapped.
     if raw.fmt == "pdf" or (raw.fmt in ("txt", "md") and looks_hard_wrapped(lines)):
         lines, n_unwrapped = unwrap_lines(lines)
@@ -459,6 +462,28 @@ def _join_header(prev: str, line: str) -> str | None:
         if m and m.start() < len(prev) < m.end():
             return cand
     return None
+
+
+def join_broken_symbols(lines: list[str]) -> tuple[list[str], int]:
+    """Return ``lines`` with symbols cut after a separator rejoined to the next line, and how many joins.
+
+    "Căn cứ Nghị định số 13/2023/NĐ-" + "CP ngày 17/4/2023 ..." is one line again, with no
+    space, so the reference reads "13/2023/NĐ-CP". Joined only when the line ends in a symbol's
+    start and the two halves make one whole symbol (``patterns.SYMBOL``).
+    """
+    out: list[str] = []
+    count = 0
+    for line in lines:
+        if out and out[-1][-1:] in "-/" and line[:1].isupper():
+            prev = out[-1]
+            end = P.SYMBOL_BROKEN_END.search(prev)
+            start = P.SYMBOL_BROKEN_START.match(line) if end else None
+            if start and P.SYMBOL.fullmatch(end.group() + start.group()):
+                out[-1] = prev + line
+                count += 1
+                continue
+        out.append(line)
+    return out, count
 
 
 def join_page_breaks(lines: list[str]) -> tuple[list[str], int]:

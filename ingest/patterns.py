@@ -408,9 +408,11 @@ STATE_SYMBOL = rf"""
 """
 
 #: Party convention: "83-KH/TU", "52-KL/TW", "72-CTr/TU", "20-Ctr/TU",
-#: "72-CTR/TU" (title in capitals), "36-HD/VPTW", "12-NQ/ĐU".
+#: "72-CTR/TU" (title in capitals), "36-HD/VPTW", "12-NQ/ĐU"; the Youth Union writes the
+#: drafting unit after the issuer, as State công văn do: "186-KH/TĐTN-PT" (Ban Phong trào),
+#: "08-CTr/TWĐTN-PTTN".
 PARTY_SYMBOL = rf"""
-    {_SYM_NUM} [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}}
+    {_SYM_NUM} [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}} (?:-[A-ZĐ][A-ZĐ]{{0,7}}(?![\w/]))?
 """
 
 #: Either convention, as a whole word. Written digit-first (the look-behind
@@ -419,11 +421,20 @@ PARTY_SYMBOL = rf"""
 SYMBOL = re.compile(
     rf"""(?P<symbol>\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?
         (?: [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}}             # 83-KH/TU
+            (?:-[A-ZĐ][A-ZĐ]{{0,7}}(?![\w/]))?                                              # 186-KH/TĐTN-PT
           | \s* / [ ]? (?: (?:19|20)\d{{2}} [ ]?/[ ]? {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{0,3}}  # 14/2014/QĐ-TTg
                         | {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{1,3}} )                     # 124/KH-UBND
         ))(?![\w/])""",
     re.VERBOSE,
 )
+
+#: A symbol cut by a line break after one of its separators, as PDF-to-text tools and e-mail
+#: copies print it: the end of the first line ("Căn cứ Nghị định số 13/2023/NĐ-", "Kết luận
+#: số 52-KL/") and the start of the next ("CP ngày 17/4/2023 ...", "TW ngày 30/5/2019 ...").
+#: ``clean.join_broken_symbols`` joins the two only when the result is one whole SYMBOL.
+SYMBOL_BROKEN_END = re.compile(
+    rf"""(?<![\w/.\-])\d{{1,5}}[a-z]?(?:/(?:19|20)\d{{2}})?[/-](?:{_SYM_TOKEN}[/-])+$""")
+SYMBOL_BROKEN_START = re.compile(rf"""^{_SYM_TOKEN}(?:-{_SYM_TOKEN}){{0,3}}(?![\w/])""")
 
 #: Spaces around a symbol's separator, removed by ``identity.normalize_symbol``:
 #: "124 /KH-UBND" -> "124/KH-UBND", "83 - KH/TU" -> "83-KH/TU".
@@ -437,7 +448,7 @@ NON_ALNUM_RUN = re.compile(r"[^a-z0-9]+")
 #:   State "14/2014/QĐ-TTg" -> num 14, year 2014, rest "QĐ-TTg".
 SYMBOL_PARTS = re.compile(
     r"""^(?P<num>\d+[a-z]?)
-        (?: -(?P<pcode>[^/]+)/(?P<piss>.+)          # 83-KH/TU
+        (?: -(?P<pcode>[^/]+)/(?P<piss>[^-]+)(?:-(?P<punit>.+))?  # 83-KH/TU, 186-KH/TĐTN-PT (unit PT)
           | (?:/(?P<year>(?:19|20)\d\d))?/(?P<rest>.+)  # 14/2014/QĐ-TTg, 124/KH-UBND
         )$""",
     re.VERBOSE,
@@ -529,6 +540,14 @@ DATE_TAIL = re.compile(
     re.VERBOSE,
 )
 
+#: The year alone right after a mention, where the text gives no day: "Chỉ thị số 05/CT-TTg năm
+#: 2023 về ...", "Nghị quyết số 57-NQ/TW năm 2024". Not a year that starts a phrase of its own
+#: ("năm 2023 và những năm tiếp theo", "năm 2024, các sở ...").
+YEAR_TAIL = re.compile(
+    r"""[ \t]+(?i:năm)[ \t]+(?P<year>(?:19|20)\d{2})(?![\d/\-])(?![ \t]*(?:,|và\s|đến\s|-|–))""",
+    re.VERBOSE,
+)
+
 #: "của"/"do" before an issuer: " của Thủ tướng Chính phủ", ", của Ban Bí thư".
 ISSUER_TAIL = re.compile(r"[ \t]*,?[ \t]*(?i:của|do)[ \t]+")
 
@@ -583,6 +602,7 @@ MOTTO_LINE = re.compile(
     rf"""^\s*(?: (?i:CỘNG\s+{_HOA}\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
               | (?i:Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)
               | (?i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)
+              | (?i:ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)  # the Youth Union's line, where the Party's stands
               | [-–_*=.~\s]+ )\s*$""",
     re.VERBOSE,
 )
@@ -592,7 +612,9 @@ MOTTO_LINE = re.compile(
 MOTTO_PHRASE = re.compile(
     rf"""(?i:CỘNG\s+{_HOA}\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM)
       | (?i:Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc)
-      | (?i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)""",
+      | (?i:ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM)
+      | (?i:ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)  # ĐOÀN TNCS HỒ CHÍ MINH
+    """,
     re.VERBOSE,
 )
 
@@ -731,10 +753,18 @@ SIBLING_GAP = re.compile(r"""^[ \t]*(?:[,;][ \t]*(?i:và\s+)?|(?i:và)[ \t]+|\)[
 #:   "...; Quyết định số ..." -> "; ".
 SUBJECT_SIBLING_END = re.compile(r"""(?:[ \t]+(?i:và)|[,;](?:[ \t]*(?i:và))?)[ \t]+$""", re.VERBOSE)
 
-#: A subject that itself implements something ("... về tiếp tục thực hiện Nghị quyết ...",
-#: "... ban hành Kế hoạch triển khai ..."): a document listed after it may be that subject's
-#: parent, not a sibling under the citing document's cue.
-SUBJECT_IMPLEMENTS_WORD = re.compile(r"""(?i:thực\s+hiện|triển\s+khai|cụ\s+thể\s+(?:hóa|hoá)|thi\s+hành)(?!\w)""", re.VERBOSE)
+#: A subject that itself implements a document ("... về tiếp tục thực hiện Nghị quyết ...",
+#: "... ban hành Kế hoạch triển khai Đề án ..."): a document listed after it may be that
+#: subject's parent, not a sibling under the citing document's cue. The implementing word must
+#: have a document for object, a type word within four words; "tổ chức thực hiện các chương
+#: trình mục tiêu quốc gia", "về thực hiện dân chủ trong hoạt động ..." implement no document,
+#: so the next document of the "Căn cứ" list is still a sibling. Type words are written
+#: capitalised, as documents are cited ("các chương trình" is not "Chương trình số ...").
+SUBJECT_IMPLEMENTS_WORD = re.compile(
+    rf"""(?i:thực\s+hiện|triển\s+khai|cụ\s+thể\s+(?:hóa|hoá)|thi\s+hành)(?!\w)
+         [ \t]+(?:[^\s,;]+[ \t]+){{0,4}}?
+         (?:{DOC_TYPE_WORDS} | Đề\s+án | Chiến\s+lược | Luật | Pháp\s+lệnh | Điều\s+lệ)(?!\w)""",
+    re.VERBOSE)
 
 #: A sentence break inside a line: ". " before the next sentence ("... trí thức. Thực hiện ...");
 #: the caller checks the next character is a capital.
@@ -812,35 +842,43 @@ SIGN_PREFIX = re.compile(r"^\s*(?P<prefix>T\.?\s*M\.?|T/M|K\.?\s*T\.?|K/T|TUQ\.?
 #: both tone placements: "Uỷ ban nhân dân", "Tỉnh uỷ";
 #: the Fatherland Front's committee of each level (Luật Mặt trận Tổ quốc Việt Nam 2015, Điều 8):
 #: "Ủy ban Mặt trận Tổ quốc Việt Nam", "ỦY BAN MTTQ VIỆT NAM", "Ủy ban MTTQ", "UBMTTQ Việt Nam",
-#: "UBMTTQVN", and its standing body "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh".
+#: "UBMTTQVN", and its standing body "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh";
+#: the Youth Union's committee of each level (Điều lệ Đoàn TNCS Hồ Chí Minh, chương III):
+#: "Ban Chấp hành Đoàn tỉnh Bến Tre", "BCH Đoàn huyện ...", "Tỉnh Đoàn Bến Tre", "Ban Thường vụ
+#: Tỉnh đoàn", "Thành Đoàn Hà Nội", "Huyện đoàn Châu Thành", "Thị đoàn ..."
+#: (the unit word capitalised, and not "đoàn kết"/"đoàn viên"/"đoàn thể": "hoàn thành đoàn kết").
 LOCAL_BODY = re.compile(
     r"""(?P<pre>(?i:Chủ\s+tịch|(?:Ban\s+)?Thường\s+trực)\s+)?
         (?P<body>(?i:(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân|UBND|Hội\s+đồng\s+nhân\s+dân|HĐND
                  |(?:Ủy|Uỷ)\s+ban\s+(?:Mặt\s+trận\s+Tổ\s+quốc|MTTQ)(?:\s+Việt\s+Nam|\s+VN)?|UBMTTQ(?:VN|\s+Việt\s+Nam)?
                  |Ban\s+Thường\s+vụ\s+Tỉnh\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+tỉnh|Tỉnh\s+(?:ủy|uỷ)
                  |Ban\s+Thường\s+vụ\s+Thành\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+thành\s+phố|Thành\s+(?:ủy|uỷ)
-                 |Ban\s+Thường\s+vụ\s+Huyện\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+huyện|Huyện\s+(?:ủy|uỷ)|Quận\s+(?:ủy|uỷ)))
+                 |Ban\s+Thường\s+vụ\s+Huyện\s+(?:ủy|uỷ)|Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+huyện|Huyện\s+(?:ủy|uỷ)|Quận\s+(?:ủy|uỷ)
+                 |(?:Ban\s+Chấp\s+hành|BCH)\s+Đoàn(?=\s+(?:tỉnh|thành\s+phố|TP|huyện|quận|thị\s+xã)(?!\w)))
+                 |(?i:Ban\s+Thường\s+vụ\s+)?(?:Tỉnh|TỈNH|Thành|THÀNH|Huyện|HUYỆN|Quận|QUẬN|Thị|THỊ)\s+(?:Đoàn|đoàn|ĐOÀN)
+                   (?!\s+(?i:kết|viên|thể|tụ)(?!\w))
+        )
         (?![\w])""",
     re.VERBOSE,
 )
 
 #: The first word of every LOCAL_BODY match (its optional "Chủ tịch"/"Thường trực", or its body),
 #: case-insensitive: "Chủ", "Thường", "Ủy"/"Uỷ", "UBND", "Hội", "HĐND", "Ban", "Tỉnh", "Thành",
-#: "Huyện", "Quận", "UBMTTQ". LOCAL_BODY starts with an optional group, so the engine cannot skip ahead;
+#: "Huyện", "Quận", "UBMTTQ", "BCH", "Thị" ("Thị đoàn"). LOCAL_BODY starts with an optional group, so the engine cannot skip ahead;
 #: ``header.local_bodies`` tries LOCAL_BODY only where one of these words starts. No word here
 #: starts inside another, so scanning them without overlap misses no start.
 #: Written as one first-letter class (what ``(?i:)`` matches for c, t, ủ, u, h, b, q), then the
 #: rest of the words of that letter checked with a look-behind: the same matches as
-#: "(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|tỉnh|thành|huyện|quận)" (two words of one letter never
+#: "(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|bch|tỉnh|thành|thị|huyện|quận)" (two words of one letter never
 #: both match at a place), but the engine skips to those letters: 2.5x faster.
 LOCAL_BODY_START = re.compile(
     r"""[cCtTủỦuUhHbBqQ]
         (?: (?<=[cC])(?i:hủ)                  # "Chủ tịch"
-          | (?<=[tT])(?i:hường|ỉnh|hành)      # "Thường trực", "Tỉnh ủy", "Thành ủy"
+          | (?<=[tT])(?i:hường|ỉnh|hành|hị)   # "Thường trực", "Tỉnh ủy", "Thành ủy", "Thị đoàn"
           | (?<=[ủỦ])(?i:y)                   # "Ủy ban"
           | (?<=[uU])(?i:ỷ|bnd|bmttq)         # "Uỷ ban", "UBND", "UBMTTQ"
           | (?<=[hH])(?i:ội|đnd|uyện)         # "Hội đồng nhân dân", "HĐND", "Huyện ủy"
-          | (?<=[bB])(?i:an)                  # "Ban Thường vụ"
+          | (?<=[bB])(?i:an|ch)               # "Ban Thường vụ", "BCH Đoàn"
           | (?<=[qQ])(?i:uận) )               # "Quận ủy"
     """,
     re.VERBOSE,

@@ -52,7 +52,7 @@ class _M:
     short_form: bool = False
     ref_id: str | None = None
     dropped: bool = False
-    law_year: int | None = None  # laws cited by name: the year of the name's date
+    year: int | None = None  # a year written without the day: a law's name ("Luật ... năm 2015"), "Chỉ thị số 05/CT-TTg năm 2023"
     scope_province: str | None = None  # unknown issuer code: the citing document's province its id carries
     typed: bool = False  # written with its type word ("Nghị định số 136/2020/NĐ-CP"), not a bare symbol
     issuer_written: bool = False  # "của <body>" follows it, whether or not the body was recognised
@@ -125,12 +125,17 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
         doc_type = resolve.doc_type_for_word(type_word) or resolve.symbol_doc_type(symbol)
         pos = m.end()
         date = None
+        year = None
         written = issuer is not None
         for _ in range(2):
             dm = patterns.DATE_TAIL.match(text, pos)
             if dm and date is None:
                 date = iso_date(dm.group("date"))
                 pos = dm.end()
+                continue
+            if date is None and year is None and (ym := patterns.YEAR_TAIL.match(text, pos)):
+                year = int(ym.group("year"))  # "Chỉ thị số 05/CT-TTg năm 2023": the year, not the day
+                pos = ym.end()
                 continue
             im = patterns.ISSUER_TAIL.match(text, pos)
             if im and issuer is None:
@@ -141,7 +146,7 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
                     continue
             break
         out.append(_M(start=start, end=pos, sym_end=m.end(), symbol=symbol, doc_type=doc_type,
-                      issued_on=date, issuer=issuer, explicit_issuer=issuer is not None,
+                      issued_on=date, issuer=issuer, explicit_issuer=issuer is not None, year=year,
                       title=_subject(text, pos), typed=type_word is not None, issuer_written=written))
     _share_list_tails(text, out)
     return out
@@ -295,7 +300,7 @@ def _law_mentions(text: str) -> list[_M]:
         title = f"{kind} {name}"
         iss = resolve.law_issuer(doc_type)
         out.append(_M(start=m.start(), end=m.end(), sym_end=m.end(), symbol="", doc_type=doc_type, issued_on=date,
-                      issuer=iss, explicit_issuer=True, title=title, law_year=year or int(date[:4])))
+                      issuer=iss, explicit_issuer=True, title=title, year=year or int(date[:4])))
     return out
 
 
@@ -589,11 +594,11 @@ def _key(m: _M) -> str:
 
 
 def _year(m: _M) -> int | None:
-    """Return the year of a mention's document: its date's, else the symbol's ("14/2014/QĐ-TTg")."""
+    """Return the year of a mention's document: its date's, else the year written after it ("năm 2023"), else the symbol's ("14/2014/QĐ-TTg")."""
     if m.issued_on:
         return int(m.issued_on[:4])
-    if not m.symbol:
-        return m.law_year
+    if not m.symbol or m.year:
+        return m.year
     info = resolve.symbol_info(m.symbol)
     return info.year if info else None
 

@@ -215,6 +215,8 @@ def _local_kind(body: str) -> str:
     f = ffold(body)
     if "mat tran" in f or "mttq" in f:
         return "mttq"  # "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban MTTQ", "UBMTTQ"
+    if f.endswith(" doan") or f.startswith(("ban chap hanh doan", "bch doan")):
+        return "doan"  # "Ban Chấp hành Đoàn", "Tỉnh đoàn", "Ban Thường vụ Huyện đoàn"
     if "uy ban nhan dan" in f or f == "ubnd":
         return "ubnd"
     if "hoi dong nhan dan" in f or f == "hdnd":
@@ -230,7 +232,16 @@ _LOCAL_NAMES = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân
                 "thanh_uy": "Thành ủy", "huyen_uy": "Huyện ủy", "dang_uy": "Đảng ủy",
                 # every level has an "Ủy ban Mặt trận Tổ quốc Việt Nam <unit> <name>" (Luật Mặt trận
                 # Tổ quốc Việt Nam 2015, Điều 8), named like the people's committees
-                "mttq": "Ủy ban Mặt trận Tổ quốc Việt Nam"}
+                "mttq": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+                # ... and a Youth Union committee ("Ban Chấp hành Đoàn tỉnh Bến Tre": Điều lệ Đoàn
+                # TNCS Hồ Chí Minh, chương III), whatever short form the text uses ("Tỉnh đoàn")
+                "doan": "Ban Chấp hành Đoàn"}
+
+
+#: The unit a Youth Union committee's short name names: "Tỉnh đoàn" (tỉnh), "Thành đoàn" (a city:
+#: centrally run or under a province, as the name read next decides), "Huyện đoàn", "Quận đoàn", "Thị đoàn".
+_DOAN_UNITS = {"tinh": "tỉnh", "thanh": "thành phố", "huyen": "huyện", "quan": "quận", "thi": "thị xã"}
+_DOAN_UNITS_ENDINGS = tuple(f"{k} doan" for k in _DOAN_UNITS)
 
 
 def make_local_issuer(kind: str, province: str | None, district: str | None = None,
@@ -363,10 +374,13 @@ def _match_window(raw: str, has_ctx: bool, ctx_province: str | None, ctx_distric
         end = m.end()
         unit = None
         um = patterns.UNIT_WORD.match(window, end)
-        body_has_unit = ffold(m.group("body")).endswith((" tinh", " huyen", " thanh pho"))
+        fbody = ffold(m.group("body"))
+        body_has_unit = fbody.endswith((" tinh", " huyen", " thanh pho"))
         if body_has_unit:
-            unit = ffold(m.group("body")).rsplit(" ", 1)[-1]
+            unit = fbody.rsplit(" ", 1)[-1]
             unit = {"tinh": "tỉnh", "huyen": "huyện", "pho": "thành phố"}[unit]
+        elif kind == "doan" and fbody.endswith(_DOAN_UNITS_ENDINGS):  # "Tỉnh đoàn Bến Tre", "Huyện đoàn Châu Thành"
+            unit = _DOAN_UNITS[fbody.rsplit(" ", 2)[-2]]
         elif um:
             unit = um.group("unit").lower()
             end = um.end()

@@ -248,3 +248,36 @@ def test_paragraph_text_is_not_unwrapped():
     for path in SAMPLES:
         doc = clean(read_file(path))
         assert not any("hard-wrapped" in w for w in doc.warnings), path.name
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # PDF-to-text output: a symbol cut after its separator is one line again, with no space
+    (["Căn cứ Nghị định số 13/2023/NĐ-", "CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân;"],
+     ["Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ về bảo vệ dữ liệu cá nhân;"]),
+    (["Thực hiện Kết luận số 52-KL/", "TW ngày 30/5/2019 của Ban Bí thư"],
+     ["Thực hiện Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư"]),
+    (["Kế hoạch số 56/KH-", "UBND ngày 24/4/2020 của UBND tỉnh Sóc Trăng"],
+     ["Kế hoạch số 56/KH-UBND ngày 24/4/2020 của UBND tỉnh Sóc Trăng"]),
+    # not a symbol: a span of years, a heading, a list dash, a number alone before the slash
+    (["triển khai trong giai đoạn 2021-", "2025 trên địa bàn tỉnh"], ["triển khai trong giai đoạn 2021-", "2025 trên địa bàn tỉnh"]),
+    (["Điều 5-", "Tổ chức thực hiện"], ["Điều 5-", "Tổ chức thực hiện"]),
+    (["Sở Tài chính -", "Sở Nội vụ"], ["Sở Tài chính -", "Sở Nội vụ"]),
+    (["Báo cáo số 124/", "Ủy ban nhân dân tỉnh"], ["Báo cáo số 124/", "Ủy ban nhân dân tỉnh"]),
+])
+def test_join_broken_symbols(lines, expected):
+    from ingest.clean import join_broken_symbols
+
+    got, count = join_broken_symbols(list(lines))
+    assert got == expected
+    assert count == len(lines) - len(expected)
+
+
+def test_broken_symbol_is_read_as_one_reference():
+    """End to end: the reference is the whole symbol, not its first half."""
+    from ingest.pipeline import parse_text
+
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 12/KH-UBND\nBắc Ninh, ngày 05 tháng 3 năm 2024\n\nKẾ HOẠCH\n"
+            "Bảo vệ dữ liệu cá nhân\n\nCăn cứ Nghị định số 13/2023/NĐ-\nCP ngày 17/4/2023 của Chính phủ về bảo vệ dữ "
+            "liệu cá nhân;\n")
+    refs = [r.symbol for r in parse_text(text, "plan.txt").references]
+    assert refs == ["13/2023/NĐ-CP"]

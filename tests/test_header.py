@@ -329,8 +329,32 @@ thực hiện nhiệm vụ kiểm tra, giám sát năm 2024 của Ủy ban Kiể
 I- MỤC ĐÍCH, YÊU CẦU
 """
 
+YOUTH_UNION_PROVINCE = """\
+BAN CHẤP HÀNH ĐOÀN TỈNH BẾN TRE
+***
+Số: 186-KH/TĐTN-PT
+ĐOÀN TNCS HỒ CHÍ MINH
+Bến Tre, ngày 20 tháng 3 năm 2023
+KẾ HOẠCH
+Hỗ trợ thanh niên khởi nghiệp, lập nghiệp giai đoạn 2023 - 2027
+"""
+
+YOUTH_UNION_DISTRICT = """\
+TỈNH ĐOÀN NGHỆ AN	ĐOÀN TNCS HỒ CHÍ MINH
+BCH ĐOÀN HUYỆN NGHI LỘC
+Số: 27-KH/HĐTN	Nghi Lộc, ngày 03 tháng 4 năm 2024
+KẾ HOẠCH
+Tổ chức Tháng Thanh niên năm 2024
+"""
+
 HEADER_ROWS = [
     # (id, text, symbol, doc_type, issuer name, level, province, district, date, place)
+    # the Youth Union's committee of each level (Điều lệ Đoàn TNCS Hồ Chí Minh), its symbol with the
+    # drafting unit after the issuer ("-PT": Ban Phong trào)
+    ("youth-union-province", YOUTH_UNION_PROVINCE, "186-KH/TĐTN-PT", "Kế hoạch", "Ban Chấp hành Đoàn tỉnh Bến Tre",
+     "province", "Bến Tre", None, "2023-03-20", "Bến Tre"),
+    ("youth-union-district", YOUTH_UNION_DISTRICT, "27-KH/HĐTN", "Kế hoạch", "Ban Chấp hành Đoàn huyện Nghi Lộc",
+     "district", "Nghệ An", "Nghi Lộc", "2024-04-03", "Nghi Lộc"),
     # the Fatherland Front's committee of each level issues (Luật Mặt trận Tổ quốc Việt Nam 2015, Điều 8);
     # its standing body ("BAN THƯỜNG TRỰC") is not a department under it
     ("front-province", FRONT_PROVINCE, "112/KH-MTTQ-BTT", "Kế hoạch", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Yên Bái",
@@ -531,6 +555,9 @@ SYMBOL_ROWS = [
     ("01/2020/TT-BNV", ("TT", "BNV", False, 2020, "Thông tư", True)),
     ("1234/UBND-VX", (None, "UBND", False, None, "Công văn", False)),
     ("12/QD-TTg", ("QD", "TTg", False, None, "Quyết định", True)),  # OCR lost the stroke of Đ
+    # the Youth Union: Party convention with the drafting unit after the issuer
+    ("186-KH/TĐTN-PT", ("KH", "TĐTN", True, None, "Kế hoạch", False)),
+    ("08-CTr/TWĐTN-PTTN", ("CTr", "TWĐTN", True, None, "Chương trình", True)),
 ]
 
 
@@ -665,6 +692,15 @@ ISSUER_ROWS = [
     # the central committee is a central body, not a local one of no place
     ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về", ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "central", None, None)),
     ("Ban Thường trực UBTƯ MTTQ Việt Nam", ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", "central", None, None)),
+    # the Youth Union's committees, by their full or short names (Điều lệ Đoàn TNCS Hồ Chí Minh)
+    ("Ban Chấp hành Đoàn tỉnh Bến Tre về", ("Ban Chấp hành Đoàn tỉnh Bến Tre", "province", "Bến Tre", None)),
+    ("Tỉnh Đoàn Bến Tre", ("Ban Chấp hành Đoàn tỉnh Bến Tre", "province", "Bến Tre", None)),
+    ("Ban Thường vụ Tỉnh đoàn về", ("Ban Chấp hành Đoàn tỉnh Bắc Ninh", "province", "Bắc Ninh", None)),
+    ("Thành Đoàn Hà Nội", ("Ban Chấp hành Đoàn thành phố Hà Nội", "province", "Hà Nội", None)),
+    ("Huyện đoàn Mường Chà", ("Ban Chấp hành Đoàn huyện Mường Chà", "district", "Điện Biên", "Mường Chà")),
+    ("Ban Chấp hành Trung ương Đoàn về", ("Ban Chấp hành Trung ương Đoàn", "central", None, None)),
+    # "thành đoàn kết" is not a Youth Union committee
+    ("Thành đoàn kết các dân tộc", None),
 ]
 
 

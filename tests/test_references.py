@@ -414,6 +414,14 @@ SECOND_UNDER_CUE_ROWS = [
     ("Thực hiện Chỉ thị số 35-CT/TW ngày 14/6/2024 của Bộ Chính trị về đại hội đảng bộ các cấp (sau đây viết tắt là "
      "Chỉ thị 35) và Kế hoạch số 235-KH/TU ngày 05/7/2024 của Ban Thuờng vụ Tỉnh ủy Lâm Đồng thực hiện Chỉ thị số 35-CT/TW,",
      {"35-CT/TW": "implements", "235-KH/TU": "implements"}),
+    # ... but a subject that implements no document ("tổ chức thực hiện các chương trình", "về thực hiện
+    # dân chủ") leaves the next document of the "Căn cứ" list a sibling (held-out v4)
+    ("Căn cứ Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ quy định cơ chế quản lý, tổ chức thực hiện các "
+     "chương trình mục tiêu quốc gia và Nghị định số 38/2023/NĐ-CP ngày 24/6/2023 của Chính phủ sửa đổi, bổ sung một số "
+     "điều của Nghị định số 27/2022/NĐ-CP;", {"27/2022/NĐ-CP": "based_on", "38/2023/NĐ-CP": "based_on"}),
+    ("Căn cứ Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ về thực hiện dân chủ trong hoạt động của cơ quan "
+     "hành chính nhà nước và Hướng dẫn số 12-HD/BDVTW ngày 20/01/2022 của Ban Dân vận Trung ương về nhiệm vụ công tác "
+     "dân vận năm 2022;", {"04/2015/NĐ-CP": "based_on", "12-HD/BDVTW": "based_on"}),
     # a bare symbol (no date, no issuer of its own) after a subject is only named in it
     ("Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về phòng, chống dịch và Quyết định số 219/QĐ-BYT,",
      {"16/CT-TTg": "implements", "219/QĐ-BYT": "cites"}),
@@ -519,3 +527,28 @@ def test_city_party_committee_under_a_province_is_district_level():
     r = refs_of(text)[symbol_key("03-NQ/TU")]
     assert (r.issuer, r.issuer_level, r.issuer_province, r.issuer_district) == ("Thành ủy Hội An", "district", "Quảng Nam", "Hội An")
     assert r.id == "03-nq-tu--2021--quang-nam--hoi-an" and r.relation == "implements"
+
+
+# --------------------------------------------------------------------------- held-out v4 generalisation (issue #3)
+
+YEAR_ONLY_ROWS = [
+    # (preamble sentence, symbol, year its id carries, stated edges)
+    ("Thực hiện Chỉ thị số 05/CT-TTg năm 2023 về tiếp tục đẩy mạnh triển khai Quyết định số 06/QĐ-TTg tại các bộ, "
+     "ngành, địa phương;", "05/CT-TTg", "2023", {("05/CT-TTg", "06/QĐ-TTg")}),
+    ("Thực hiện Nghị quyết số 57-NQ/TW năm 2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;",
+     "57-NQ/TW", "2024", set()),
+    # a year that opens a phrase of its own is not the document's
+    ("Thực hiện Kế hoạch số 20/KH-UBND năm 2025 và những năm tiếp theo;", "20/KH-UBND", None, set()),
+]
+
+
+@pytest.mark.parametrize("sentence,symbol,year,edges", YEAR_ONLY_ROWS, ids=[r[1] for r in YEAR_ONLY_ROWS])
+def test_year_written_without_a_day(sentence, symbol, year, edges):
+    result = ingest.parse_text(plan(preamble=sentence), "plan.txt")
+    ref = {symbol_key(r.symbol): r for r in result.references}[symbol_key(symbol)]
+    assert ref.issued_on is None
+    if year is not None:
+        assert f"--{year}" in ref.id
+    else:
+        assert "--2025" not in ref.id
+    assert {(e.child, e.parent) for e in result.stated_edges} == edges

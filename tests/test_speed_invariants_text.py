@@ -477,12 +477,12 @@ BODY_START_TEXTS = [
 
 @pytest.mark.parametrize("text", BODY_START_TEXTS)
 def test_local_body_start_is_plain(text: str) -> None:
-    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|tỉnh|thành|huyện|quận)")
+    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|bch|tỉnh|thành|thị|huyện|quận)")
     assert [m.span() for m in P.LOCAL_BODY_START.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_local_body_start_on_samples() -> None:
-    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|tỉnh|thành|huyện|quận)")
+    plain = re.compile(r"(?i:chủ|thường|ủy|uỷ|ubnd|ubmttq|hội|hđnd|ban|bch|tỉnh|thành|thị|huyện|quận)")
     n = 0
     for t in _sample_texts():
         want = [m.span() for m in plain.finditer(t)]
