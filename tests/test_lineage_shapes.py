@@ -294,3 +294,30 @@ def test_loader_keeps_the_closure_whatever_the_order(new_graph, sample_paths, or
     assert under >= 4  # 85 -> 56 -> 142 -> 52 -> 27 at least
     for i in ids:
         assert queries.run(g, "cascade_down", id=i) == _traversal(g, i), i
+
+
+@pytest.mark.parametrize("root", [root for root, _ in CASCADE])
+def test_sqlite_cascade_baseline_answers_the_same_question(cascade: Graph, root: str) -> None:
+    """The bench's SQLite baseline (bench.run.SQL_CASCADE) returns exactly the store's cascade rows, in order:
+    issue #6 compares the two on "the same question", so a cheaper baseline would flatter the store."""
+    from bench.run import SQL_CASCADE, build_baselines
+
+    base = build_baselines(cascade)
+    cur = base.db.execute(SQL_CASCADE, (root,))
+    cols = [c[0] for c in cur.description]
+    assert [dict(zip(cols, r)) for r in cur.fetchall()] == queries.run(cascade, "cascade_down", id=root)
+
+
+def test_sqlite_cascade_baseline_on_the_samples(sample_graph: Graph) -> None:
+    """... and on the ingested samples (titles, issuers, stubs): the same rows for every document."""
+    from bench.run import SQL_CASCADE, build_baselines
+
+    base = build_baselines(sample_graph)
+    compared = 0
+    for doc_id in base.docs:
+        cur = base.db.execute(SQL_CASCADE, (doc_id,))
+        cols = [c[0] for c in cur.description]
+        want = queries.run(sample_graph, "cascade_down", id=doc_id)
+        assert [dict(zip(cols, r)) for r in cur.fetchall()] == want, doc_id
+        compared += len(want)
+    assert compared >= 4  # 27-NQ/TW alone has the four-document chain below it
