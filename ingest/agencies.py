@@ -18,7 +18,11 @@ becomes one canonical, jurisdiction-scoped name:
   province); ministries and central organs ("Bộ ...", "... Trung ương", "... Việt Nam") are
   never scoped;
 * a ministry's own plan scopes its units by the ministry ("Vụ Pháp chế", "Văn phòng Bộ" ->
-  "... Bộ Khoa học và Công nghệ"); a central organ's collectives are central;
+  "... Bộ Khoa học và Công nghệ"); a central organ's collectives are central; an agency's own
+  plan calls itself by its bare head ("Văn phòng Sở", "Thanh tra Sở", "Văn phòng Ban" -> "...
+  Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk", "... Ban Dân vận Tỉnh ủy Quảng Nam");
+* a name ends before a lower-case word after a unit word or a province's name ("Báo và Phát
+  thanh, Truyền hình Đà Nẵng mở chuyên trang ..." names "Báo và Phát thanh, Truyền hình Đà Nẵng");
 * collective assignees are groups (``kind="group"``), scoped the same way
   ("Các sở, ban, ngành tỉnh" -> "Các sở, ban, ngành tỉnh Bắc Ninh"); a body named in the
   plural ("Phòng Giáo dục và Đào tạo các huyện") is a group too. A list is split into its
@@ -291,7 +295,7 @@ def _split(text: str) -> tuple[str, ...]:
     pieces.append((joiner, text[pos:]))
     items: list[str] = []
     current, current_group = "", False
-    for joiner, piece in pieces:
+    for n, (joiner, piece) in enumerate(pieces):
         if not piece:
             continue
         ex = expand_abbreviations(_decap(piece))  # classify on the expanded words, keep the spelling as written
@@ -303,6 +307,14 @@ def _split(text: str) -> tuple[str, ...]:
             new = True
         elif _opener(ex) is not None:
             new = (not current_group) or joiner.strip() == "và" or ex.startswith(("các ", "Các ", "những "))
+            if new and not current_group and joiner.strip() == "," and n == len(pieces) - 1 and ex == _opener(ex) \
+                    and ex[0].islower():
+                # a bare lower-case collective noun closing the list after a comma is the end of the
+                # body's own name, a pair of its fields ("Phòng Dân vận chính quyền và Mặt trận, đoàn
+                # thể"); a group of its own says which ("các đoàn thể", "đoàn thể chính trị - xã hội tỉnh")
+                new = False
+        if new and current_group and P.SUBORDINATE_MEMBERS.match(ex):
+            new = False  # "Các huyện, thành Đoàn và Đoàn trực thuộc": the subordinate units are members too
         if new and k.unsplittable_rx is not None:
             before = expand_abbreviations(current)
             m = k.unsplittable_rx.search(expand_abbreviations(current + joiner + piece))
@@ -356,6 +368,29 @@ def _canonical_spelling(text: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+def place_name_ends(text: str) -> tuple[int, ...]:
+    """Return where a sentence goes on after a province's name in ``text``: the offsets of the lower-case words that follow one.
+
+    A province's name ends the name of the body it scopes, so a lower-case word after it (other
+    than a link such as "và", ``P.AFTER_PLACE_NAME``) starts the duty: "Báo và Phát thanh,
+    Truyền hình Đà Nẵng mở chuyên trang, chuyên mục ..." -> (the offset of "mở",). Like the
+    unit words ("tỉnh", ``P.AFTER_UNIT_WORD``), for names that end in the place itself. Only a
+    name written with its capital counts ("hòa bình" is peace, "Hòa Bình" a province). Empty
+    when nothing follows a province's name, or no upper-case word could start one.
+    """
+    if not any(ch.isupper() for ch in text[1:]):
+        return ()  # a province's name is capitalised: no capital after the first letter, no name
+    out = []
+    for _, start, end in admin_units.find_provinces(text, require_prefix=False):
+        if not text[start:start + 1].isupper():
+            continue
+        m = P.AFTER_PLACE_NAME.match(text, end)
+        if m is not None and m["word"].islower():
+            out.append(m.start("word"))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
 def _base_name(mention: str) -> tuple[str, bool, str] | None:
     """Return (official unscoped spelling, is a group, level hint) of a mention, or None if it names no agency.
 
@@ -366,7 +401,8 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
         return None
     t = expand_abbreviations(t)
     n_words = len(t.split())
-    if n_words > _MAX_HEADED_WORDS or knowledge().fragment_rx.search(t) or P.AFTER_UNIT_WORD.search(t):
+    if n_words > _MAX_HEADED_WORDS or knowledge().fragment_rx.search(t) or P.AFTER_UNIT_WORD.search(t) \
+            or place_name_ends(t):
         return None
     head = _head(t)
     group = _is_group_start(t)
@@ -421,6 +457,19 @@ def _explicit_scope(text: str, province: str | None) -> tuple[str | None, str | 
     return None
 
 
+def may_start_agency_list(text: str) -> bool:
+    """Return False when ``text`` cannot start an agency list: it opens with no agency head or
+    collective (after bullets, a request verb such as "Đề nghị" and an office holder's title);
+    True when it may (the cheap first test of ``is_agency_list``)."""
+    start = expand_abbreviations(_decap(text.lstrip(" -–+•:;,.(\"“")))
+    if P.REQUEST_PREFIX.match(start):
+        start = P.REQUEST_PREFIX.sub("", start)
+    m = knowledge().title_rx.match(start)
+    if m:
+        start = start[m.end():]
+    return _head(start) is not None or _opener(start) is not None
+
+
 @lru_cache(maxsize=16384)
 def is_agency_list(text: str) -> bool:
     """Return True if every assignee of the list ``text`` names an agency or group.
@@ -432,13 +481,7 @@ def is_agency_list(text: str) -> bool:
         # the piece holding the role word is no base name (``_base_name``'s fragment test): the
         # task finder asks about "X chủ trì, phối hợp với Y" at each verb; first, it is cheaper
         return False
-    start = expand_abbreviations(_decap(text.lstrip(" -–+•:;,.(\"“")))
-    if P.REQUEST_PREFIX.match(start):
-        start = P.REQUEST_PREFIX.sub("", start)
-    m = knowledge().title_rx.match(start)
-    if m:
-        start = start[m.end():]
-    if _head(start) is None and _opener(start) is None:
+    if not may_start_agency_list(text):
         return False  # cheap reject: a list starts with an agency head or a collective
     parts = _split(text)
     return bool(parts) and all(_base_name(p) is not None for p in parts)
@@ -608,6 +651,22 @@ class AgencyRegistry:
             return f"{u} {self.district}", "district", self.province, self.district
         return None, "unknown", None, None
 
+    def _own_unit(self, name: str) -> str | None:
+        """Return the full name of a unit of the issuing agency named by the issuer's bare head, else None.
+
+        An agency's own plan calls itself by its head alone: "Văn phòng Sở", "Thanh tra Sở" in a
+        plan of Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk -> "Văn phòng Sở Nông nghiệp và Môi
+        trường tỉnh Đắk Lắk"; "Văn phòng Ban" in a plan of Ban Dân vận Tỉnh ủy Quảng Nam -> "Văn
+        phòng Ban Dân vận Tỉnh ủy Quảng Nam" (as "Văn phòng Bộ" in a ministry's plan).
+        """
+        if self.issuer is None or self.issuer.kind != "agency" or not self.issuer.name:
+            return None
+        head = self.issuer.name.split()[0]
+        words = name.split()
+        if len(words) < 2 or words[-1] != head or not head[:1].isupper():
+            return None
+        return " ".join(words[:-1] + [self.issuer.name])
+
     def _explicit_scope(self, text: str) -> tuple[str | None, str | None, str] | None:
         """Return (province, district, level) when the mention names a jurisdiction itself, else None."""
         return _explicit_scope(text, self.province)
@@ -649,7 +708,12 @@ class AgencyRegistry:
             name, level = t, self.level  # "Các bộ, cơ quan ngang bộ": already says where
         else:
             explicit = self._explicit_scope(t)
-            if explicit is not None:
+            own = self._own_unit(t) if explicit is None else None
+            if own is not None:
+                # "Văn phòng Ban" in a plan of Ban Dân vận Tỉnh ủy Quảng Nam, "Thanh tra Sở" in a plan of
+                # a Sở: the bare head is the issuer itself, like "Văn phòng Bộ" in a ministry's plan
+                name, level, province, district = own, self.level, self.province, self.district
+            elif explicit is not None:
                 province, district, level = explicit
                 name = t
             elif f.commune_at is not None and self._commune_full:

@@ -17,7 +17,13 @@ aside closing its clause that says only when ("(thường xuyên).", "(năm 2024
 frequency closing the clause after an action verb or a comma ("thực hiện thường xuyên."), or
 closing a clause that reports ("báo cáo kết quả về Bộ Tài nguyên và Môi trường hằng năm."), or
 as a frequency opening the duty, set off by a comma, at its start or right after its assignee's
-colon ("Bộ Tài chính: Hằng năm, cân đối, bố trí kinh phí ...");
+colon ("Bộ Tài chính: Hằng năm, cân đối, bố trí kinh phí ..."), or opening a clause after ";"
+("...; hằng ngày cập nhật bản tin ..."); a closing frequency may carry a qualifier of when in
+the period ("báo cáo UBND tỉnh hằng tuần (trước 15 giờ thứ Năm).", "... hằng tuần vào chiều thứ
+Sáu."); a clause after ";" that is nothing but a time phrase is the duty's deadline ("...; Quý
+IV/2025.", "...; năm 2023."); a half year after a cue ("hoàn thành trong 6 tháng đầu năm 2026")
+and a period right after a submission to a body, closing the clause ("trình Quốc hội năm 2025.")
+are deadlines too;
 "kế hoạch hằng năm" (an annual plan) is subject matter, not a deadline.
 
 When a text names several, the one written first wins ("Năm 2024 và hằng năm" -> 2024).
@@ -35,6 +41,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import patterns as P
+from ingest.agencies import is_agency_list
 from ingest.model import Deadline
 
 _DATA = Path(__file__).parent / "data" / "deadline_words.json"
@@ -229,12 +236,18 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
         a = anchor.start()
         cue = P.DL_CUE_BEFORE.search(text, max(0, a - 40), a)
         start = cue.start() if cue is not None else a
+        submit = None
         if cue is None:
             # "(Quý II/2024)": a parenthesised quarter, month or date is a deadline; a parenthesised
             # year or span is not ("Chương trình ... (giai đoạn 2021-2025)")
             cue = P.DL_PAREN_BEFORE.search(text, max(0, a - 3), a)
             if cue is None or anchor.group(0)[:1].lower() in ("n", "g"):
-                continue
+                # "trình Quốc hội năm 2025.": a submission to a body in a period (checked below)
+                submit = P.DL_SUBMIT_BEFORE.search(text, max(0, a - 50), a) if "trình" in low else None
+                if submit is None or _TIME_WORDS.intersection(submit["to"].lower().split()) \
+                        or not is_agency_list(submit["to"]):
+                    continue  # "trình Thủ tướng Chính phủ trong quý IV năm 2023": the cue is "trong"
+                start = submit.start()
         window = text[a: a + 40]
         inner = [c for c in _candidates(window, default_year, cell=False, once_at_start=True)
                  if c[0] == 0 and c[2].kind == "once"]
@@ -246,6 +259,8 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
                 # "trước ngày 15/12 hằng năm": the same day every year, not once
                 best = Deadline(text="", kind="recurring", period="P1Y")
                 end = every.end()
+            if submit is not None and not P.DL_CLAUSE_CLOSE.match(text, end):
+                continue  # "trình Quốc hội năm 2025 về ...": the year may name the draft, not its due
             best.text = " ".join(text[start: end].split())
             cands.append((start, 0, best))
     if label:
@@ -283,6 +298,38 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             dl = parse_deadline(cm["phrase"], default_year)
             if dl is not None:
                 cands.append((cm.start("phrase"), 0, dl))
+    if freq and ("(" in text or "vào" in low):
+        for qm in P.DL_PERIOD_QUALIFIED_END.finditer(text):
+            # "báo cáo UBND tỉnh hằng tuần (trước 15 giờ thứ Năm).": the frequency closes the clause
+            # but for when in the week; the same tests as a frequency right at the clause end
+            if not P.DL_PERIOD_CUE_BEFORE.search(text, max(0, qm.start() - 16), qm.start()) \
+                    and not _reports(text, qm.start()):
+                continue
+            dl = parse_deadline(qm["phrase"], default_year)
+            if dl is not None:
+                cands.append((qm.start("phrase"), 0, dl))
+    if freq and ";" in text:
+        for sm in P.DL_CLAUSE_START_PERIOD.finditer(text):
+            # "...; hằng ngày cập nhật bản tin ...": a frequency opening the clause, before its verb
+            dl = parse_deadline(sm["phrase"], default_year)
+            if dl is not None:
+                cands.append((sm.start("phrase"), 0, dl))
+    if dated and ";" in text:
+        for tm in P.DL_TIME_CLAUSE.finditer(text):
+            # "Tham mưu bố trí kinh phí thực hiện Kế hoạch; Quý IV/2025.": a clause that only says when
+            if P.DL_ASIDE_LEAD.match(tm["inner"]).end():
+                continue  # "; hoàn thành trong năm 2023": a cue, found with its anchor above
+            dl = _aside_deadline(tm["inner"], default_year)
+            if dl is not None:
+                cands.append((tm.start("inner"), 0, dl))
+    if dated and "tháng" in low and ("đầu" in low or "cuối" in low):
+        for hm in P.DL_HALF.finditer(text):
+            # "hoàn thành trong 6 tháng đầu năm 2026": the anchors above start at a word, not a number
+            cue = P.DL_CUE_BEFORE.search(text, max(0, hm.start() - 40), hm.start())
+            dl = _first(_candidates(hm.group(0), default_year, cell=False, once_at_start=True))
+            if cue is not None and dl is not None:
+                dl.text = " ".join(text[cue.start(): hm.end()].split())
+                cands.append((cue.start(), 0, dl))
     if dated and ("kỳ" in low or "tháng" in low):
         for m in _words()["recurring_body"].finditer(text):
             cands.append((m.start(), -(m.end() - m.start()),
@@ -294,6 +341,9 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
                               Deadline(text=m.group(0), kind="recurring", period="P1Y" if n == 12 else f"P{n}M")))
     return _first(cands)
 
+
+#: Words of a time phrase or its cue, never of the body a draft is submitted to ("trình X năm 2025").
+_TIME_WORDS = frozenset({"trong", "trước", "vào", "quý", "tháng", "năm", "ngày", "giai", "đến", "hết"})
 
 #: Longest assignee list before a duty ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung
 #: ương: ..."), in characters: a longer one is a sentence. The task finder's subject bound too

@@ -1109,6 +1109,11 @@ WORD = re.compile(r"[^\W_]+")
 #: Separators of an assignee list: "Báo Bắc Ninh, Đài Phát thanh", "Sở Tài chính và các sở",
 #: "Sở Nội vụ; Sở Tài chính".
 LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+và\s+")
+#: A list item naming the units directly under some body, a word or two before "trực thuộc": in a
+#: list opened by a collective it is more members of that collective, not a body of its own:
+#: "Các huyện, thành Đoàn và Đoàn trực thuộc", "Các huyện ủy, thành ủy và Đảng ủy trực thuộc Tỉnh ủy",
+#: "các phòng, ban và đơn vị trực thuộc" (not "Đoàn Thanh niên", "Sở Nội vụ").
+SUBORDINATE_MEMBERS = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+)?\s+trực\s+thuộc(?!\w)")
 #: A role word in lower case, which no agency name holds (both are "fragment_verbs" of
 #: ``agency_kinds.json``): "Phòng Nội vụ chủ trì, phối hợp với Phòng Y tế" is a subject and
 #: its roles, not a list. Letter-first ("c"/"p", then the word-start check) so the engine skips
@@ -1133,10 +1138,24 @@ COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn
 #: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.) Commune units
 #: too, the local level of a commune's own plan: "Trung tâm Phục vụ hành chính công xã số hóa hồ
 #: sơ", "Hội Nông dân phường tổ chức" (not "xã hội": "Bảo hiểm xã hội", "chính trị - xã hội").
+#: (The letter class is the lower-case letters only: the range "à-ỹ" also holds capitals, "Đ",
+#: "Ă", "Ơ", "Ấ", so "Công an thành phố Đà Nẵng", "UBND tỉnh Đắk Lắk" would pass for a sentence.)
+LOWER_VN_LETTER = "a-zđàáâãèéêìíòóôõùúýăĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 AFTER_UNIT_WORD = re.compile(
     r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã(?!\s+hội)|phường|thị\s+trấn)"
-    r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan)(?!\w))[a-zđà-ỹ]")
+    r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan)(?!\w))" + f"[{LOWER_VN_LETTER}]")
 # (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan")
+#: What follows a province's name (found by ``ingest.admin_units``) when the name of the body it
+#: scopes has ended and a sentence goes on: a lower-case word (checked by the caller) other than
+#: a link inside a list or a unit word: "Báo và Phát thanh, Truyền hình Đà Nẵng mở chuyên trang",
+#: "Công an Hậu Giang tổ chức" (not "Đà Nẵng và", "Quảng Nam có liên quan", "Hà Nội cùng", nor
+#: "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", where the place is a person's name and "xã" the scope).
+AFTER_PLACE_NAME = re.compile(
+    r"""[ \t]+(?!(?:ủy|và|cùng|thuộc|trực[ \t]+thuộc|liên[ \t]+quan|có[ \t]+liên[ \t]+quan|cũ|mới    # "Đà Nẵng và"
+                  |tỉnh|huyện|quận|thị[ \t]+xã|thành[ \t]+phố|xã|phường|thị[ \t]+trấn)(?!\w))      # "Hồ Chí Minh xã"
+        (?P<word>[^\W\d_])""",
+    re.VERBOSE,
+)
 #: A name ending in a bare "Bộ" in a ministry's own plan ("Văn phòng Bộ", "các đơn vị thuộc Bộ"):
 #: the ministry is the issuer.
 BARE_MINISTRY_TAIL = re.compile(r"(?<=\s)Bộ$")
@@ -1320,5 +1339,34 @@ DL_REPORT_CLAUSE = re.compile(r"""(?:^|[,]|\s(?i:và))[ \t]*(?i:định\s+kỳ\s
 DL_EVERY_YEAR_AFTER = re.compile(r"[ \t]*(?:h[ằà]ng|mỗi)\s+năm(?!\w)", re.IGNORECASE)
 #: A four-digit year anywhere: a deadline phrase without one took its year from the document.
 DL_HAS_YEAR = re.compile(rf"{YEAR}")
+#: A frequency closing its clause with only a qualifier of when in each period the duty falls
+#: between it and the clause end (the qualifier refines the period, it is no deadline of its own):
+#:   "báo cáo UBND tỉnh và Bộ ... hằng tuần (trước 15 giờ thứ Năm).",
+#:   "báo cáo kết quả về Tổ công tác ... hằng tháng (trước ngày 20).",
+#:   "báo cáo UBND tỉnh hằng tuần vào chiều thứ Sáu.", "hằng tháng vào ngày 25;".
+DL_PERIOD_QUALIFIED_END = re.compile(
+    r"""(?<!\w)(?P<phrase>thường\s+xuyên|h[ằà]ng\s+(?:năm|quý|tháng|tuần|ngày))
+        [ \t]+(?:\([^()\n]{2,60}\)                                              # "(trước 15 giờ thứ Năm)"
+               | vào[ \t]+(?:(?:sáng|chiều|tối)[ \t]+)?thứ[ \t]+[^\W\d_]+           # "vào chiều thứ Sáu"
+               | vào[ \t]+ngày[ \t]+[0-9]{1,2}(?![0-9/])                            # "vào ngày 25"
+        )[ \t]*(?=[.;]|$)""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+#: A clause after ";" that may be nothing but when the duty is due (checked by reading it as a
+#: deadline aside, which must cover all of it), closing the clause:
+#:   "Tham mưu bố trí kinh phí thực hiện Kế hoạch; Quý IV/2025.", "...; năm 2023.",
+#:   "...; 6 tháng đầu năm 2026;" (not "...; năm 2024 và các năm tiếp theo": words remain).
+DL_TIME_CLAUSE = re.compile(r";[ \t]*(?P<inner>[^;()\n]{3,60}?)[ \t]*(?=\.(?:[ \t]|/|$)|;|$)", re.MULTILINE)
+#: A frequency opening a clause after ";", before the clause's verb (an adverbial: at the clause
+#: start it can qualify no noun before it): how often that part of the duty is done:
+#:   "...; hằng ngày cập nhật bản tin trong thời gian có thiên tai.", "...; hằng tháng, tổng hợp ...".
+DL_CLAUSE_START_PERIOD = re.compile(
+    r";[ \t]*(?P<phrase>(?:h[ằà]ng|mỗi)[ \t]+(?:năm|quý|tháng|tuần|ngày))(?=[ \t]*,|[ \t]+[^\W\d_])", re.IGNORECASE)
+#: A submission to a body right before a time phrase, which is when the draft is due: the body
+#: (checked to be an agency by ``ingest.agencies``) and the space before the time phrase:
+#:   "trình Quốc hội năm 2025.", "trình Thủ tướng Chính phủ năm 2024;", "trình HĐND tỉnh quý III/2024".
+DL_SUBMIT_BEFORE = re.compile(r"(?<!\w)(?i:trình)[ \t]+(?P<to>[^\s,;.()][^,;.()\n]{1,40}?)[ \t]+$")
+#: The end of a clause right after a time phrase: "năm 2025.", "quý IV/2024;", "năm 2025" (end of text).
+DL_CLAUSE_CLOSE = re.compile(r"[ \t]*(?:[.;]|$)", re.MULTILINE)
 #: A table cell that names a role and its agencies: "Chủ trì: Sở Y tế", "Phối hợp: Sở Tài chính, ...".
 CELL_ROLE = re.compile(r"^(?:-\s*)?(?P<role>(?i:chủ\s+trì|phối\s+hợp))\s*:\s*(?P<who>\S.*)$")

@@ -38,6 +38,10 @@ points a, b, c; then bullets. Rules, decided here and tested in tests/test_tasks
   deadline, not a task (``deadlines.deadline_line``).
 * **Lists of assignees** are split into bodies and groups (``ingest.agencies.split_mentions``):
   "8. Các sở, ngành khác và UBND các huyện, thị xã, thành phố" leads with two groups.
+* **Extent** — a duty runs to its sentence's end across wrapped lines (PDF-to-text output wraps
+  mid-sentence: "..., hoàn" / "thành trong 6 tháng đầu năm 2026."), and past a ";" that closes a
+  numbered or bulleted duty when the next line goes on in lower case ("...;" / "hằng ngày cập
+  nhật bản tin ..."): the duties of a list each open with a label, a bullet or a capital.
 * **Text** — the duty's text without the assignee prefix ("Sở Nội vụ: " or "Sở Nội vụ " before
   "chủ trì"); the role words stay ("Chủ trì, phối hợp với Báo Bắc Ninh, ... tăng cường ...").
 * **Headings that only announce a list** ("2. Sở Nội vụ chủ trì, thực hiện các nhiệm vụ sau:")
@@ -74,7 +78,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import patterns as P
-from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list, known_name_at
+from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list, known_name_at, may_start_agency_list, place_name_ends
 from ingest.deadlines import MAX_ASSIGNEE, deadline_line, find_deadline, find_period, parse_deadline
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
 
@@ -171,11 +175,27 @@ def _blocks(lines, start: int, stop: int) -> list[_Block]:
         if k is not None:
             out.append(_Block(k[0], k[1], k[2], line.offset + lead_ws + k[3]))
             continue
-        if out and out[-1].kind != "part" and t[:1].islower() and not out[-1].text.rstrip().endswith((".", ":", ";")):
+        if out and out[-1].kind != "part" and t[:1].islower() and _continues(out[-1]):
             out[-1].text = f"{out[-1].text.rstrip()} {t}"  # a line broken mid-sentence
             continue
         out.append(_Block("para", None, t, line.offset + lead_ws))
     return out
+
+
+def _continues(block: _Block) -> bool:
+    """Return True if a line that starts in lower case after ``block`` goes on with block's text.
+
+    A line broken mid-sentence (PDF-to-text output wraps anywhere: "..., hoàn" / "thành trong
+    6 tháng đầu năm 2026.") continues it; so does a clause after ";" that closes a numbered or
+    bulleted duty ("2. Bộ X chỉ đạo ...;" / "hằng ngày cập nhật bản tin ..."): with no label and
+    no subject of its own it is more of the same duty, while the duties of a list each open with
+    a label, a bullet or a capital. After ".", ":" or a ";" ending a plain paragraph the line
+    starts a new block.
+    """
+    end = block.text.rstrip()
+    if end.endswith(";"):
+        return block.kind in ("item", "point", "bullet")
+    return not end.endswith((".", ":"))
 
 
 def _is_task_part(title: str) -> bool:
@@ -362,9 +382,10 @@ def _plan(text: str) -> _Plan:
                 # ... có trách nhiệm ...": a role or a relative clause after the subject, which leads
                 subject, rest_at = window[:am.start()].rstrip(" ,"), am.start()
         # where a subject may end: before a duty verb, else before the first lower-case word after
-        # a unit word ("Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh mở chuyên mục ...")
+        # a unit word or a province's name ("Báo Nghệ An, Đài Phát thanh và Truyền hình tỉnh mở
+        # chuyên mục ...", "Báo và Phát thanh, Truyền hình Đà Nẵng mở chuyên trang ...")
         for kind in ((0, 1) if subject is None else ()):
-            bounds = _iter_verbs(window) if kind == 0 else ((m.end() - 1, "") for m in P.AFTER_UNIT_WORD.finditer(window))
+            bounds = _iter_verbs(window) if kind == 0 else _name_bounds(window)
             for n, (vstart, verb) in enumerate(bounds):
                 if n >= 8:
                     break
@@ -398,6 +419,19 @@ def _assign(text: str, registry: AgencyRegistry) -> _Assignment:
     support = registry.resolve_list(p.support_text) if p.support_text is not None else []
     return _Assignment(lead=lead, support=_minus(support, lead), rest=p.rest, rest_at=p.rest_at, heading=p.heading,
                        no_duty=p.no_duty)
+
+
+def _name_bounds(window: str) -> list[tuple[int, str]]:
+    """Return (offset, "") of every lower-case word that follows a unit word or a province's name in ``window``, in order.
+
+    Where an agency name with no duty verb after it may end ("... Truyền hình tỉnh mở chuyên
+    mục", "... Truyền hình Đà Nẵng mở chuyên trang"): ``P.AFTER_UNIT_WORD``,
+    ``agencies.place_name_ends``.
+    """
+    units = [m.end() - 1 for m in P.AFTER_UNIT_WORD.finditer(window)]
+    if not may_start_agency_list(window):
+        return [(at, "") for at in units]  # no subject can end at any of them: skip the province search
+    return [(at, "") for at in sorted(set(units).union(place_name_ends(window)))]
 
 
 def _has_verb(text: str, named: int = 0) -> bool:
@@ -796,7 +830,11 @@ def _take_name(text: str) -> str:
     """
     known = known_name_at(text)
     name = _take_words(text)
-    return known if known is not None and len(known) > len(name) else name
+    if known is None or len(known) <= len(name):
+        ends = place_name_ends(name)
+        # "Ủy ban nhân dân tỉnh Kiên Giang theo quy định": the name ends with the province's
+        return name[:ends[0]].rstrip(" ,") if ends else name
+    return known
 
 
 def _take_words(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.agencies import AgencyRegistry, expand_abbreviations, split_mentions
+from ingest.agencies import AgencyRegistry, expand_abbreviations, place_name_ends, split_mentions
 from ingest.model import Issuer
 
 BAC_NINH = Issuer("Ủy ban nhân dân tỉnh Bắc Ninh", "province", "Bắc Ninh", None, "ubnd")
@@ -19,6 +19,8 @@ HOAI_DUC = Issuer("Ủy ban nhân dân huyện Hoài Đức", "district", "Hà N
 THUAN_THANH = Issuer("Ủy ban nhân dân thị xã Thuận Thành", "district", "Bắc Ninh", "Thuận Thành", "ubnd")
 EA_KLY = Issuer("Ủy ban nhân dân xã Ea Kly", "commune", "Đắk Lắk", "Krông Pắc", "ubnd")
 HAC_THANH = Issuer("Ủy ban nhân dân phường Hạc Thành", "commune", "Thanh Hóa", None, "ubnd")  # two-level, 2025
+SO_NNMT_DAK_LAK = Issuer("Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk", "province", "Đắk Lắk", None, "agency")
+DAN_VAN_QUANG_NAM = Issuer("Ban Dân vận Tỉnh ủy Quảng Nam", "province", "Quảng Nam", None, "agency")
 SO_TNMT_THANH_HOA = Issuer("Sở Tài nguyên và Môi trường tỉnh Thanh Hóa", "province", "Thanh Hóa", None, "agency")
 
 # (issuer, mention, canonical name, kind, level, province, district)
@@ -183,6 +185,20 @@ ROWS = [
      "Ủy ban Kiểm tra các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy Điện Biên", "group", "province", "Điện Biên",
      None),
     (DIEN_BIEN, "Ủy ban Kiểm tra Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy Điện Biên", "agency", "province", "Điện Biên", None),
+    # an agency's own plan calls itself by its bare head ("Văn phòng Sở", "Văn phòng Ban"), as a
+    # ministry's does ("Văn phòng Bộ"); another head is not the issuer ("Văn phòng Bộ" in a Sở's plan)
+    (SO_NNMT_DAK_LAK, "Văn phòng Sở", "Văn phòng Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk", "agency", "province",
+     "Đắk Lắk", None),
+    (SO_NNMT_DAK_LAK, "Thanh tra Sở", "Thanh tra Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk", "agency", "province",
+     "Đắk Lắk", None),
+    (DAN_VAN_QUANG_NAM, "Văn phòng Ban", "Văn phòng Ban Dân vận Tỉnh ủy Quảng Nam", "agency", "province", "Quảng Nam",
+     None),
+    (BAC_NINH, "Thanh tra tỉnh", "Thanh tra tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    # a capital after a unit word starts the place's name (Đ, Ă, Ơ... are capitals too)
+    (BAC_NINH, "Sở Lao động - Thương binh và Xã hội tỉnh Đắk Lắk", "Sở Lao động - Thương binh và Xã hội tỉnh Đắk Lắk",
+     "agency", "province", "Đắk Lắk", None),
+    (HA_NOI, "Ủy ban nhân dân huyện Đông Anh", "Ủy ban nhân dân huyện Đông Anh", "agency", "district", "Hà Nội",
+     "Đông Anh"),
 ]
 
 
@@ -201,6 +217,9 @@ def test_resolve(issuer, mention, name, kind, level, province, district):
     "Sở Nội vụ chủ trì, phối hợp với các cơ quan liên quan",  # a sentence, not a name
     "Sở Y tế tỉnh có trách nhiệm",  # the name ended at "tỉnh"; a sentence goes on
     "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục",
+    # a lower-case word after a province's name: the name has ended there
+    "Báo và Phát thanh, Truyền hình Đà Nẵng mở chuyên trang, chuyên mục",
+    "Công an Bắc Ninh tổ chức",
     "Báo cáo kết quả", "BÁO CÁO", "Hội nghị quán triệt", "Ban hành quy chế",  # words that start like a head
     "Chủ tịch",
     "(b/c)",
@@ -277,6 +296,19 @@ SPLITS = [
     ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),  # one body: spelling kept as written
     ("Sở KH&CN, Sở LĐ-TB&XH và UBND các huyện", ["Sở KH&CN", "Sở LĐ-TB&XH", "UBND các huyện"]),
     ("Sở Y tế; Sở Tài chính", ["Sở Y tế", "Sở Tài chính"]),
+    # a bare collective noun closing the list after a comma is a word of the body's own name;
+    # one that says which group it is, or follows "các"/"và", is an assignee of its own
+    ("Phòng Dân vận chính quyền và Mặt trận, đoàn thể", ["Phòng Dân vận chính quyền và Mặt trận, đoàn thể"]),
+    ("Sở Tài chính, các đoàn thể", ["Sở Tài chính", "các đoàn thể"]),
+    ("Ủy ban MTTQ Việt Nam tỉnh, đoàn thể chính trị - xã hội tỉnh",
+     ["Ủy ban MTTQ Việt Nam tỉnh", "đoàn thể chính trị - xã hội tỉnh"]),
+    ("Sở Nội vụ, cơ quan, đơn vị liên quan", ["Sở Nội vụ", "cơ quan, đơn vị liên quan"]),
+    ("Sở Nội vụ và đơn vị", ["Sở Nội vụ", "đơn vị"]),
+    # the units directly under a body, after a collective, are members of that collective
+    ("Các huyện, thành Đoàn và Đoàn trực thuộc", ["Các huyện, thành Đoàn và Đoàn trực thuộc"]),
+    ("Các huyện ủy, thành ủy và Đảng ủy trực thuộc Tỉnh ủy", ["Các huyện ủy, thành ủy và Đảng ủy trực thuộc Tỉnh ủy"]),
+    ("Sở Nội vụ và Đoàn trực thuộc", ["Sở Nội vụ", "Đoàn trực thuộc"]),
+    ("Các sở, ngành và Đoàn Thanh niên tỉnh", ["Các sở, ngành", "Đoàn Thanh niên tỉnh"]),
 ]
 
 
@@ -290,3 +322,20 @@ def test_expand_abbreviations():
         "Ủy ban nhân dân tỉnh, Hội đồng nhân dân tỉnh, Ủy ban Mặt trận Tổ quốc tỉnh"
     assert expand_abbreviations("Sở KH&CN") == "Sở Khoa học và Công nghệ"
     assert expand_abbreviations("UBNDX") == "UBNDX"  # whole tokens only
+
+
+@pytest.mark.parametrize(("text", "words_after"), [
+    # a lower-case word after a province's name: the body's name has ended, a sentence goes on
+    ("Báo và Phát thanh, Truyền hình Đà Nẵng mở chuyên trang, chuyên mục", ["mở"]),
+    ("Ủy ban nhân dân tỉnh Kiên Giang theo quy định", ["theo"]),
+    ("Sở Y tế tỉnh Tây Ninh trước ngày 10 tháng 12", ["trước"]),
+    # links, scopes, a person's name that is also a province's, a word that is a province's name
+    # only when capitalised
+    ("Báo và Phát thanh, Truyền hình Đà Nẵng", []),
+    ("Ủy ban nhân dân tỉnh Quảng Nam và các sở", []),
+    ("Công an thành phố Hà Nội có liên quan", []),
+    ("Đoàn Thanh niên Cộng sản Hồ Chí Minh xã", []),
+    ("Hội Liên hiệp vì hòa bình tỉnh", []),
+])
+def test_place_name_ends(text, words_after):
+    assert [text[k:].split()[0] for k in place_name_ends(text)] == words_after

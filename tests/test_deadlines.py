@@ -165,7 +165,46 @@ BODY = [
     ("XÂY DỰNG QUY CHẾ PHỐI HỢP; THỜI HẠN: THƯỜNG XUYÊN.", 2020, "THỜI HẠN: THƯỜNG XUYÊN", "continuous", None, None),
     ("BÁO CÁO UBND TỈNH 3 THÁNG/LẦN.", 2020, "3 THÁNG/LẦN", "recurring", None, "P3M"),
     ("HOÀN THÀNH TRONG QUÝ IV/2024.", 2020, "HOÀN THÀNH TRONG QUÝ IV/2024", "once", "2024-12-31", None),
+    # a half year after a cue: the anchors start at a word, this one at its number
+    ("Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an thành phố rà soát, nâng cấp các hệ thống thông tin dùng "
+     "chung của thành phố đáp ứng yêu cầu bảo vệ dữ liệu cá nhân, hoàn thành trong 6 tháng đầu năm 2026.", 2025,
+     "hoàn thành trong 6 tháng đầu năm 2026", "once", "2026-06-30", None),
+    ("Tổng kết mô hình điểm, xong trước 6 tháng cuối năm 2024.", 2024, "xong trước 6 tháng cuối năm 2024", "once",
+     "2024-12-31", None),
+    # a frequency closing a reporting clause but for when in the period ("(trước 15 giờ thứ Năm)",
+    # "vào chiều thứ Sáu"): the qualifier refines the period
+    ("Văn phòng Sở: tổng hợp kết quả, báo cáo UBND tỉnh và Bộ Nông nghiệp và Môi trường hằng tuần (trước 15 giờ thứ "
+     "Năm).", 2025, "hằng tuần", "recurring", None, "P1W"),
+    ("Sở Giao thông vận tải: theo dõi, đôn đốc tiến độ, báo cáo UBND tỉnh hằng tuần vào chiều thứ Sáu.", 2024,
+     "hằng tuần", "recurring", None, "P1W"),
+    ("- Tổng hợp, báo cáo kết quả thực hiện về Tổ công tác của Thủ tướng Chính phủ hằng tháng (trước ngày 20).", 2023,
+     "hằng tháng", "recurring", None, "P1M"),
+    # a clause after ";" that only says when
+    ("Phòng Kế hoạch - Tài chính: tham mưu bố trí kinh phí thực hiện Kế hoạch; Quý IV/2025.", 2025, "Quý IV/2025",
+     "once", "2025-12-31", None),
+    ("4. Sở Lao động - Thương binh và Xã hội chi trả trợ cấp xã hội không dùng tiền mặt cho đối tượng bảo trợ xã hội; "
+     "năm 2023.", 2023, "năm 2023", "once", "2023-12-31", None),
+    # a frequency opening a clause after ";", before its verb
+    ("2. Bộ Tài nguyên và Môi trường chỉ đạo Tổng cục Khí tượng Thủy văn nâng cao chất lượng dự báo, cảnh báo thiên "
+     "tai, cung cấp kịp thời thông tin cho các cơ quan chỉ đạo; hằng ngày cập nhật bản tin trong thời gian có thiên "
+     "tai.", 2024, "hằng ngày", "recurring", None, "P1D"),
 ]
+
+# a submission to a named body in a period, closing the clause (the body must be an agency:
+# names typed in capitals are not recognised, so these rows are not repeated in capitals)
+SUBMIT = [
+    ("1. Bộ Nông nghiệp và Phát triển nông thôn chủ trì, phối hợp với Bộ Tài nguyên và Môi trường xây dựng Luật Thủy "
+     "lợi (sửa đổi), trình Quốc hội năm 2025.", 2023, "trình Quốc hội năm 2025", "once", "2025-12-31", None),
+    ("Sở Tư pháp chủ trì xây dựng dự thảo Nghị quyết, trình Hội đồng nhân dân tỉnh quý III/2024;", 2024,
+     "trình Hội đồng nhân dân tỉnh quý III/2024", "once", "2024-09-30", None),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "phrase", "kind", "due", "period"), SUBMIT)
+def test_find_deadline_of_a_submission(text, year, phrase, kind, due, period):
+    dl = find_deadline(text, year)
+    assert dl is not None
+    assert (dl.text, dl.kind, dl.due, dl.period) == (phrase, kind, due, period)
 
 
 @pytest.mark.parametrize(("text", "year", "phrase", "kind", "due", "period"), BODY)
@@ -209,6 +248,17 @@ def test_find_deadline_in_running_text(text, year, phrase, kind, due, period):
     "Duy trì chế độ trực ban hằng ngày của cơ quan.",
     "Nâng cao chất lượng bữa ăn hằng ngày cho học sinh bán trú.",
     "BỐ TRÍ KINH PHÍ TRONG DỰ TOÁN NGÂN SÁCH HẰNG NĂM.",
+    # a half year without a cue names what is reviewed; a qualified frequency after a noun; a
+    # clause after ";" that says more than when; a year after a submission that names the draft
+    # or does not close the clause, or after no body
+    "Tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+    "Duy trì chế độ giao ban hằng tuần (thứ Hai).",
+    "Duy trì chế độ giao ban hằng tuần vào sáng thứ Hai.",
+    "Xây dựng kế hoạch; năm 2024 và các năm tiếp theo.",
+    "Xây dựng kế hoạch; năm 2024 tổ chức sơ kết.",
+    "Chủ trì xây dựng dự thảo Luật, trình Quốc hội năm 2025 về việc sửa đổi.",
+    "Tham mưu trình Thủ tướng Chính phủ phê duyệt Chiến lược phát triển đến năm 2030.",
+    "Hoàn thiện hồ sơ trình duyệt năm 2025.",
 ])
 def test_find_deadline_ignores_years_without_a_cue(text):
     assert find_deadline(text) is None

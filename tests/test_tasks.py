@@ -309,6 +309,10 @@ YEN_BAI_FRONT = Issuer("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Yên
 THAI_NGUYEN_UBKT = Issuer("Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên", "province", "Thái Nguyên", None, "agency")
 NA, HN, HD, TH, QN = "tỉnh Nghệ An", "thành phố Hà Nội", "huyện Hoài Đức", "Tỉnh ủy Thanh Hóa", "tỉnh Quảng Nam"
 TG = "tỉnh Tiền Giang"
+DA_NANG = Issuer("Ủy ban nhân dân thành phố Đà Nẵng", "province", "Đà Nẵng", None, "ubnd")
+DAN_VAN_QN = Issuer("Ban Dân vận Tỉnh ủy Quảng Nam", "province", "Quảng Nam", None, "agency")
+CHINH_PHU = Issuer("Thủ tướng Chính phủ", "central", None, None, "government")
+DN = "thành phố Đà Nẵng"
 
 # (name, issuer, plan text, [(section, lead, support, deadline (kind, due, period) or None, text starts with)])
 VARIANTS = [
@@ -636,6 +640,43 @@ Căn cứ Kế hoạch này xây dựng kế hoạch kiểm tra, giám sát năm
       ("III.4", ["Ủy ban Kiểm tra các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy Thái Nguyên"], [],
        ("once", "2024-02-15", None), "Căn cứ Kế hoạch này"),
       ("III.5", ["Ban Tổ chức Tỉnh ủy Thái Nguyên"], ["Ủy ban Kiểm tra các huyện ủy tỉnh Thái Nguyên"], None, "Phối hợp với")]),
+    ("a name that ends in a province's name ends before the verb after it", DA_NANG, """II. NỘI DUNG
+1. Tổ chức phổ biến, tuyên truyền Luật
+a) Sở Tư pháp chủ trì, phối hợp với Công an thành phố tổ chức hội nghị phổ biến nội
+dung Luật cho cán bộ, công chức.
+b) Báo và Phát thanh, Truyền hình Đà Nẵng mở chuyên trang, chuyên mục tuyên truyền về
+bảo vệ dữ liệu cá nhân.
+Thời gian: Thường xuyên.
+c) Công an thành phố Đà Nẵng và Sở Tư pháp tổ chức tập huấn cho doanh nghiệp.
+4. Sở Khoa học và Công nghệ chủ trì, phối hợp với Công an thành phố rà soát, nâng cấp các
+hệ thống thông tin dùng chung của thành phố đáp ứng yêu cầu bảo vệ dữ liệu cá nhân, hoàn
+thành trong 6 tháng đầu năm 2026.
+""", [("II.1.a", ["Sở Tư pháp " + DN], ["Công an " + DN], None, "Chủ trì, phối hợp"),
+      ("II.1.b", ["Báo và Phát thanh, Truyền hình Đà Nẵng"], [], ("continuous", None, None), "Mở chuyên trang"),
+      ("II.1.c", ["Công an " + DN, "Sở Tư pháp " + DN], [], None, "Tổ chức tập huấn"),
+      ("II.4", ["Sở Khoa học và Công nghệ " + DN], ["Công an " + DN], ("once", "2026-06-30", None), "Chủ trì, phối hợp")]),
+    ("a comma inside a room's name ('Mặt trận, đoàn thể') does not split it", DAN_VAN_QN, """III. PHÂN CÔNG THỰC HIỆN
+1. Phòng Dân vận chính quyền và Mặt trận, đoàn thể
+- Chủ trì tham mưu hướng dẫn các huyện, thị, thành ủy tổ chức sơ kết phong trào thi đua (trước ngày 30/10/2022).
+2. Phòng Dân tộc, Tôn giáo
+- Chủ trì nắm tình hình hoạt động tôn giáo, báo cáo Thường trực Tỉnh ủy định kỳ hằng quý.
+""", [("III.1", ["Phòng Dân vận chính quyền và Mặt trận, đoàn thể Ban Dân vận Tỉnh ủy Quảng Nam"], [],
+       ("once", "2022-10-30", None), "Chủ trì tham mưu"),
+      ("III.2", ["Phòng Dân tộc, Tôn giáo Ban Dân vận Tỉnh ủy Quảng Nam"], [], ("recurring", None, "P3M"),
+       "Chủ trì nắm tình hình")]),
+    ("a lower-case line after ';' closing a numbered duty continues it; a plain paragraph's does not", CHINH_PHU,
+     """Thủ tướng Chính phủ yêu cầu các bộ, ngành thực hiện các nhiệm vụ sau:
+2. Bộ Tài nguyên và Môi trường chỉ đạo Tổng cục Khí tượng Thủy văn nâng cao chất lượng dự báo;
+hằng ngày cập nhật bản tin trong thời gian có thiên tai.
+4. Bộ Công Thương chỉ đạo kiểm tra an toàn đập, hồ chứa thủy điện trước mùa mưa bão;
+hoàn thành trong tháng 7 năm 2024.
+5. Bộ Xây dựng
+Rà soát quy chuẩn xây dựng nhà ở vùng thiên tai;
+hướng dẫn các địa phương kiểm tra công trình.
+""", [("2", ["Bộ Tài nguyên và Môi trường"], [], ("recurring", None, "P1D"), "Chỉ đạo Tổng cục"),
+      ("4", ["Bộ Công Thương"], [], ("once", "2024-07-31", None), "Chỉ đạo kiểm tra"),
+      ("5", ["Bộ Xây dựng"], [], None, "Rà soát quy chuẩn"),
+      ("5", ["Bộ Xây dựng"], [], None, "Hướng dẫn các địa phương")]),
 ]
 
 
@@ -651,6 +692,19 @@ def test_task_shapes(name, issuer, text, expected):
     for t, e in zip(tasks, expected):
         assert t.text.startswith(e[4]), (t.text, e[4])
         assert doc.text[t.offset:].lower().startswith(e[4][:6].lower()) or doc.text[t.offset:].startswith("- ")
+
+
+def test_reporting_receiver_ends_with_its_province():
+    # a lower-case word after the province's name is no word of the receiver's name
+    text = """III. TỔ CHỨC THỰC HIỆN
+Các cơ quan, đơn vị, Ủy ban nhân dân các xã, thị trấn định kỳ 6 tháng báo cáo kết quả thực hiện về Ủy ban nhân dân huyện (qua Phòng Nông nghiệp và Phát triển nông thôn) để tổng hợp, báo cáo Ủy ban nhân dân tỉnh Kiên Giang theo quy định./.
+"""
+    issuer = Issuer("Ủy ban nhân dân huyện Châu Thành", "district", "Kiên Giang", "Châu Thành", "ubnd")
+    doc = clean(read_text(text))
+    header = DocumentHeader(None, "Kế hoạch", None, issuer, None, "2023-03-01")
+    lines = find_reporting(doc, header, AgencyRegistry(issuer))
+    assert {(r.to, r.via, r.period) for r in lines} == {
+        ("Ủy ban nhân dân tỉnh Kiên Giang", "Phòng Nông nghiệp và Phát triển nông thôn huyện Châu Thành", "P6M")}
 
 
 def test_reporting_variants():
