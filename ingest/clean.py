@@ -115,6 +115,9 @@ def clean(raw: RawDocument) -> CleanDocument:
     if n_words or n_lines:
         warnings.append(f"repaired {n_words + n_lines} OCR slip(s) (e.g. 'Noi nhận' -> 'Nơi nhận')")
     lines = join_header_breaks(lines)
+    lines, n_pages = drop_page_numbers(lines)
+    if n_pages:
+        warnings.append(f"dropped {n_pages} page-number line(s) ('Trang 2/4')")
     lines, n_symbols = join_broken_symbols(lines)
     if n_symbols:
         warnings.append(f"rejoined {n_symbols} document symbol(s) broken across lines (e.g. 'NĐ-' / 'CP')")
@@ -462,6 +465,18 @@ def _join_header(prev: str, line: str) -> str | None:
         if m and m.start() < len(prev) < m.end():
             return cand
     return None
+
+
+def drop_page_numbers(lines: list[str]) -> tuple[list[str], int]:
+    """Return ``lines`` without page-number lines ("Trang 2/4", "Trang 3", "- 2 -"), and how many were dropped.
+
+    Text saved from a PDF (pdftotext, copy and paste) keeps each page's footer between two
+    paragraphs, where the task finder would read it as a duty. A bare number ("2", "2/10") is
+    kept: a flattened task table has lines holding only its row number (the PDF reader drops
+    those only at a page's edge, where it knows the page number).
+    """
+    out = [line for line in lines if not ((m := P.PAGE_NUMBER.match(line)) and m.group("bare") is None)]
+    return out, len(lines) - len(out)
 
 
 def join_broken_symbols(lines: list[str]) -> tuple[list[str], int]:

@@ -281,3 +281,17 @@ def test_broken_symbol_is_read_as_one_reference():
             "liệu cá nhân;\n")
     refs = [r.symbol for r in parse_text(text, "plan.txt").references]
     assert refs == ["13/2023/NĐ-CP"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a PDF's page footers saved with its text (pdftotext -layout, copy and paste)
+    (["2. Rà soát văn bản quy phạm pháp luật", "Trang 2/4", "Sở Tư pháp chủ trì rà soát."],
+     ["2. Rà soát văn bản quy phạm pháp luật", "Sở Tư pháp chủ trì rà soát."]),
+    (["Trang 3", "- 4 -", "TRANG 5/12"], []),
+    # a table's row numbers and numbers inside a sentence stay
+    (["TT", "1", "2/10", "Trang thiết bị y tế cho trạm y tế xã"], ["TT", "1", "2/10", "Trang thiết bị y tế cho trạm y tế xã"]),
+])
+def test_drop_page_numbers(lines, expected):
+    from ingest.clean import drop_page_numbers
+
+    assert drop_page_numbers(list(lines)) == (expected, len(lines) - len(expected))
