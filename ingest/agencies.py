@@ -208,6 +208,13 @@ def _role_outside_asides(text: str) -> bool:
     """
     if not knowledge().role_guard or P.ROLE_IN_LIST.search(text) is None:
         return False
+    if "(" not in text or ")" not in text:
+        # no aside to drop (``P.PAREN_ASIDE`` needs both parentheses), and single-spacing never
+        # changes whether the pattern is found: its ``\s+`` and the word boundaries around it
+        # (``\w`` or not) see a run of spaces, one space or the trimmed end alike (``str.split``
+        # and ``\s`` share Python's one definition of whitespace). Most subjects with a role word
+        # have no parenthesis: this skips the copy, the substitution and the second search
+        return True
     return P.ROLE_IN_LIST.search(P.PAREN_ASIDE.sub("", " ".join(text.split()))) is not None
 
 

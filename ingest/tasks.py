@@ -277,8 +277,26 @@ def _table_header_at(lines, i: int) -> bool:
 # --------------------------------------------------------------------------- assignees
 
 
-@lru_cache(maxsize=4096)
+#: Characters a duty's text may end with that never change the assignee list read from it.
+_LIST_TAIL = " :.;,"
+
+
 def take_list(text: str) -> str:
+    """Return the assignee list at the start of running text, cut where the duty's verb begins (see ``_take_list``).
+
+    The same answer as ``_take_list(text)``, read from ``text`` without its trailing spaces and
+    ``:.;,``: ``_plan`` reads the support list after "phối hợp với" from the duty with its final
+    "." and again from the duty stripped of it (``_duty_words``), and both then share one cache
+    entry. Exact: the list ends at the first ":", ";", "(" or ". " (one inside that tail only
+    moves the end into the tail), the verbs, unit words and known names looked for all end with
+    a letter (the tail has none, and a word boundary is one before it or at the end alike), and
+    what is kept is stripped of " ,." (all the tail can add before a ":" or ";" that ends it).
+    """
+    return _take_list(text.rstrip(_LIST_TAIL))
+
+
+@lru_cache(maxsize=4096)
+def _take_list(text: str) -> str:
     """Return the assignee list at the start of running text, cut where the duty's verb begins.
 
     Pure in ``text``, so cached: ``_plan`` reads the support list after "phối hợp với" twice
