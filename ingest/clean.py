@@ -115,28 +115,26 @@ def clean(raw: RawDocument) -> CleanDocument:
     if n_words or n_lines:
         warnings.append(f"repaired {n_words + n_lines} OCR slip(s) (e.g. 'Noi nhận' -> 'Nơi nhận')")
     lines = join_header_breaks(lines)
-    lines, n_pages = drop_page_numbers(lines)
-    if n_pages:
-        warnings.append(f"dropped {n_pages} page-number line(s) ('Trang 2/4')")
-    lines, n_symbols = join_broken_symbols(lines)
-    if n_symbols:
-        warnings.append(f"rejoined {n_symbols} document symbol(s) broken across lines (e.g. 'NĐ-' / 'CP')")
+    lines = _counted(drop_page_numbers(lines), "dropped {} page-number line(s) ('Trang 2/4')", warnings)
+    lines = _counted(join_broken_symbols(lines),
+                     "rejoined {} document symbol(s) broken across lines (e.g. 'NĐ-' / 'CP')", warnings)
     # DOCX and HTML give one line per paragraph by construction; PDFs and text copies of them may be wrapped.
     if raw.fmt == "pdf" or (raw.fmt in ("txt", "md") and looks_hard_wrapped(lines)):
-        lines, n_unwrapped = unwrap_lines(lines)
-        if n_unwrapped:
-            warnings.append(f"joined {n_unwrapped} hard-wrapped line(s) into their paragraphs")
-    lines, n_joined = join_page_breaks(lines)
-    if n_joined:
-        warnings.append(f"rejoined {n_joined} sentence(s) broken across lines (page breaks)")
-    lines, n_head = drop_portal_head(lines)
-    if n_head:
-        warnings.append(f"dropped {n_head} line(s) of legal-portal metadata before the document header")
-    lines, n_tail = drop_portal_tail(lines)
-    if n_tail:
-        warnings.append(f"dropped {n_tail} line(s) of legal-portal footer after the document")
+        lines = _counted(unwrap_lines(lines), "joined {} hard-wrapped line(s) into their paragraphs", warnings)
+    lines = _counted(join_page_breaks(lines), "rejoined {} sentence(s) broken across lines (page breaks)", warnings)
+    lines = _counted(drop_portal_head(lines),
+                     "dropped {} line(s) of legal-portal metadata before the document header", warnings)
+    lines = _counted(drop_portal_tail(lines), "dropped {} line(s) of legal-portal footer after the document", warnings)
     return CleanDocument(path=raw.path, text="\n".join(lines), lines=tuple(map(Line, lines, _offsets(lines))),
                          raw=raw, warnings=tuple(warnings))
+
+
+def _counted(result: tuple[list[str], int], message: str, warnings: list[str]) -> list[str]:
+    """Return the lines of a stage's ``(lines, count)``; a non-zero count adds ``message`` (with it) to ``warnings``."""
+    lines, count = result
+    if count:
+        warnings.append(message.format(count))
+    return lines
 
 
 def _offsets(lines: list[str]):

@@ -288,26 +288,14 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
                     cands.append((lm.start("phrase"), 0, dl))
                 break
     if freq:
-        for cm in P.DL_CLAUSE_END_PERIOD.finditer(text):
-            # "thực hiện thường xuyên.", "..., hằng năm.": how often the duty is done; or the
-            # clause reports ("báo cáo kết quả về Bộ Tài nguyên và Môi trường hằng năm."): how
-            # often the report is due, whatever noun the frequency follows
-            if not P.DL_PERIOD_CUE_BEFORE.search(text, max(0, cm.start() - 16), cm.start()) \
-                    and not _reports(text, cm.start()):
-                continue
-            dl = parse_deadline(cm["phrase"], default_year)
-            if dl is not None:
-                cands.append((cm.start("phrase"), 0, dl))
+        # "thực hiện thường xuyên.", "..., hằng năm.": how often the duty is done; or the
+        # clause reports ("báo cáo kết quả về Bộ Tài nguyên và Môi trường hằng năm."): how
+        # often the report is due, whatever noun the frequency follows
+        _closing_frequencies(text, P.DL_CLAUSE_END_PERIOD.finditer(text), default_year, cands)
     if freq and ("(" in text or "vào" in low):
-        for qm in P.DL_PERIOD_QUALIFIED_END.finditer(text):
-            # "báo cáo UBND tỉnh hằng tuần (trước 15 giờ thứ Năm).": the frequency closes the clause
-            # but for when in the week; the same tests as a frequency right at the clause end
-            if not P.DL_PERIOD_CUE_BEFORE.search(text, max(0, qm.start() - 16), qm.start()) \
-                    and not _reports(text, qm.start()):
-                continue
-            dl = parse_deadline(qm["phrase"], default_year)
-            if dl is not None:
-                cands.append((qm.start("phrase"), 0, dl))
+        # "báo cáo UBND tỉnh hằng tuần (trước 15 giờ thứ Năm).": the frequency closes the clause
+        # but for when in the week; the same tests as a frequency right at the clause end
+        _closing_frequencies(text, P.DL_PERIOD_QUALIFIED_END.finditer(text), default_year, cands)
     if freq and ";" in text:
         for sm in P.DL_CLAUSE_START_PERIOD.finditer(text):
             # "...; hằng ngày cập nhật bản tin ...": a frequency opening the clause, before its verb
@@ -349,6 +337,19 @@ _TIME_WORDS = frozenset({"trong", "trước", "vào", "quý", "tháng", "năm", 
 #: ương: ..."), in characters: a longer one is a sentence. The task finder's subject bound too
 #: (``tasks._MAX_SUBJECT``).
 MAX_ASSIGNEE = 220
+
+
+def _closing_frequencies(text: str, matches, default_year: int | None,
+                         cands: list[tuple[int, int, Deadline]]) -> None:
+    """Append to ``cands`` the frequencies among ``matches`` that close a duty's clause: right after
+    an action verb or a comma ("thực hiện hằng năm", ", thường xuyên"), or in a clause that reports."""
+    for cm in matches:
+        if not P.DL_PERIOD_CUE_BEFORE.search(text, max(0, cm.start() - 16), cm.start()) \
+                and not _reports(text, cm.start()):
+            continue
+        dl = parse_deadline(cm["phrase"], default_year)
+        if dl is not None:
+            cands.append((cm.start("phrase"), 0, dl))
 
 
 def _reports(text: str, end: int) -> bool:
