@@ -93,6 +93,28 @@ class RefuseOversizedUploads:
         await self.app(scope, receive, send)
 
 
+class RefuseNulCharacters:
+    """ASGI middleware: 422 when the path or a query parameter holds a NUL character (``%00``).
+
+    No document text holds U+0000, and FalkorDB cannot take one in a query parameter (its
+    parser reads C strings: the query ends there and is rejected), so such a request is the
+    client's error, answered before any handler runs (found by tests/test_schemathesis.py).
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        """Answer 422 to a request with a NUL in its path or query string; pass every other request through."""
+        if scope["type"] == "http" and ("\x00" in scope["path"] or b"%00" in scope["query_string"]
+                                        or b"\x00" in scope["query_string"]):
+            response = JSONResponse({"detail": "the request's path or query parameters contain a NUL character "
+                                               "(%00), which no document holds"}, status_code=422)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 def create_app(graph: Graph | None = None, settings: Settings | None = None) -> FastAPI:
     """Return the Cascade FastAPI app; with ``graph`` None the graph is opened from ``settings`` on first use."""
     settings = settings or get_settings()
@@ -166,5 +188,6 @@ def create_app(graph: Graph | None = None, settings: Settings | None = None) -> 
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
     app.add_middleware(RefuseOversizedUploads, limit=settings.upload_max_bytes + MULTIPART_SLACK)
-    app.add_middleware(FastAnswers, state=app.state)  # outermost: a cached answer skips everything else
+    app.add_middleware(FastAnswers, state=app.state)  # a cached answer skips everything else
+    app.add_middleware(RefuseNulCharacters)  # outermost: nothing else sees a NUL
     return app

@@ -706,3 +706,19 @@ def test_load_generators_count_errors(chain_graph, falkordb_server, generator):
     with serve("api.app:create_app", graph_url=falkordb_server.url, graph_name=chain_graph.name) as (base, _pid):
         figures = load(base, ["/health/live", "/documents/no-such-id/lineage"], 1, 2, generator=generator)
     assert figures["requests"] > 0 and 0.3 < figures["errors"] / figures["requests"] < 0.7  # every other one is 404
+
+
+@pytest.mark.parametrize("url", [
+    "/documents?issuer=a%00b",                 # found by the schema fuzzer: FalkorDB cannot take a NUL
+    "/documents?q=%00&limit=5",
+    "/agencies?q=s%C6%A1%00",
+    "/documents/85-kh-ubnd--2020--soc-trang--chau-thanh%00/lineage",
+])
+def test_nul_characters_are_the_clients_error(api, url):
+    r = api.get(url)
+    assert r.status_code == 422 and "NUL" in r.json()["detail"]
+
+
+def test_other_control_characters_are_ordinary_text(api):
+    # a tab, a newline or an escape in a search finds nothing, and is no error
+    assert api.get("/documents?q=a%09b%0Ac%1B").status_code == 200
