@@ -104,21 +104,17 @@ VN_SPECIFIC_CHAR = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 #: Windows-1252 (table: ``ingest/data/legacy_fonts.json`` key "vni"). The mark's case
 #: follows the base letter's, and "i" takes no mark (its tones are one-code letters), so
 #: TCVN3 text ("ViÖt": an upper-case code after "i") does not match.
-VNI_MARK_PAIR = re.compile(
-    r"""
-      [aeouyôö] [ùøûõïâáàåãäêéèúüë]    # "Vieät Nam" (Việt Nam), "hoøa" (hòa), "Sôû" (Sở), "Nöôùc" (Nước)
-    | [AEOUYÔÖ] [ÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]    # "VIEÄT NAM" (VIỆT NAM), "UÛY BAN" (ỦY BAN), "HÔÏP" (HỢP)
-    """,
-    re.VERBOSE,
-)
+_VNI_PAIR = r"""
+      [aeouyôö] [ùøûõïâáàåãäêéèúüë]    # "Vieät Nam" (Việt Nam), "hoøa" (hòa), "Sôû" (Sở), "phoái hôïp" (phối hợp)
+    | [AEOUYÔÖ] [ÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]    # "VIEÄT NAM" (VIỆT NAM), "UÛY BAN" (ỦY BAN), "ÑOÄC LAÄP" (ĐỘC LẬP)
+"""
+VNI_MARK_PAIR = re.compile(_VNI_PAIR, re.VERBOSE)
 
 #: One VNI-Windows letter code, longest first: a base vowel with its mark code, or a
 #: one-code letter (đ, ơ, ư, ỉ, ĩ, ị, ỵ). A matched pair the table lacks ("uâ") is
 #: converted letter by letter.
 VNI_CODE = re.compile(
-    r"""
-      [aeouyôö] [ùøûõïâáàåãäêéèúüë]    # "Coäng hoøa" (Cộng hòa), "phoái hôïp" (phối hợp)
-    | [AEOUYÔÖ] [ÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]    # "COÄNG HOØA" (CỘNG HÒA), "ÑOÄC LAÄP" (ĐỘC LẬP)
+    _VNI_PAIR + r"""
     | [ñôöæóòîÑÔÖÆÓÒÎ]                 # "ñoàng" (đồng), "Sôû" (Sở), "tænh" (tỉnh), "nghóa" (nghĩa), "Ñ" (Đ)
     """,
     re.VERBOSE,
@@ -395,6 +391,7 @@ DISTRICT_PREFIX = r"(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?)\s*"
 
 _SYM_NUM = r"\d{1,5}[a-z]?"  # "124", "1659", "56", "12a"
 _SYM_TOKEN = r"[A-ZĐ][A-Za-zĐđ&]{0,12}\d{0,2}"  # "KH", "QĐ", "UBND", "TTg", "QH13", "BGDĐT", "KH&CN"
+_SYM_UNIT = r"(?:-[A-ZĐ][A-ZĐ]{0,7}(?![\w/]))?"  # the drafting unit after a Party-style issuer: "-PT", "-PTTN"
 
 #: State convention. Alternatives:
 #:   "124/KH-UBND", "124 /KH-UBND" (space before the slash), "142/QĐ-TTg",
@@ -412,7 +409,7 @@ STATE_SYMBOL = rf"""
 #: drafting unit after the issuer, as State công văn do: "186-KH/TĐTN-PT" (Ban Phong trào),
 #: "08-CTr/TWĐTN-PTTN".
 PARTY_SYMBOL = rf"""
-    {_SYM_NUM} [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}} (?:-[A-ZĐ][A-ZĐ]{{0,7}}(?![\w/]))?
+    {_SYM_NUM} [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}} {_SYM_UNIT}
 """
 
 #: Either convention, as a whole word. Written digit-first (the look-behind
@@ -421,7 +418,7 @@ PARTY_SYMBOL = rf"""
 SYMBOL = re.compile(
     rf"""(?P<symbol>\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?
         (?: [ ]?-[ ]? [A-ZĐ][A-Za-zĐđ]{{0,5}} [ ]?/[ ]? [A-ZĐ][A-Za-zĐđ]{{0,9}}             # 83-KH/TU
-            (?:-[A-ZĐ][A-ZĐ]{{0,7}}(?![\w/]))?                                              # 186-KH/TĐTN-PT
+            {_SYM_UNIT}                                                                    # 186-KH/TĐTN-PT
           | \s* / [ ]? (?: (?:19|20)\d{{2}} [ ]?/[ ]? {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{0,3}}  # 14/2014/QĐ-TTg
                         | {_SYM_TOKEN} (?:[ ]?-[ ]?{_SYM_TOKEN}){{1,3}} )                     # 124/KH-UBND
         ))(?![\w/])""",

@@ -78,7 +78,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import patterns as P
-from ingest.agencies import AgencyRegistry, expand_abbreviations, is_agency_list, known_name_at, may_start_agency_list, place_name_ends
+from ingest.agencies import (AgencyRegistry, expand_abbreviations, is_agency_list, known_name_at,
+                             may_start_agency_list, place_name_ends)
 from ingest.deadlines import MAX_ASSIGNEE, deadline_line, find_deadline, find_period, parse_deadline
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
 
