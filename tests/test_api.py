@@ -12,9 +12,11 @@ Two graphs:
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import socket
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -686,16 +688,60 @@ def test_api_bench_against_a_live_server(chain_graph, falkordb_server, generator
 
     result = run_api_bench("api.app:create_app", 1, 2, graph_url=falkordb_server.url, graph_name=chain_graph.name,
                            up_ids=[ID_85], agency_ids=[NOI_VU], down_ids=[ID_27], generator=generator,
-                           duty_offsets=[0, 1])
+                           duty_offsets=[0, 1], rate=50)
     names = [r["name"] for r in result["rows"]]
-    assert names == ["trivial /health/live", "lineage up", "lineage down", "duties"]
+    endpoints = ["trivial /health/live", "lineage up", "lineage down", "duties"]
+    assert names == endpoints + [f"{n} at 50/s" for n in endpoints]
     for r in result["rows"]:
         assert r["requests"] > 0 and r["errors"] == 0 and r["p99_ms"] >= r["p50_ms"] > 0
-        assert r["generator"] == generator and 0 < r["generator_cores"] < 2.5
+        assert r["generator"] == (generator if "at 50/s" not in r["name"] else "asyncio open loop")
+        assert 0 < r["generator_cores"] < 2.5
         assert r["server_cores"] > 0 and r["server_cpu_us_per_request"] > 0
-    assert result["rows"][0]["ratio_rps"] == 1.0
-    assert result["rows"][-1]["inputs"] == 2  # one agency, two pages
-    assert "lineage up" in format_table(result)
+    closed, opened = result["rows"][:4], result["rows"][4:]
+    assert closed[0]["ratio_rps"] == opened[0]["ratio_rps"] == 1.0  # each group against its own trivial row
+    assert closed[-1]["inputs"] == opened[-1]["inputs"] == 2  # one agency, two pages
+    assert all(r["requests"] == 50 and r["offered_rps"] == 50 for r in opened)
+    assert "lineage up at 50/s" in format_table(result) and "open loop at 50/s" in format_table(result)
+
+
+class _SlowServer:
+    """A one-connection HTTP/1.1 server answering every request 20 ms after reading it (a thread)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(1)
+        self.base = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        conn, _ = self.sock.accept()
+        with conn:
+            buf = b""
+            while True:
+                data = conn.recv(65536)
+                if not data:
+                    return
+                buf += data
+                while b"\r\n\r\n" in buf:
+                    _, buf = buf.split(b"\r\n\r\n", 1)
+                    time.sleep(0.02)
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")
+
+
+def test_open_loop_latency_runs_from_each_requests_due_time():
+    # One connection that takes 20 ms per answer serves 50/s; offered 100/s, the requests queue. Their
+    # latency from the due time grows to ~0.5 s over one second; from the send time it would stay 20 ms.
+    from bench.api_bench import _open_loop
+
+    server = _SlowServer()
+    host, port = server.base.removeprefix("http://").split(":")
+    req = f"GET / HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+    latencies, errors, elapsed = asyncio.run(_open_loop(host, int(port), [req], 100.0, 100, 1))
+    assert errors == 0 and len(latencies) == 100
+    assert min(latencies) >= 19 and max(latencies) > 400 and elapsed > 1.8
+    assert sorted(latencies)[49] > 150  # the median request waited for the ones before it
 
 
 @pytest.mark.slow

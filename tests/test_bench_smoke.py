@@ -60,6 +60,22 @@ def test_api_rows_from_a_bench_result():
     assert rows["agency duties p99"].passed is True
 
 
+def test_open_loop_api_rows_compare_with_the_trivial_endpoint_at_the_same_rate():
+    result = {"rows": [
+        {"name": "trivial /live", "rps": 5000.0, "p50_ms": 2.0, "p99_ms": 5.0},
+        {"name": "lineage up", "rps": 4000.0, "p50_ms": 4.0, "p99_ms": 14.0},
+        {"name": "trivial /live at 1000/s", "rps": 999.0, "p50_ms": 1.0, "p99_ms": 3.0, "offered_rps": 1000.0},
+        {"name": "lineage up at 1000/s", "rps": 998.0, "p50_ms": 1.5, "p99_ms": 8.0, "offered_rps": 1000.0},
+    ]}
+    rows = {r.metric: r for r in api_rows(result)}
+    assert rows["lineage up p99"].baseline == 5.0 and rows["lineage up p99"].passed is False  # saturated
+    assert rows["lineage up req/s"].passed is True
+    opened = rows["lineage up at 1000/s p99"]
+    assert opened.baseline == 3.0 and opened.target == 10.0 and opened.passed is True
+    # the achieved rate of an open-loop row is the offered load, not a capacity: no throughput verdict
+    assert rows["lineage up at 1000/s req/s"].target is None and rows["lineage up at 1000/s req/s"].baseline == 999.0
+
+
 def test_xs_pipeline_end_to_end(tmp_path, capsys):
     results = tmp_path / "results.json"
     before = {c.pid for c in psutil.Process().children(recursive=True)}
