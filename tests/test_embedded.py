@@ -50,6 +50,25 @@ def test_data_survives_restart(tmp_path):
         g.close()
 
 
+def test_a_stop_writes_no_second_copy_and_a_start_removes_a_killed_saves_files(tmp_path):
+    db = tmp_path / "db"
+    db.mkdir()
+    (db / "temp-4242.rdb").write_bytes(b"REDIS0011 half written")  # a save killed mid-way
+    (db / "temp-rewriteaof-bg-4243.aof").write_bytes(b"*1")
+    (db / "notes.rdb").write_bytes(b"not ours")
+    with EmbeddedServer(db) as server:
+        assert not list(db.glob("temp-*"))
+        assert (db / "notes.rdb").exists()  # only Redis' temporary names are removed
+        g = FalkorGraph(server.url, "persist")
+        g.write([("CREATE (:Document {id: 'a'})", {})])
+        g.close()
+    assert not (db / "dump.rdb").exists()  # the AOF is the data; no RDB copy on stop
+    with EmbeddedServer(db) as server:
+        g = FalkorGraph(server.url, "persist")
+        assert g.read("MATCH (d:Document) RETURN d.id AS id") == [{"id": "a"}]
+        g.close()
+
+
 def test_second_start_reuses_running_server(tmp_path):
     first = EmbeddedServer(tmp_path / "db").start()
     try:
