@@ -71,6 +71,7 @@ class _Knowledge:
     abbr_map: dict[str, str]  # folded abbreviation -> expansion
     heads: dict[str, str]  # head -> level hint
     alone_nouns: frozenset[str]  # heads that written alone are a common noun ("Sở", "Công ty"), no body
+    capital_complement: frozenset[str]  # one-word heads always followed by a capitalised field ("Sở Y tế")
     head_rx: re.Pattern  # any head at the start of a text, longest first
     opener_rx: re.Pattern  # any collective opener at the start of a text, longest first
     canon_rx: re.Pattern | None  # any canonical name, punctuation-tolerant
@@ -131,6 +132,7 @@ def knowledge() -> _Knowledge:
         abbr_map=amap,
         heads=heads,
         alone_nouns=frozenset(h["head"] for h in kinds["heads"] if h.get("alone_is_noun")),
+        capital_complement=frozenset(h["head"] for h in kinds["heads"] if h.get("complement_capitalised")),
         head_rx=re.compile(P.phrase_alternation(heads).pattern.replace("(?<!\\w)", "^", 1)),
         opener_rx=re.compile(P.phrase_alternation(openers).pattern.replace("(?<!\\w)", "^", 1)),
         canon_rx=canon_rx,

@@ -78,7 +78,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest import patterns as P
-from ingest.agencies import (AgencyRegistry, expand_abbreviations, is_agency_list, known_name_at,
+from ingest.agencies import (AgencyRegistry, expand_abbreviations, is_agency_list, knowledge, known_name_at,
                              may_start_agency_list, place_name_ends)
 from ingest.deadlines import MAX_ASSIGNEE, deadline_line, find_deadline, find_period, parse_deadline
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
@@ -861,6 +861,8 @@ def _take_words(text: str) -> str:
     words = text.split()
     out: list[str] = []
     units = {"tỉnh", "huyện", "quận", "thị", "xã", "thành", "phố", "ủy", "nhân", "dân", "trấn"}
+    # "Giám đốc Sở tiến độ ...": after "Sở" a lower-case word is not the first syllable of its field
+    capital_complement = knowledge().capital_complement
     prev_cap = False
     for n, w in enumerate(words):
         core = w.strip(".,;:()\"“”")
@@ -870,7 +872,7 @@ def _take_words(text: str) -> str:
         if core[:1].isupper() or any(ch.isupper() for ch in core[1:]):
             out.append(core)
             prev_cap = True
-        elif core.lower() in units or (prev_cap and core.isalpha()):
+        elif core.lower() in units or (prev_cap and core.isalpha() and out[-1] not in capital_complement):
             out.append(core)
             prev_cap = False
         elif core in ("và", "-", "–") and nxt_cap:

@@ -15,6 +15,7 @@ import ingest
 from ingest.agencies import AgencyRegistry
 from ingest.clean import clean
 from ingest.model import DocumentHeader, Issuer
+from ingest.pipeline import parse_text
 from ingest.read import read_text
 from ingest.tasks import find_reporting, find_tasks
 
@@ -760,6 +761,28 @@ b) Các sở, ngành: Tổng hợp số liệu, báo cáo Sở Thông tin và Tr
     lines = find_reporting(doc, header, AgencyRegistry(HOAI_DUC))
     assert [(r.from_, r.to, r.via, r.period) for r in lines] == [
         ("Ủy ban nhân dân các xã, thị trấn " + HD, "Trung tâm Y tế " + HD, None, "P1W")]
+
+
+def test_reporting_to_a_position_of_the_own_department_is_no_receiver():
+    # "Giám đốc Sở" is the head of the issuing department, not a body named "Sở tiến ...": the name
+    # of a Sở goes on only through a capitalised field (Nghị định 30/2020/NĐ-CP, Phụ lục II)
+    text = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH THUẬN
+SỞ Y TẾ
+Số: 12/KH-SYT
+Bình Thuận, ngày 05 tháng 3 năm 2024
+KẾ HOẠCH
+Phòng chống dịch bệnh năm 2024
+I. MỤC ĐÍCH
+Bảo đảm sức khỏe nhân dân.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Nghiệp vụ Y: chủ trì tham mưu triển khai kế hoạch; định kỳ hằng quý báo cáo Giám đốc Sở tiến độ thực hiện.
+2. Trung tâm Kiểm soát bệnh tật tỉnh: giám sát dịch bệnh, báo cáo Sở Y tế trước ngày 20 hằng tháng.
+3. Các phòng chức năng: báo cáo Sở Tài chính kết quả thực hiện hằng năm.
+"""
+    parsed = parse_text(text, "kh-syt.txt")
+    assert parsed.document.issuer.name == "Sở Y tế tỉnh Bình Thuận"
+    assert sorted(r.to for r in parsed.reporting) == ["Sở Tài chính tỉnh Bình Thuận", "Sở Y tế tỉnh Bình Thuận"]
 
 
 # --------------------------------------------------------------------------- invariants on arbitrary text
