@@ -151,7 +151,7 @@ async def upload_document(
     graph: GraphDep,
     settings: SettingsDep,
     _key: ApiKeyDep,
-    file: Annotated[UploadFile, File(description="one .txt, .md, .docx, .pdf or .html document")],
+    file: Annotated[UploadFile, File(description="one .txt, .md, .docx, .doc, .pdf or .html document")],
 ) -> dict[str, Any]:
     """Parse and ingest one document (one transaction); return its id, references and warnings.
 

@@ -72,7 +72,7 @@ from ingest.model import RELATION_STRENGTH, Agency, ParseResult
 LOCAL_LEVELS = ("province", "district", "commune")
 #: Issue #2: central Party/State documents carry :Directive, plans of ministries, provinces, districts :Plan.
 PLAN_LEVELS = ("ministry", "province", "district", "commune")
-SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".docx", ".doc", ".pdf", ".html", ".htm")
 
 #: (part of a DocPlan, the query that writes its rows), in load order (module docstring).
 PARTS: tuple[tuple[str, str], ...] = (

@@ -28,6 +28,7 @@ from itertools import islice
 from pathlib import Path
 
 from ingest import patterns as P
+from ingest import worddoc
 from ingest.errors import BinaryFile, EmptyDocument, IngestError, UnreadableFile
 from ingest.model import RawDocument
 
@@ -36,12 +37,11 @@ _DATA = Path(__file__).parent / "data"
 #: Extension -> format. Anything else is sniffed from the content.
 _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
-    ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".docm": "docx", ".doc": "doc", ".pdf": "pdf", ".html": "html", ".htm": "html", ".xhtml": "html",
 }
 
 #: Formats we recognise but cannot read, by extension, with the advice given to the user.
 _UNSUPPORTED_EXT = {
-    ".doc": "legacy Word .doc format is not supported; save it as .docx",
     ".rtf": "RTF is not supported; save it as .docx or .txt",
     ".odt": "OpenDocument text is not supported; save it as .docx",
     ".xls": "spreadsheets are not supported", ".xlsx": "spreadsheets are not supported",
@@ -51,9 +51,11 @@ _UNSUPPORTED_EXT = {
     ".tiff": "image file; OCR is not supported", ".gif": "image file; OCR is not supported",
 }
 
+#: The OLE2 compound file signature: Word 97-2003 ``.doc`` (read by ``ingest.worddoc``), ``.xls``, ``.ppt``.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 #: Magic numbers of formats we cannot read (sniffed when the extension says nothing).
 _UNSUPPORTED_MAGIC = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Word .doc (OLE2) format is not supported; save it as .docx"),
     (b"{\\rtf", "RTF is not supported; save it as .docx or .txt"),
     (b"\x89PNG", "image file; OCR is not supported"),
     (b"\xff\xd8\xff", "image file; OCR is not supported"),
@@ -116,6 +118,8 @@ def read_bytes(data: bytes, name: str) -> RawDocument:
     try:
         if fmt == "docx":
             text, encoding = _read_docx(data, name), None
+        elif fmt == "doc":
+            text, encoding = worddoc.read_doc(data, name), None
         elif fmt == "pdf":
             text, encoding = _read_pdf(data, name), None
         elif fmt == "html":
@@ -156,7 +160,7 @@ def read_file(path: str | Path) -> RawDocument:
 
 
 def detect_format(data: bytes, name: str) -> str:
-    """Return the format of ``data``: "txt", "md", "docx", "pdf" or "html"; raise ``UnreadableFile`` if unsupported.
+    """Return the format of ``data``: "txt", "md", "docx", "doc", "pdf" or "html"; raise ``UnreadableFile`` if unsupported.
 
     The extension decides; text-like or unknown extensions are checked against
     magic numbers so a PDF or DOCX saved under another name is still read.
@@ -168,6 +172,14 @@ def detect_format(data: bytes, name: str) -> str:
     if fmt in ("docx", "pdf"):
         return fmt
     head = data[:2048]
+    if head.startswith(_OLE2_MAGIC):
+        if worddoc.is_word_binary(data):
+            return "doc"
+        raise UnreadableFile(name, "unsupported format (OLE2 file that is not a Word document, e.g. .xls)")
+    if fmt == "doc":
+        # Portals and mail gateways serve HTML ("Word HTML"), RTF or text under a .doc name: what
+        # Word itself opens, so the content decides, as for a file without an extension
+        fmt = None
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
         if _is_docx(data):
             return "docx"

@@ -375,8 +375,8 @@ ERRORS = [
     ("corrupt pdf", b"%PDF-1.7\n garbage", "plan.pdf", UnreadableFile, "not a valid PDF file"),
     ("zip that is not docx", b"PK\x05\x06" + b"\x00" * 18, "upload", UnreadableFile, "ZIP"),
     ("zip by extension", b"PK\x05\x06" + b"\x00" * 18, "plan.zip", UnreadableFile, "ZIP"),
-    ("legacy .doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "plan.doc", UnreadableFile, ".doc"),
-    ("OLE2 without extension", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "upload", UnreadableFile, ".doc"),
+    ("damaged .doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "plan.doc", UnreadableFile, "not a Word document"),
+    ("OLE2 without extension", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "upload", UnreadableFile, "OLE2"),
     ("image", b"\x89PNG\r\n\x1a\n" + b"\x00" * 50, "scan.png", UnreadableFile, "OCR"),
 ]
 
