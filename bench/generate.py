@@ -56,6 +56,12 @@ CHAINS_PER_YEAR = 50  # "~50 central directives a year" (issue #6)
 # --------------------------------------------------------------------------- sizes
 
 
+#: Bumped whenever the same seed writes other documents or truth, so a corpus on disk from an
+#: older generator is regenerated (``bench.run.ensure_corpus``). 2: names of districts that hold
+#: their unit word ("Quận 3") are no longer written "quận Quận 3".
+GENERATOR_VERSION = 2
+
+
 @dataclass(frozen=True)
 class Size:
     """How much to generate: ``chains`` central directives over ``provinces`` x ``districts``."""
@@ -409,16 +415,25 @@ class Assignee:
 SCOPED_TAILS = (" tỉnh", " thành phố", " huyện", " quận", " thị xã", " Tỉnh ủy", " Thành ủy")
 
 
+def district_full(kind: str, name: str) -> str:
+    """Return a district's name with its unit word ("huyện Châu Thành"), or as it is when the name holds it ("Quận 3")."""
+    return name if name.lower().startswith(kind.lower() + " ") else f"{kind} {name}"
+
+
 def scope_name(core: str, kind: str, place: str) -> str:
     """Return the jurisdiction-scoped canonical name.
 
     "Sở Nội vụ" -> "Sở Nội vụ tỉnh Bắc Ninh"; a name that already ends with its
     level word only gets the place: "Thanh tra tỉnh" -> "Thanh tra tỉnh Bắc Ninh",
-    "Ban Tuyên giáo Tỉnh ủy" -> "Ban Tuyên giáo Tỉnh ủy Điện Biên".
+    "Ban Tuyên giáo Tỉnh ủy" -> "Ban Tuyên giáo Tỉnh ủy Điện Biên". A place whose name
+    holds its unit word is not preceded by it again: "Thanh tra quận" -> "Thanh tra Quận 3".
     """
+    full = district_full(kind, place)
+    if full == place and core.endswith(" " + kind):
+        return f"{core[: -len(kind) - 1]} {place}"
     if core.endswith(SCOPED_TAILS):
         return f"{core} {place}"
-    return f"{core} {kind} {place}"
+    return f"{core} {full}"
 
 
 def assignees(rng: random.Random, items: list[dict], groups: list[dict], k: int, kind: str, place: str,
@@ -645,7 +660,7 @@ def render_district(doc: Doc, ctx: dict, rng: random.Random) -> str:
     if md:
         L += ["", "", f"Số: {ctx['num']} /KH-UBND", "", f"{dname}, {vn_date(doc.issued_on)}", ""]
     else:
-        L += state_header(["ỦY BAN NHÂN DÂN", f"{dkind.upper()} {dname.upper()}"], f"Số: {ctx['num']}/KH-UBND",
+        L += state_header(["ỦY BAN NHÂN DÂN", district_full(dkind, dname).upper()], f"Số: {ctx['num']}/KH-UBND",
                           f"{dname}, {vn_date(doc.issued_on)}") + [""]
     L += [h(2, "KẾ HOẠCH"), "", b(doc.title), ""]
     for p in ctx["preamble"]:
@@ -873,7 +888,7 @@ def generate_chain(chain: int, size: Size, seed: int, out: Path) -> dict[str, in
             d_date = clamp(p_date + dt.timedelta(days=d_rng.randint(7, 60)), year)
             d_num = 1 + k * 12 + d_rng.randint(0, 11)
             dp = Doc(f"{d_num}/KH-UBND", "Kế hoạch",
-                     {"name": f"Ủy ban nhân dân {dkind} {dname}", "level": "district", "province": P.name,
+                     {"name": f"Ủy ban nhân dân {district_full(dkind, dname)}", "level": "district", "province": P.name,
                       "district": dname, "kind": "ubnd"}, d_date, place=dname, style="district")
             plan_cite = (f"Kế hoạch số {plan.symbol} ngày {short_date(p_date, d_rng)} của Ủy ban nhân dân {P.kind} "
                          f"{P.name} về thực hiện {state_short} của {sspec['issuer_text']}")
@@ -889,8 +904,8 @@ def generate_chain(chain: int, size: Size, seed: int, out: Path) -> dict[str, in
                 dp.mention(root, "cites")
                 dp.state(state, root)
                 preamble = [f"Căn cứ {state.cite} (sau đây viết tắt là {state_short}),"]
-            dubnd = f"Ủy ban nhân dân {dkind}"
-            preamble.append(f"Thực hiện {plan_cite}, {dubnd} {dname} ban hành Kế hoạch thực hiện với những nội dung "
+            preamble.append(f"Thực hiện {plan_cite}, Ủy ban nhân dân {district_full(dkind, dname)} ban hành Kế hoạch "
+                            f"thực hiện với những nội dung "
                             f"chủ yếu như sau:")
             dp.mention(plan, "implements")
             dp.state(plan, state)
@@ -943,6 +958,7 @@ def generate(size: str | Size, out: str | Path, seed: int = 1, workers: int = 1)
     manifest = {
         "size": size if isinstance(size, str) else "custom",
         "seed": seed,
+        "generator": GENERATOR_VERSION,
         "chains": sz.chains,
         "provinces": len(select_provinces(sz)),
         **totals,

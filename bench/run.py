@@ -223,11 +223,12 @@ def latencies(fn: Callable[[Any], Any], args: Sequence[Any], n: int, warmup: int
 
 
 def ensure_corpus(size: str, seed: int, corpus: Path, workers: int) -> dict[str, Any]:
-    """Return the manifest of the corpus at ``corpus``, generating it when missing or of another size/seed."""
+    """Return the manifest of the corpus at ``corpus``, generating it when missing or of another size/seed/generator."""
     m = corpus / "manifest.json"
     if m.exists():
         manifest = json.loads(m.read_text())
-        if manifest.get("size") == size and manifest.get("seed") == seed:
+        if manifest.get("size") == size and manifest.get("seed") == seed \
+                and manifest.get("generator", 1) == gen.GENERATOR_VERSION:
             return manifest
     print(f"generating corpus {size} (seed {seed}) in {corpus} ...", flush=True)
     return gen.generate(size, corpus, seed, workers)

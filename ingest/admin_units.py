@@ -179,9 +179,38 @@ def _province_regexes():
 
 @lru_cache(maxsize=1)
 def _district_regex():
-    """Return the compiled pattern of every district name after a district-level prefix (built once)."""
+    """Return (prefixed, self-named) compiled patterns of every district name (built once).
+
+    The first needs a district-level prefix ("huyện Châu Thành"); the second matches alone the
+    names that hold their unit word ("Quận 3": Ho Chi Minh City's numbered districts, whose
+    name is "Quận" + a number, so "QUẬN 3" in a header or "Quận 3" in a text is the district).
+    """
     names = [d for vals in _units().districts_by_key.values() for d, _, _ in vals[:1]]
-    return patterns.name_alternation(names, prefix=patterns.DISTRICT_PREFIX)
+    return (patterns.name_alternation(names, prefix=patterns.DISTRICT_PREFIX),
+            patterns.name_alternation([n for n in names if is_self_named_district(n)]))
+
+
+def is_self_named_district(name: str | None) -> bool:
+    """Return True if the district's own name starts with its unit word ("Quận 3"; not "Châu Thành")."""
+    k = _key(name or "")
+    return k.startswith(_UNIT_KEYS) and k in _units().districts_by_key
+
+
+#: District unit words as ``_key`` spells them (Luật Tổ chức chính quyền địa phương 2015, Điều 2).
+_UNIT_KEYS = ("huyện ", "quận ", "thị xã ", "thành phố ")
+
+
+def district_full_name(district: str | None, province: str | None = None, unit: str | None = None) -> str | None:
+    """Return the district's name with its unit word ("huyện Châu Thành", "thị xã Ninh Hòa"), or None.
+
+    ``unit`` when the text gave it, else the dataset's type (in ``province`` if given), else
+    "huyện". A name that holds its unit word is returned as it is ("Quận 3", not "quận Quận 3").
+    """
+    if not district:
+        return None
+    if is_self_named_district(district):
+        return district
+    return f"{(unit or district_type(district, province) or 'huyện').lower()} {district}"
 
 
 # --------------------------------------------------------------------------- provinces
@@ -267,7 +296,7 @@ def districts_named(name: str | None) -> list[tuple[str, str]]:
     if not name:
         return []
     k = _key(name)
-    for pre in ("huyện ", "quận ", "thị xã ", "thành phố "):
+    for pre in _UNIT_KEYS:
         if k.startswith(pre) and k not in _units().districts_by_key:
             k = k[len(pre) :]
             break
@@ -314,7 +343,10 @@ def find_district(text: str, province: str | None = None) -> tuple[str, str | No
     if not text:
         return None
     p = canonical_province(province) if province else None
-    for m in _district_regex().finditer(norm_tones(text)):
+    prefixed, self_named = _district_regex()
+    low = norm_tones(text)
+    found = sorted([*prefixed.finditer(low), *self_named.finditer(low)], key=lambda m: m.start())
+    for m in found:
         pairs = districts_named(m.group("name"))
         if not pairs:
             continue

@@ -600,11 +600,8 @@ class AgencyRegistry:
         self.district = issuer.district if issuer and issuer.district else None
         self.level = issuer.level if issuer else "unknown"
         self._province_full = admin_units.province_full_name(self.province) if self.province else None
-        dtype = None
-        if self.district:
-            unit = _unit_before(issuer.name or "", self.district, P.DISTRICT_UNIT_BEFORE_CI)
-            dtype = unit.lower() if unit else (admin_units.district_type(self.district, self.province) or "huyện").lower()
-        self._district_full = f"{dtype} {self.district}" if self.district else None
+        unit = _unit_before(issuer.name or "", self.district, P.DISTRICT_UNIT_BEFORE_CI) if self.district else None
+        self._district_full = admin_units.district_full_name(self.district, self.province, unit)
         cm = P.COMMUNE_OF_ISSUER.search(issuer.name or "") if issuer and self.level == "commune" else None
         self._commune_full = " ".join(cm["full"].split()) if cm else None  # "xã Tân Phú"
         self._scope_key = (self.province, self.district, self._district_full, self.level,

@@ -472,7 +472,7 @@ def _sub_body(rest: str, parent: Issuer) -> Issuer:
             return Issuer(name=agency.name, level=parent.level, province=parent.province,
                           district=parent.district, kind="agency")
     if parent.level == "district" and parent.district:
-        scope = f"{(admin_units.district_type(parent.district, parent.province) or 'huyện').lower()} {parent.district}"
+        scope = admin_units.district_full_name(parent.district, parent.province) or ""
     else:
         scope = admin_units.province_full_name(parent.province) or ""
     return Issuer(name=f"{variants[1]} {scope}".strip(), level=parent.level, province=parent.province,

@@ -893,6 +893,10 @@ COMMUNE_PARTY_LINE = re.compile(
 #: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
 UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
 
+#: A district's number after its unit word: "QUẬN" + " 3", "quận" + " 10" (Ho Chi Minh City's
+#: numbered districts, named "Quận 1" to "Quận 12" until 2025).
+DISTRICT_NUMBER = re.compile(r"""[ \t\n]+(?P<num>[0-9]{1,2})(?![\w])""", re.VERBOSE)
+
 #: A run of digits in an agency's name key: "phong nghiep vu 2" -> "2", "truong thcs so 12" -> "12"
 #: (two names that differ in a number are two bodies, never one spelled twice).
 DIGIT_RUN = re.compile(r"[0-9]+")

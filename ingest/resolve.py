@@ -262,8 +262,10 @@ def make_local_issuer(kind: str, province: str | None, district: str | None = No
                       province=province, kind=kind)
     if kind == "huyen_uy":
         # a district-level Party committee is named after its unit (Hướng dẫn 36-HD/VPTW): "Quận ủy",
-        # "Thị ủy", "Thành ủy" of a city under a province ("Thành ủy Hội An"), else "Huyện ủy"
-        base = {"quận": "Quận ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}.get(district_unit or "", "Huyện ủy")
+        # "Thị ủy", "Thành ủy" of a city under a province ("Thành ủy Hội An"), else "Huyện ủy"; the
+        # unit as the text gave it, else the district's type in the dataset ("Quận ủy Quận 10")
+        unit = district_unit or (admin_units.district_type(district, province) or "").lower() if district else None
+        base = {"quận": "Quận ủy", "thị xã": "Thị ủy", "thành phố": "Thành ủy"}.get(unit or "", "Huyện ủy")
         return Issuer(name=f"{base} {district}" if district else base, level="district",
                       province=province, district=district, kind=kind)
     base = _LOCAL_NAMES.get(kind, "Ủy ban nhân dân")
@@ -271,9 +273,8 @@ def make_local_issuer(kind: str, province: str | None, district: str | None = No
         return Issuer(name=f"{base} {commune_unit or 'xã'} {commune}", level="commune",
                       province=province, district=district, kind=kind)
     if district:
-        unit = district_unit or (admin_units.district_type(district, province) or "Huyện").lower()
-        return Issuer(name=f"{base} {unit} {district}", level="district", province=province,
-                      district=district, kind=kind)
+        return Issuer(name=f"{base} {admin_units.district_full_name(district, province, district_unit)}",
+                      level="district", province=province, district=district, kind=kind)
     if province:
         unit = (admin_units.province_type(province) or "Tỉnh").lower()
         return Issuer(name=f"{base} {unit} {province}", level="province", province=province, kind=kind)
@@ -290,7 +291,7 @@ def _read_place(text: str, pos: int, unit: str | None) -> tuple[str | None, str 
         if m and (u in ("", "tinh") or admin_units.province_type(m[0]) == "Thành phố"):
             return m[0], None, None, pos + m[1]
     if u in ("", "huyen", "quan", "thi xa", "thanh pho", "tp", "tp."):
-        m = _district_at(window)
+        m = _district_at(window) or _numbered_district_at(unit, window)
         if m:
             return None, m[0], None, pos + m[1]
     if u in ("xa", "phuong", "thi tran"):
@@ -333,6 +334,18 @@ def _district_at(window: str) -> tuple[str, int] | None:
     if not m:
         return None
     d = admin_units.districts_named(m.group("name"))
+    return (d[0][0], m.end()) if d else None
+
+
+def _numbered_district_at(unit: str | None, window: str) -> tuple[str, int] | None:
+    """Return (district, end offset) if ``unit`` and the number starting ``window`` name a district.
+
+    "QUẬN" + " 3": the district is called "Quận 3" (its unit word is part of its name).
+    """
+    m = patterns.DISTRICT_NUMBER.match(window) if unit else None
+    if m is None:
+        return None
+    d = admin_units.districts_named(f"{unit} {m['num']}")
     return (d[0][0], m.end()) if d else None
 
 

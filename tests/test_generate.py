@@ -158,6 +158,18 @@ def test_deadline_truth(fn, args, expected):
     assert fn(*args) == expected
 
 
+@pytest.mark.parametrize("core,kind,place,expected", [
+    ("Sở Nội vụ", "tỉnh", "Bắc Ninh", "Sở Nội vụ tỉnh Bắc Ninh"),
+    ("Thanh tra tỉnh", "tỉnh", "Bắc Ninh", "Thanh tra tỉnh Bắc Ninh"),
+    ("Phòng Tư pháp", "huyện", "Châu Thành", "Phòng Tư pháp huyện Châu Thành"),
+    ("Phòng Tư pháp", "quận", "Quận 3", "Phòng Tư pháp Quận 3"),   # the name holds its unit word
+    ("Thanh tra quận", "quận", "Quận 3", "Thanh tra Quận 3"),
+    ("Thanh tra quận", "quận", "Bình Thạnh", "Thanh tra quận Bình Thạnh"),
+])
+def test_scoped_truth_names(core, kind, place, expected):
+    assert gen.scope_name(core, kind, place) == expected
+
+
 def test_sizes_reach_the_issue_scale(corpus):
     """L is 180 chains of the S shape: ~150k documents and >= 1.5M tasks (issue #6)."""
     per_chain_docs = 63 * 1.8 + sum(len(p.districts) for p in gen.provinces())  # UBND + most Party plans + districts

@@ -595,6 +595,86 @@ def test_admin_units_districts():
     assert admin_units.district_type("Điện Biên Phủ", "Điện Biên") == "Thành phố"
 
 
+@pytest.mark.parametrize("text,expected", [
+    # Ho Chi Minh City's numbered districts are named "Quận 1" .. "Quận 12": the unit word is in the name
+    ("ỦY BAN NHÂN DÂN QUẬN 3 ban hành", ("Quận 3", "Hồ Chí Minh")),
+    ("Ủy ban nhân dân Quận 10 ban hành", ("Quận 10", "Hồ Chí Minh")),
+    ("UBND quận Quận 1", ("Quận 1", "Hồ Chí Minh")),           # the unit written twice still finds it
+    ("tại Quận 30 mới", None),                                  # no such district
+    ("tại Bình Thạnh", None),                                   # an ordinary name still needs its unit word
+    ("Quận Bình Thạnh", ("Bình Thạnh", "Hồ Chí Minh")),
+])
+def test_find_numbered_district(text, expected):
+    assert admin_units.find_district(text) == expected
+
+
+@pytest.mark.parametrize("district,province,unit,full", [
+    ("Quận 3", "Hồ Chí Minh", None, "Quận 3"),
+    ("Quận 3", None, "quận", "Quận 3"),
+    ("Châu Thành", "Sóc Trăng", None, "huyện Châu Thành"),
+    ("Ninh Hòa", "Khánh Hòa", None, "thị xã Ninh Hòa"),
+    ("Bình Thạnh", "Hồ Chí Minh", None, "quận Bình Thạnh"),
+    ("Hội An", "Quảng Nam", None, "thành phố Hội An"),
+    (None, None, None, None),
+])
+def test_district_full_name(district, province, unit, full):
+    assert admin_units.district_full_name(district, province, unit) == full
+
+
+NUMBERED_DISTRICT_PLAN = """\
+ỦY BAN NHÂN DÂN
+QUẬN 3
+Số: 215/KH-UBND
+Quận 3, ngày 05 tháng 4 năm 2024
+KẾ HOẠCH
+Thực hiện Kế hoạch số 4512/KH-UBND ngày 12/10/2023 của Ủy ban nhân dân Thành phố về triển khai Đề án 06
+I. NHIỆM VỤ
+1. Công an Quận chủ trì, phối hợp Phòng Tư pháp quận thực hiện; thời gian: Quý II/2024.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Thanh Xuân
+"""
+
+NUMBERED_DISTRICT_PARTY_PLAN = """\
+ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH
+QUẬN ỦY QUẬN 10
+*
+Số: 45-KH/QU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Quận 10, ngày 10 tháng 5 năm 2023
+KẾ HOẠCH
+thực hiện Nghị quyết số 31-NQ/TW của Bộ Chính trị
+I. NHIỆM VỤ
+1. Ban Tuyên giáo Quận ủy chủ trì tuyên truyền; hoàn thành trong quý III/2023.
+T/M BAN THƯỜNG VỤ
+BÍ THƯ
+Lê Văn B
+"""
+
+
+def test_plans_of_a_numbered_district():
+    r = ingest.parse_text(NUMBERED_DISTRICT_PLAN, "kh-quan-3.txt")
+    iss = r.document.issuer
+    assert (iss.name, iss.level, iss.province, iss.district) == (
+        "Ủy ban nhân dân Quận 3", "district", "Hồ Chí Minh", "Quận 3")
+    assert not any("inferred" in w for w in r.warnings)  # read from the header block
+    # "Ủy ban nhân dân Thành phố" in a district of a centrally-run city is the city
+    assert [(x.symbol, x.issuer) for x in r.references] == [("4512/KH-UBND", "Ủy ban nhân dân thành phố Hồ Chí Minh")]
+    assert [(t.lead, t.support) for t in r.tasks] == [(["Công an Quận 3"], ["Phòng Tư pháp Quận 3"])]
+    r = ingest.parse_text(NUMBERED_DISTRICT_PARTY_PLAN, "kh-quan-uy-10.txt")
+    iss = r.document.issuer
+    assert (iss.name, iss.province, iss.district) == ("Quận ủy Quận 10", "Hồ Chí Minh", "Quận 10")
+    assert r.tasks[0].lead == ["Ban Tuyên giáo Quận ủy Quận 10"]
+
+
+def test_a_district_party_committee_is_named_after_its_unit():
+    # Hướng dẫn 36-HD/VPTW: "Quận ủy", "Thị ủy", "Thành ủy" (a city under a province), "Huyện ủy"
+    assert resolve.make_local_issuer("huyen_uy", "Hồ Chí Minh", "Bình Thạnh").name == "Quận ủy Bình Thạnh"
+    assert resolve.make_local_issuer("huyen_uy", "Khánh Hòa", "Ninh Hòa").name == "Thị ủy Ninh Hòa"
+    assert resolve.make_local_issuer("huyen_uy", "Sóc Trăng", "Châu Thành").name == "Huyện ủy Châu Thành"
+    assert resolve.make_local_issuer("huyen_uy", "Quảng Nam", "Hội An", district_unit="thành phố").name == "Thành ủy Hội An"
+
+
 COMMUNE_JOINED_TYPE = """\
 ỦY BAN NHÂN DÂN
 XÃ TÂN PHÚ
