@@ -246,8 +246,30 @@ class Graph:
                         (queries.text("load_migrate_states"), stated)])
         if stored is not None and stored < 3:
             self.rebuild_lineage_closure()
+        if stored is not None and stored < 4:
+            self.migrate_agency_ids()
         self.write([("MERGE (m:Meta {key: 'schema'}) SET m.version = $version", {"version": model.SCHEMA_VERSION})])
         return model.SCHEMA_VERSION
+
+    def migrate_agency_ids(self, batch: int = 2000) -> int:
+        """Give the district and commune agencies of a schema-3 graph their scoped ids (schema 4); return how many.
+
+        Idempotent: ``scoped_agency_id`` leaves an id that already carries its scope as it is.
+        """
+        from cascade import queries
+        from ingest.identity import scoped_agency_id
+
+        moves = []
+        for r in self.read(queries.text("load_migrate_agency_ids_find"), {"levels": ["district", "commune"]}):
+            new = scoped_agency_id(r["id"], r["level"], r["province"], r["district"])
+            if new != r["id"]:
+                moves.append({"old": r["id"], "new": new})
+        text = queries.text("load_migrate_agency_ids")
+        for i in range(0, len(moves), batch):
+            self.write([(text, {"rows": moves[i:i + batch]})])
+        if moves:
+            self._bump_generation(self.generation())  # cached API answers hold the old ids
+        return len(moves)
 
     def rebuild_lineage_closure(self, batch: int = 200) -> int:
         """Recompute the UNDER edges of every document with a lineage edge, ``batch`` documents a write; return their number."""

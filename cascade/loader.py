@@ -183,7 +183,7 @@ def _ref_id(symbol: str, year: int | None, level: str, province: str | None, dis
 def _agency_row(a: Agency) -> dict[str, Any]:
     aliases = sorted({x for x in a.aliases if x and x != a.name})
     return {
-        "id": a.id or agency_id(a.name),
+        "id": a.id or agency_id(a.name, a.level, a.province, a.district),
         "name": a.name,
         "kind": a.kind,
         "level": a.level,
@@ -227,11 +227,15 @@ def plan_document(result: ParseResult) -> DocPlan:
     for a in result.agencies:
         by_name[a.name] = add_agency(a)
 
-    def ensure(name: str | None) -> str | None:
+    def ensure(name: str | None, like: Agency | None = None) -> str | None:
+        # a name the registry did not list; ``like``: a body in the same jurisdiction (a parent
+        # committee named inside its child's name: "Huyện ủy Châu Thành" of "Ban Tuyên giáo Huyện ủy
+        # Châu Thành"), whose scope makes the id (ingest.identity.agency_id)
         if not name:
             return None
         if name not in by_name:
-            by_name[name] = add_agency(Agency(name=name))
+            by_name[name] = add_agency(Agency(name=name, level=like.level, province=like.province,
+                                              district=like.district) if like else Agency(name=name))
         return by_name[name]
 
     issuer_id = None
@@ -269,7 +273,7 @@ def plan_document(result: ParseResult) -> DocPlan:
 
     for a in list(scopes.values()):
         if a.parent:
-            ensure(a.parent)
+            ensure(a.parent, like=a)
 
     # -- jurisdictions and PART_OF
     provinces: dict[str, dict[str, Any]] = {}

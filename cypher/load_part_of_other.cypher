@@ -1,6 +1,6 @@
 // name: load_part_of_other
 // purpose: Loader: PART_OF from an :AgencyGroup to its :Jurisdiction, or from an agency or group to its parent :Agency (row kinds; the Agency-to-Jurisdiction case is load_part_of).
-// params: rows = [{source: "phong-noi-vu-huyen-chau-thanh", source_kind: "agency", target: "uy-ban-nhan-dan-huyen-chau-thanh", target_kind: "agency"}]
+// params: rows = [{source: "phong-noi-vu-huyen-chau-thanh--soc-trang", source_kind: "agency", target: "uy-ban-nhan-dan-huyen-chau-thanh--soc-trang", target_kind: "agency"}]
 // returns: nothing
 // engines: falkordb, neo4j
 // The row names the label of each end (an Agency and an AgencyGroup, or a Jurisdiction,

@@ -3,7 +3,7 @@
 // params: none
 // returns: nothing
 // engines: neo4j
-// schema_version: 3
+// schema_version: 4
 CREATE CONSTRAINT document_id_unique IF NOT EXISTS FOR (x:Document) REQUIRE x.id IS UNIQUE;
 CREATE CONSTRAINT directive_id_unique IF NOT EXISTS FOR (x:Directive) REQUIRE x.id IS UNIQUE;
 CREATE CONSTRAINT plan_id_unique IF NOT EXISTS FOR (x:Plan) REQUIRE x.id IS UNIQUE;

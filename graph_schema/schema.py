@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 #: (version 1 had one parallel edge per stating document); ``Document.states``.
 #: 3: the precomputed lineage closure, ``UNDER`` edges (written by every load; a v2 graph gets
 #: them in ``Graph.apply_schema``).
-SCHEMA_VERSION = 3
+#: 4: ids of district and commune agencies carry their province (and a commune's its district):
+#: "phong-noi-vu-huyen-chau-thanh--soc-trang" (huyện Châu Thành exists in several provinces);
+#: ``Graph.apply_schema`` renames them in a v3 graph.
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ NODES: tuple[NodeType, ...] = (
             "('các sở, ban, ngành tỉnh') carry :AgencyGroup instead of :Agency."
         ),
         properties={
-            "id": "slug of the canonical, jurisdiction-scoped name",
+            "id": "slug of the canonical name; a district's or commune's body adds its province "
+                  "(and a commune's its district), see ingest.identity.agency_id",
             "name": "canonical name, e.g. 'Sở Nội vụ tỉnh Bắc Ninh'",
             "kind": "agency | group",
             "level": "central | ministry | province | district | commune | unknown",

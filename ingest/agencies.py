@@ -49,7 +49,7 @@ from rapidfuzz import fuzz
 
 from ingest import admin_units
 from ingest import patterns as P
-from ingest.identity import agency_id, fold
+from ingest.identity import agency_id, fold, scoped_agency_id
 from ingest.model import Agency, Issuer
 
 _DATA = Path(__file__).parent / "data"
@@ -790,7 +790,8 @@ class AgencyRegistry:
         ag = self._seen.get(key)
         if ag is None:
             ag = Agency(name=cand.name, kind=cand.kind, level=cand.level, province=cand.province,
-                        district=cand.district, aliases=[], parent=cand.parent, id=cand.id)
+                        district=cand.district, aliases=[], parent=cand.parent,
+                        id=scoped_agency_id(cand.id, cand.level, cand.province, cand.district))
             self._seen[key] = ag
             self._by_first.setdefault(key.split(" ", 1)[0], []).append(key)
         if alias and alias not in ag.aliases:

@@ -46,7 +46,7 @@ def assemble(doc: CleanDocument) -> ParseResult:
     agencies = registry.agencies()
     for a in agencies:
         if not a.id:
-            a.id = agency_id(a.name)
+            a.id = agency_id(a.name, a.level, a.province, a.district)
 
     return ParseResult(document=header, references=refs, stated_edges=edges, tasks=tasks, agencies=agencies,
                        reporting=reporting, warnings=_dedupe(warnings), source=_source(doc))

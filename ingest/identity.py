@@ -78,9 +78,27 @@ def document_id(symbol: str, year: int | None, province: str | None = None, dist
     return "--".join(parts)
 
 
-def agency_id(canonical_name: str) -> str:
-    """Return the id of an agency from its jurisdiction-scoped canonical name."""
-    return slug(canonical_name)
+def agency_id(canonical_name: str, level: str | None = None, province: str | None = None,
+              district: str | None = None) -> str:
+    """Return the id of an agency: ``"so-noi-vu-tinh-bac-ninh"``, ``"phong-noi-vu-huyen-chau-thanh--soc-trang"``.
+
+    The canonical name of a provincial, ministerial or central body names its jurisdiction
+    uniquely ("... tỉnh Bắc Ninh"); a district's or commune's does not: huyện Châu Thành
+    exists in several provinces, xã Tân Phú in many districts. Their ids carry the province
+    (and a commune's the district), the way ``document_id`` scopes local documents.
+    """
+    return scoped_agency_id(slug(canonical_name), level, province, district)
+
+
+def scoped_agency_id(name_id: str, level: str | None, province: str | None, district: str | None) -> str:
+    """Return ``name_id`` (an agency name's slug) with the scope ``agency_id`` gives its level."""
+    if level not in ("district", "commune") or not province:
+        return name_id
+    parts = [slug(province)]
+    if level == "commune" and district:
+        parts.append(slug(district))
+    suffix = "--" + "--".join(parts)
+    return name_id if name_id.endswith(suffix) else name_id + suffix  # scoping twice changes nothing
 
 
 def task_id(doc_id: str, ordinal: int) -> str:

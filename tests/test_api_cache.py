@@ -164,7 +164,7 @@ def test_an_ingest_by_another_writer_shows_in_the_next_request(new_graph, falkor
         other.close()
     after = c.get(DOWN_142).json()
     assert ID_85 in _ids(after)
-    duties = c.get("/agencies/phong-noi-vu-huyen-chau-thanh/duties").json()  # an agency of the new plan
+    duties = c.get("/agencies/phong-noi-vu-huyen-chau-thanh--soc-trang/duties").json()  # an agency of the new plan
     assert duties["items"] and {d["plan"]["id"] for d in duties["items"]} == {ID_85}
 
 

@@ -52,7 +52,7 @@ def bolt(tmp_path_factory):
         ("find_document", {"key": "56-kh-ubnd", "issuer": None, "issuer_slug": None, "province": None,
                            "province_slug": None}),
         ("find_agency", {"id": "", "text": "phong noi vu"}),
-        ("agency_duties", {"id": "phong-noi-vu-huyen-chau-thanh"}),
+        ("agency_duties", {"id": "phong-noi-vu-huyen-chau-thanh--soc-trang"}),
     ],
 )
 def test_same_query_file_same_rows_on_both_backends(bolt, name, params):

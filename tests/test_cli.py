@@ -153,9 +153,9 @@ def test_duties_by_search_text_and_id(data_dir):
     res = cli("duties", "phong noi vu", "--json")
     assert res.exit_code == 0, res.stderr
     out = json.loads(res.stdout)
-    assert out["agency"]["id"] == "phong-noi-vu-huyen-chau-thanh"
+    assert out["agency"]["id"] == "phong-noi-vu-huyen-chau-thanh--soc-trang"
     assert [(d["role"], d["section"], d["due"]) for d in out["duties"]] == [("lead", "III.1", "2020-06-30")]
-    res = cli("duties", "phong-tai-chinh-ke-hoach-huyen-chau-thanh", "--json")
+    res = cli("duties", "phong-tai-chinh-ke-hoach-huyen-chau-thanh--soc-trang", "--json")
     assert [(d["role"], d["section"]) for d in json.loads(res.stdout)["duties"]] == [("lead", "III.2"),
                                                                                   ("support", "III.1")]
     assert cli("duties", "khong co co quan nay").exit_code == 2

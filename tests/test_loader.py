@@ -415,7 +415,7 @@ def test_version_1_graph_is_migrated_to_one_edge_per_pair(graph):
          "(p)-[:CITES {stated_by: $k}]->(q)", {"k": ID_85, "t": ID_12, "p": ID_56, "q": ID_142}),
         ("MERGE (m:Meta {key: 'schema'}) SET m.version = 1", {}),
     ])
-    assert graph.apply_schema() == graph.schema_version() == 3
+    assert graph.apply_schema() == graph.schema_version() == 4
     rows = graph.read("MATCH (a:Document)-[r:IMPLEMENTS|BASED_ON|CITES]->(b:Document) RETURN a.id AS a, type(r) AS t, b.id AS b, "
                       "r.stated_by AS s, r.text AS text, r.count AS n ORDER BY a, b, t")
     assert [(r["a"], r["t"], r["b"], r["s"], r["text"], r["n"]) for r in rows] == [
@@ -435,8 +435,76 @@ def test_version_1_graph_is_migrated_to_one_edge_per_pair(graph):
     assert graph.read("MATCH (a)-[u:UNDER]->(b) RETURN a.id AS a, b.id AS b, u.depth AS k ORDER BY a, b") == [
         {"a": ID_12, "b": ID_142, "k": 2}, {"a": ID_12, "b": ID_56, "k": 1}, {"a": ID_56, "b": ID_142, "k": 1},
         {"a": ID_85, "b": ID_142, "k": 2}, {"a": ID_85, "b": ID_56, "k": 1}]
-    assert graph.apply_schema() == 3  # a second apply does not migrate again
+    assert graph.apply_schema() == 4  # a second apply does not migrate again
     assert [r["s"] for r in graph.read(EDGE_56_142)] == [[ID_12]]
+
+
+def test_version_3_graph_gets_jurisdiction_scoped_agency_ids(graph):
+    """Schema 3 named a district's and a commune's bodies by their name alone: two provinces' huyện
+    Châu Thành shared one node. Schema 4 ids carry the province (and a commune's the district)."""
+    graph.write([
+        ("CREATE (:Agency {id: 'phong-noi-vu-huyen-chau-thanh', name: 'Phòng Nội vụ huyện Châu Thành', "
+         "kind: 'agency', level: 'district', province: 'Sóc Trăng', district: 'Châu Thành'}), "
+         "(:AgencyGroup {id: 'cac-xa-thi-tran-huyen-chau-thanh', name: 'Các xã, thị trấn huyện Châu Thành', "
+         "kind: 'group', level: 'district', province: 'Sóc Trăng', district: 'Châu Thành'}), "
+         "(:Agency {id: 'cong-an-xa-tan-phu', name: 'Công an xã Tân Phú', kind: 'agency', level: 'commune', "
+         "province: 'Đồng Nai', district: 'Tân Phú'}), "
+         "(:Agency {id: 'phong-y-te-huyen-chau-thanh', name: 'Phòng Y tế huyện Châu Thành', kind: 'agency', "
+         "level: 'district'}), "  # no province known: nothing to scope it with
+         "(:Agency {id: 'so-noi-vu-tinh-soc-trang', name: 'Sở Nội vụ tỉnh Sóc Trăng', kind: 'agency', "
+         "level: 'province', province: 'Sóc Trăng'}), "
+         "(:Task {id: 't1'})", {}),
+        ("MATCH (a:Agency {id: 'phong-noi-vu-huyen-chau-thanh'}), (t:Task {id: 't1'}) "
+         "CREATE (t)-[:ASSIGNED_TO {role: 'lead'}]->(a)", {}),
+        ("MERGE (m:Meta {key: 'schema'}) SET m.version = 3", {}),
+        ("MERGE (m:Meta {key: 'ingest'}) SET m.generation = 7", {}),
+    ])
+    assert graph.apply_schema() == graph.schema_version() == 4
+    ids = "MATCH (a) WHERE a:Agency OR a:AgencyGroup RETURN a.id AS id ORDER BY id"
+    assert [r["id"] for r in graph.read(ids)] == [
+        "cac-xa-thi-tran-huyen-chau-thanh--soc-trang", "cong-an-xa-tan-phu--dong-nai--tan-phu",
+        "phong-noi-vu-huyen-chau-thanh--soc-trang", "phong-y-te-huyen-chau-thanh", "so-noi-vu-tinh-soc-trang"]
+    assert graph.read("MATCH (:Task {id: 't1'})-[:ASSIGNED_TO]->(a:Agency) RETURN a.id AS id") == [
+        {"id": "phong-noi-vu-huyen-chau-thanh--soc-trang"}]  # the edge followed its node
+    assert graph.generation() > 7  # cached API answers named the old ids
+    assert graph.migrate_agency_ids() == 0  # idempotent
+
+
+@pytest.mark.parametrize("name,level,province,district,expected", [
+    ("Sở Nội vụ tỉnh Bắc Ninh", "province", "Bắc Ninh", None, "so-noi-vu-tinh-bac-ninh"),
+    ("Bộ Tài chính", "ministry", None, None, "bo-tai-chinh"),
+    ("Phòng Nội vụ huyện Châu Thành", "district", "Sóc Trăng", "Châu Thành", "phong-noi-vu-huyen-chau-thanh--soc-trang"),
+    ("Phòng Nội vụ huyện Châu Thành", "district", "Tiền Giang", "Châu Thành", "phong-noi-vu-huyen-chau-thanh--tien-giang"),
+    ("Phòng Nội vụ huyện Châu Thành", "district", None, "Châu Thành", "phong-noi-vu-huyen-chau-thanh"),  # no scope known
+    ("Công an xã Tân Phú", "commune", "Đồng Nai", "Tân Phú", "cong-an-xa-tan-phu--dong-nai--tan-phu"),
+    ("Công an xã Tân Phú", "commune", "Đồng Nai", None, "cong-an-xa-tan-phu--dong-nai"),  # after 2025: no districts
+])
+def test_agency_ids_carry_the_jurisdiction_their_names_lack(name, level, province, district, expected):
+    from ingest.identity import agency_id, scoped_agency_id
+
+    assert agency_id(name, level, province, district) == expected
+    assert scoped_agency_id(expected, level, province, district) == expected  # scoping twice changes nothing
+
+
+def test_two_provinces_districts_of_one_name_keep_their_bodies_apart(graph):
+    """huyện Châu Thành of Sóc Trăng and of Tiền Giang: same names, two jurisdictions, two nodes."""
+    from ingest import parse_text
+    from tests.conftest import SAMPLES
+
+    text = (SAMPLES / "85-KH-UBND_chau-thanh-soc-trang_2020.txt").read_text(encoding="utf-8")
+    soc_trang = parse_text(text, "85-soc-trang.txt")
+    tien_giang = parse_text(text.replace("Sóc Trăng", "Tiền Giang").replace("SÓC TRĂNG", "TIỀN GIANG"), "85-tien-giang.txt")
+    assert (soc_trang.document.issuer.province, tien_giang.document.issuer.province) == ("Sóc Trăng", "Tiền Giang")
+    load(graph, soc_trang)
+    load(graph, tien_giang)
+    rows = graph.read("MATCH (a:Agency {name: $n}) RETURN a.id AS id, a.province AS p ORDER BY id",
+                      {"n": "Phòng Nội vụ huyện Châu Thành"})
+    assert rows == [{"id": "phong-noi-vu-huyen-chau-thanh--soc-trang", "p": "Sóc Trăng"},
+                    {"id": "phong-noi-vu-huyen-chau-thanh--tien-giang", "p": "Tiền Giang"}]
+    issuers = graph.read("MATCH (d:Document)-[:ISSUED_BY]->(a) RETURN d.province AS dp, a.id AS id ORDER BY dp")
+    assert [(r["dp"], r["id"]) for r in issuers] == [
+        ("Sóc Trăng", "uy-ban-nhan-dan-huyen-chau-thanh--soc-trang"),
+        ("Tiền Giang", "uy-ban-nhan-dan-huyen-chau-thanh--tien-giang")]
 
 
 def test_unchanged_reingest_is_skipped_and_force_rewrites(graph):
