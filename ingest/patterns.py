@@ -893,8 +893,9 @@ COMMUNE_PARTY_LINE = re.compile(
 #: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
 UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
 
-#: A district's number after its unit word: "QUẬN" + " 3", "quận" + " 10" (Ho Chi Minh City's
-#: numbered districts, named "Quận 1" to "Quận 12" until 2025).
+#: A district's or ward's number after its unit word: "QUẬN" + " 3", "quận" + " 10" (Ho Chi Minh
+#: City's numbered districts, named "Quận 1" to "Quận 12" until 2025), "PHƯỜNG" + " 5" (numbered
+#: wards of many southern cities until 2025: "Phường 5" of Quận 3, of Sóc Trăng, of Vũng Tàu).
 DISTRICT_NUMBER = re.compile(r"""[ \t\n]+(?P<num>[0-9]{1,2})(?![\w])""", re.VERBOSE)
 
 #: A run of digits in an agency's name key: "phong nghiep vu 2" -> "2", "truong thcs so 12" -> "12"
@@ -1128,12 +1129,13 @@ BARE_UNIT_TAIL = re.compile(
     r"(?P<tail>\s+(?:có\s+)?liên\s+quan)?$"
 )  # also "UBND Thành phố" as Hà Nội writes its own name, "Các sở, ngành tỉnh có liên quan"
 #: A bare commune unit word ending a name, in a commune's own plan: "Đoàn Thanh niên xã",
-#: "Công an xã", "Hội Nông dân phường", "Ban Chỉ huy Quân sự thị trấn" (not "UBND các xã",
-#: not after a comma: "huyện, xã" lists units).
-BARE_COMMUNE_TAIL = re.compile(r"(?<![,])(?<!các)\s+(?P<unit>xã|phường|thị\s+trấn)$")
+#: "Công an xã", "Hội Nông dân phường", "Ban Chỉ huy Quân sự thị trấn", "Công an Phường" (a
+#: ward's own plan capitalises its unit) (not "UBND các xã", not after a comma: "huyện, xã" lists units).
+BARE_COMMUNE_TAIL = re.compile(r"(?<![,])(?<!các)\s+(?P<unit>xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)$")
 #: The commune unit and name at the end of a commune issuer's name: "Ủy ban nhân dân xã Tân Phú"
-#: -> "xã Tân Phú", "Ủy ban nhân dân phường Hòa Thuận", "Ủy ban nhân dân thị trấn Cái Dầu".
-COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn)\s+\S.*)$")
+#: -> "xã Tân Phú", "Ủy ban nhân dân phường Hòa Thuận", "Ủy ban nhân dân thị trấn Cái Dầu",
+#: "Ủy ban nhân dân Phường 5" (a numbered ward: the capitalised unit word is part of its name).
+COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn|Phường|Xã)\s+\S.*)$")
 #: A lower-case word after a unit word: the name has ended and a sentence goes on, so the text
 #: is no agency name: "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Sở Y tế tỉnh có trách nhiệm".
 #: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.) Commune units

@@ -270,7 +270,10 @@ def make_local_issuer(kind: str, province: str | None, district: str | None = No
                       province=province, district=district, kind=kind)
     base = _LOCAL_NAMES.get(kind, "Ủy ban nhân dân")
     if commune:
-        return Issuer(name=f"{base} {commune_unit or 'xã'} {commune}", level="commune",
+        unit = " ".join((commune_unit or "xã").split()).lower()
+        # a numbered ward's name holds its unit word: "Ủy ban nhân dân Phường 5", not "phường Phường 5"
+        full = commune if commune.lower().startswith(unit + " ") else f"{unit} {commune}"
+        return Issuer(name=f"{base} {full}", level="commune",
                       province=province, district=district, kind=kind)
     if district:
         return Issuer(name=f"{base} {admin_units.district_full_name(district, province, district_unit)}",
@@ -307,6 +310,10 @@ def _read_place(text: str, pos: int, unit: str | None) -> tuple[str | None, str 
             if name.isupper():  # header block "XÃ TÂN PHÚ"
                 name = " ".join(w.capitalize() for w in words)
             return None, None, name, end
+        nm = patterns.DISTRICT_NUMBER.match(window)
+        if nm is not None and unit:
+            # a numbered ward: its name holds the unit word ("PHƯỜNG 5" -> "Phường 5")
+            return None, None, f"{' '.join(unit.split()).capitalize()} {nm['num']}", pos + nm.end()
     return None, None, None, pos
 
 

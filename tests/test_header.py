@@ -667,6 +667,34 @@ def test_plans_of_a_numbered_district():
     assert r.tasks[0].lead == ["Ban Tuyên giáo Quận ủy Quận 10"]
 
 
+NUMBERED_WARD_PLAN = """\
+ỦY BAN NHÂN DÂN
+PHƯỜNG 5
+Số: 35/KH-UBND
+Phường 5, ngày 12 tháng 3 năm 2024
+KẾ HOẠCH
+Thực hiện Kế hoạch số 215/KH-UBND ngày 05/4/2024 của Ủy ban nhân dân Quận 3
+I. NHIỆM VỤ
+1. Công an Phường chủ trì, phối hợp Ủy ban Mặt trận Tổ quốc Việt Nam phường thực hiện; thời gian: Quý II/2024.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn C
+"""
+
+
+def test_plan_of_a_numbered_ward():
+    # "Phường 5" of Quận 3 (numbered wards of southern cities until 2025): the name holds its unit
+    # word; the district comes from the text, and scopes the ids (Phường 5 exists in many districts)
+    r = ingest.parse_text(NUMBERED_WARD_PLAN, "kh-phuong-5.txt")
+    iss = r.document.issuer
+    assert (iss.name, iss.level, iss.province, iss.district) == (
+        "Ủy ban nhân dân Phường 5", "commune", "Hồ Chí Minh", "Quận 3")
+    assert [(t.lead, t.support) for t in r.tasks] == [
+        (["Công an Phường 5"], ["Ủy ban Mặt trận Tổ quốc Việt Nam Phường 5"])]
+    assert {a.id for a in r.agencies} == {"cong-an-phuong-5--ho-chi-minh--quan-3",
+                                          "uy-ban-mat-tran-to-quoc-viet-nam-phuong-5--ho-chi-minh--quan-3"}
+
+
 def test_a_district_party_committee_is_named_after_its_unit():
     # Hướng dẫn 36-HD/VPTW: "Quận ủy", "Thị ủy", "Thành ủy" (a city under a province), "Huyện ủy"
     assert resolve.make_local_issuer("huyen_uy", "Hồ Chí Minh", "Bình Thạnh").name == "Quận ủy Bình Thạnh"
