@@ -635,6 +635,18 @@ def _looks_like_name(t: str) -> bool:
     return all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)
 
 
+def signature_title_at(texts: list[str], i: int) -> bool:
+    """Return True if line ``i`` is a signer's capacity alone in capitals ("GIÁM ĐỐC", "BỘ TRƯỞNG")
+    with a person's name within the next lines: a signature block without "TM."/"KT." (the head of
+    a body signs in their own right: Nghị định 30/2020/NĐ-CP, Điều 13.1), where the body ends."""
+    t = texts[i].strip(" |*\t")
+    if not (t.isupper() and len(t) <= 40) or resolve.ffold(t) in resolve._capacity_tables()[1]:
+        return False  # not a capacity in capitals, or a body's name ("ỦY BAN NHÂN DÂN")
+    if not _is_title(t):
+        return False
+    return any(_looks_like_name(x.strip(" |*\t_")) for x in texts[i + 1: i + 7])
+
+
 def _is_title(t: str) -> bool:
     """Return True if ``t`` is a signer capacity ("PHÓ CHỦ TỊCH", "Bí thư") or a body under TM."""
     k = resolve.ffold(t)

@@ -81,6 +81,7 @@ from ingest import patterns as P
 from ingest.agencies import (AgencyRegistry, expand_abbreviations, is_agency_list, knowledge, known_name_at,
                              may_start_agency_list, place_name_ends)
 from ingest.deadlines import MAX_ASSIGNEE, deadline_line, find_deadline, find_period, parse_deadline
+from ingest.header import signature_title_at
 from ingest.model import Agency, CleanDocument, Deadline, DocumentHeader, ReportingLine, Task
 
 _DATA = Path(__file__).parent / "data" / "task_verbs.json"
@@ -238,7 +239,7 @@ def _layout(doc: CleanDocument) -> _Layout:
         first_part = next((i for i, t in enumerate(texts) if P.ITEM_HEADING.match(t)), len(lines))
     end = len(lines)
     for i in range(min(first_part, len(lines)), len(lines)):
-        if P.BODY_END.match(texts[i]) or P.APPENDIX_HEADING.match(texts[i]):
+        if P.BODY_END.match(texts[i]) or P.APPENDIX_HEADING.match(texts[i]) or signature_title_at(texts, i):
             end = i
             break
     heads = [i for i, t in enumerate(texts) if len(t) <= 6 and _table_header_at(lines, i)]
@@ -480,7 +481,9 @@ def _duty_words(rest: str) -> str:
     m = P.SUPPORT_INTRO.match(r)
     if m:
         lst = take_list(r[m.end():])
-        r = r[m.end() + len(lst):]
+        if not lst or is_agency_list(lst):
+            r = r[m.end() + len(lst):]
+        # else "phối hợp thực hiện": no list of bodies after "phối hợp", the coordinating is the duty
     return r.strip(" :.;,")
 
 

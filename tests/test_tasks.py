@@ -785,6 +785,45 @@ II. TỔ CHỨC THỰC HIỆN
     assert sorted(r.to for r in parsed.reporting) == ["Sở Tài chính tỉnh Bình Thuận", "Sở Y tế tỉnh Bình Thuận"]
 
 
+SIGNED_BY_THE_HEAD = """UBND TỈNH QUẢNG NINH
+SỞ Y TẾ
+Số: 1520/KH-SYT
+Quảng Ninh, ngày 5 tháng 3 năm 2024
+KẾ HOẠCH
+Phòng, chống dịch bệnh năm 2024
+I. NHIỆM VỤ
+1. Trung tâm Kiểm soát bệnh tật: chủ trì giám sát; thời gian: Thường xuyên.
+2. Các bệnh viện tuyến tỉnh phối hợp thực hiện.
+GIÁM ĐỐC
+Nguyễn Văn E
+"""
+
+
+def test_a_signature_without_tm_or_kt_ends_the_body():
+    # the head of a body signs in their own right, with no "TM."/"KT." line (Nghị định 30/2020/NĐ-CP,
+    # Điều 13.1), and a copy may lack "Nơi nhận": the capacity in capitals above a name ends the body
+    r = parse_text(SIGNED_BY_THE_HEAD, "kh-syt.txt")
+    assert [(t.section, t.text, t.lead) for t in r.tasks] == [
+        ("I.1", "Chủ trì giám sát; thời gian: Thường xuyên.", ["Trung tâm Kiểm soát bệnh tật tỉnh Quảng Ninh"]),
+        # "phối hợp thực hiện": no bodies after "phối hợp", so coordinating is the duty, not a heading
+        ("I.2", "Phối hợp thực hiện.", ["Các bệnh viện tuyến tỉnh Quảng Ninh"])]
+    assert (r.document.signer.name, r.document.signer.title) == ("Nguyễn Văn E", "Giám đốc")
+
+
+@pytest.mark.parametrize("texts,i,expected", [
+    (["GIÁM ĐỐC", "", "Nguyễn Văn E"], 0, True),
+    (["PHÓ CHỦ TỊCH", "(đã ký)", "Trần Thị Lan"], 0, True),
+    (["CHỦ TỊCH", "Các sở, ngành triển khai."], 0, False),          # no name follows: not a signature
+    (["ỦY BAN NHÂN DÂN", "Nguyễn Văn E"], 0, False),                # a body, signed under TM.
+    (["Giám đốc", "Nguyễn Văn E"], 0, False),                       # not in capitals: running text
+    (["III. TỔ CHỨC THỰC HIỆN", "Nguyễn Văn E"], 0, False),
+])
+def test_signature_title_at(texts, i, expected):
+    from ingest.header import signature_title_at
+
+    assert signature_title_at(texts, i) is expected
+
+
 # --------------------------------------------------------------------------- invariants on arbitrary text
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
