@@ -93,8 +93,16 @@ def _candidates(text: str, default_year: int | None, cell: bool,
 
     def add(m, dl: Deadline | None) -> None:
         """Record ``dl`` found by match ``m`` as a candidate (position, -length, deadline)."""
-        if dl is not None:
-            out.append((m.start(), -(m.end() - m.start()), dl))
+        if dl is None:
+            return
+        start = m.start()
+        if dl.kind == "once":
+            fm = P.DL_FROM_BEFORE.search(text, max(0, start - 8), start)
+            if fm is not None:
+                # "Từ năm 2026" with no end: from then on, not due then
+                start = fm.start()
+                dl = Deadline(text=text[start: m.end()], kind="continuous")
+        out.append((start, -(m.end() - start), dl))
 
     for m in scan(P.DL_DATE):
         d, mo, y = int(m["d"]), int(m["m"] or m["m2"]), int(m["y"])
@@ -121,7 +129,8 @@ def _candidates(text: str, default_year: int | None, cell: bool,
     for m in scan(P.DL_QUARTER):
         y = int(m["y"]) if m["y"] else default_year
         if y:
-            add(m, Deadline(text=m.group(0), kind="once", due=_last_day(y, 3 * _ROMAN_QUARTER[m["q"].upper()])))
+            last = m["qlast"] or m["q"]  # "Quý III, IV/2024": due at the end of the last one listed
+            add(m, Deadline(text=m.group(0), kind="once", due=_last_day(y, 3 * _ROMAN_QUARTER[last.upper()])))
     for m in scan(P.DL_RANGE):
         y1, y2 = int(m["y1"]), int(m["y2"])
         if y1 <= y2:

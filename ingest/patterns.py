@@ -1225,8 +1225,18 @@ DL_DATE = re.compile(
 DL_HALF = re.compile(rf"(?:6|06|sáu)\s+tháng\s+(?P<half>đầu|cuối)\s+năm(?:\s+(?P<y>{YEAR}))?", re.IGNORECASE)
 #: A month: "tháng 10/2019", "tháng 10 năm 2019", "Tháng 12-2024", "tháng 10" (year from context).
 DL_MONTH = re.compile(rf"tháng\s+(?P<m>{MONTH})(?![0-9])(?:\s*(?:/|-|năm)\s*(?P<y>{YEAR}))?", re.IGNORECASE)
-#: A quarter: "quý II năm 2020", "quý IV/2019", "Quý 3/2024", "quý I".
-DL_QUARTER = re.compile(rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])(?:\s*(?:/|-|năm)\s*(?P<y>{YEAR}))?", re.IGNORECASE)
+#: A quarter: "quý II năm 2020", "quý IV/2019", "Quý 3/2024", "quý I"; or quarters listed with one
+#: year, due at the end of the last ("qlast": a repeated group keeps its last match): "Quý III, IV/2024",
+#: "quý I và quý II năm 2025", "Quý I - II/2026".
+DL_QUARTER = re.compile(
+    rf"""quý\s+(?P<q>IV|I{{1,3}}|[1-4])(?![\w])
+        (?:\s*(?:,|và|[-–])\s*(?:quý\s+)?(?P<qlast>IV|I{{1,3}}|[1-4])(?![\w]))*
+        (?:\s*(?:/|-|năm)\s*(?P<y>{YEAR}))?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+#: "Từ" right before a time ("Từ năm 2026", "từ tháng 7/2025", "Từ quý III/2025"): when it starts
+#: a phrase with no end, the duty runs from then on (a span with its end is ``DL_RANGE``).
+DL_FROM_BEFORE = re.compile(r"(?<![\w])từ\s+$", re.IGNORECASE)
 #: A span of years (due at its end): "2021-2025", "giai đoạn 2021 - 2025", "năm 2024-2025",
 #: "từ năm 2021 đến năm 2025".
 DL_RANGE = re.compile(

@@ -28,6 +28,18 @@ CELLS = [
     ("6 tháng/lần", None, "recurring", None, "P6M"),
     ("Năm 2024", None, "once", "2024-12-31", None),
     ("Năm 2025", None, "once", "2025-12-31", None),
+    # quarters listed with one year: due at the end of the last one listed
+    ("Quý III, IV/2024", None, "once", "2024-12-31", None),
+    ("Quý I, II/2024", None, "once", "2024-06-30", None),
+    ("quý I và quý II năm 2025", None, "once", "2025-06-30", None),
+    ("Quý I - II/2026", None, "once", "2026-06-30", None),
+    ("quý IV-2024", None, "once", "2024-12-31", None),
+    # "Từ ..." with no end: the duty runs from then on (a span with its end is due at the end)
+    ("Từ năm 2026", None, "continuous", None, None),
+    ("Từ quý III/2025", None, "continuous", None, None),
+    ("từ tháng 7/2025", None, "continuous", None, None),
+    ("Từ ngày 01/7/2025", None, "continuous", None, None),
+    ("Từ năm 2026 đến năm 2030", None, "once", "2030-12-31", None),
     ("trong năm 2020", None, "once", "2020-12-31", None),
     ("hoàn thành trong năm 2020", None, "once", "2020-12-31", None),
     ("2025", None, "once", "2025-12-31", None),
