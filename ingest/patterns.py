@@ -1061,7 +1061,9 @@ LEAD_WORD = re.compile(r"(?<!\w)chủ\s+trì(?!\w)", re.IGNORECASE)
 #: Written letter-first, ``[pP]`` then the word-start check and the rest case-blind: the same
 #: matches as ``(?i)(?<!\w)phối\s+hợp...`` ("p" has no other case variant), but the engine skips
 #: to the p's instead of trying the pattern at every position (3x faster over a paragraph).
-SUPPORT_INTRO = re.compile(r"[pP](?<!\w[pP])(?i:hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?)(?!\w)\s*")
+#: Not "phối hợp giữa": "quy chế phối hợp giữa các cơ quan, đơn vị" names a coordination between
+#: parties, no support of the duty.
+SUPPORT_INTRO = re.compile(r"[pP](?<!\w[pP])(?i:hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?)(?!\w)(?!\s*(?i:giữa)(?!\w))\s*")
 #: A request to a body the issuer does not command, an explicit assignment, or a heading naming
 #: whose duties follow, before the assignee: "Đề nghị Ủy ban Mặt trận Tổ quốc ...", "Kính đề
 #: nghị Ban Thường trực", "Giao Sở Nội vụ chủ trì ...", "Giao cho Phòng Nội vụ ..." (not "Giao

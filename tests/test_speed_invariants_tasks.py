@@ -268,7 +268,8 @@ def test_iter_verbs_finds_overlapping_phrases() -> None:
 # --------------------------------------------------------------------------- letter-first patterns
 
 #: The plain, case-blind forms the letter-first patterns of ``ingest.patterns`` replace.
-PLAIN_SUPPORT_INTRO = re.compile(r"(?<!\w)phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?(?!\w)\s*", re.IGNORECASE)
+PLAIN_SUPPORT_INTRO = re.compile(r"(?<!\w)phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?(?!\w)(?!\s*giữa(?!\w))\s*",
+                                 re.IGNORECASE)
 
 PLAIN_REPORT_WORD = re.compile(r"(?<!\w)báo\s+cáo(?!\w)", re.IGNORECASE)
 PLAIN_REPORT_TO = re.compile(r"(?<!\w)(?:về|với|lên|cho|trình|gửi(?:\s+về)?)\s+(?=[A-ZĐÀ-Ỹ])")

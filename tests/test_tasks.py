@@ -785,7 +785,21 @@ II. TỔ CHỨC THỰC HIỆN
     assert sorted(r.to for r in parsed.reporting) == ["Sở Tài chính tỉnh Bình Thuận", "Sở Y tế tỉnh Bình Thuận"]
 
 
-SIGNED_BY_THE_HEAD = """UBND TỈNH QUẢNG NINH
+@pytest.mark.parametrize("text,support", [
+    # "phối hợp giữa" names a coordination between parties, no support of the duty: the support is
+    # what "phối hợp với" names after it
+    ("Triển khai có hiệu quả quy chế phối hợp giữa các cơ quan, đơn vị về một số chủ trương, chính sách", None),
+    ("Thực hiện quy chế phối hợp giữa các sở; chủ trì, phối hợp với Công an tỉnh triển khai", "Công an tỉnh"),
+    ("Sở Y tế chủ trì, phối hợp chặt chẽ với Sở Tài chính thực hiện", "Sở Tài chính"),
+    ("Chủ trì phối hợp Phòng Tư pháp rà soát", "Phòng Tư pháp"),
+])
+def test_support_list_after_phoi_hop(text, support):
+    from ingest.tasks import _support_text
+
+    assert _support_text(text) == support
+
+
+SIGNED_BY_THE_HEAD = """SIGNED_BY_THE_HEAD = """UBND TỈNH QUẢNG NINH
 SỞ Y TẾ
 Số: 1520/KH-SYT
 Quảng Ninh, ngày 5 tháng 3 năm 2024
