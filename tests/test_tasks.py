@@ -799,7 +799,7 @@ def test_support_list_after_phoi_hop(text, support):
     assert _support_text(text) == support
 
 
-SIGNED_BY_THE_HEAD = """SIGNED_BY_THE_HEAD = """UBND TỈNH QUẢNG NINH
+SIGNED_BY_THE_HEAD = """UBND TỈNH QUẢNG NINH
 SỞ Y TẾ
 Số: 1520/KH-SYT
 Quảng Ninh, ngày 5 tháng 3 năm 2024
