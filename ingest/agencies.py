@@ -39,6 +39,7 @@ UBND) is left None because the name does not say it.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ingest import admin_units
 from ingest import patterns as P
@@ -564,6 +566,27 @@ _SHARED_MAX = 50000
 _agency_id = lru_cache(maxsize=16384)(agency_id)
 
 
+def is_slip(a: str, b: str) -> bool:
+    """Return True if name keys ``a`` and ``b`` differ by one slip: a word left out or added, or one
+    letter of a word of four letters or more ("cac so ban nganh" / "cac so nganh", "cong nghe" / "cong nge").
+
+    Near-identical names of two bodies differ otherwise: "so noi vu" / "so ngoai vu" (Nội vụ and
+    Ngoại vụ are two departments: Nghị định 24/2014/NĐ-CP, Điều 8) differ by two letters of a
+    three-letter word, which a whole-name similarity of 96% does not tell from a typo.
+    """
+    wa, wb = a.split(), b.split()
+    ops = [op for op in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if len(ops) != 1:
+        return not ops  # the same words: the same name
+    tag, i1, i2, j1, j2 = ops[0]
+    if tag in ("insert", "delete"):
+        return (i2 - i1) + (j2 - j1) == 1
+    if tag == "replace" and i2 - i1 == 1 and j2 - j1 == 1:
+        x, y = wa[i1], wb[j1]
+        return max(len(x), len(y)) >= 4 and Levenshtein.distance(x, y) <= 1
+    return False
+
+
 def _numbers(key: str) -> list[str]:
     """Return the runs of digits in a name key, in order ("phong nghiep vu 2" -> ["2"])."""
     return P.DIGIT_RUN.findall(key)
@@ -824,7 +847,7 @@ class AgencyRegistry:
             # never reach 95, so the ratio is not computed for them
             if (ag.kind == cand.kind and ag.province == cand.province and ag.district == cand.district
                     and 20 * abs(len(key) - n) <= len(key) + n and fuzz.ratio(key, cand.key) >= 95
-                    and _numbers(key) == _numbers(cand.key)):
+                    and _numbers(key) == _numbers(cand.key) and is_slip(key, cand.key)):
                 # a different number is a different body, not a slip: "Phòng Nghiệp vụ 1" and
                 # "Phòng Nghiệp vụ 2" of one Ủy ban Kiểm tra, "Trường THCS số 1" and "số 2"
                 return key

@@ -264,11 +264,29 @@ def test_fuzzy_merge_one_letter_slip_only():
     assert "Sở Khoa học và Công ngệ" in a.aliases
     assert reg.resolve("Sở Kế hoạch và Đầu tư") is not a
     assert reg.resolve("Sở Tư pháp") is not reg.resolve("Sở Nội vụ")
+    # two departments whose names are 96% alike: Nội vụ and Ngoại vụ (Nghị định 24/2014/NĐ-CP, Điều 8)
+    assert reg.resolve("Sở Ngoại vụ") is not reg.resolve("Sở Nội vụ")
+    assert reg.resolve("Sở Nội vụ tỉnh") is not reg.resolve("Sở Ngoại vụ tỉnh")
     # a different number is a different body, however close the rest of the name
     ubkt = AgencyRegistry(Issuer("Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên", "province", "Thái Nguyên", None, "agency"))
     one, two = ubkt.resolve("Phòng Nghiệp vụ 1"), ubkt.resolve("Phòng Nghiệp vụ 2")
     assert one is not two and (one.name, two.name) == ("Phòng Nghiệp vụ 1 Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên",
                                                      "Phòng Nghiệp vụ 2 Ủy ban Kiểm tra Tỉnh ủy Thái Nguyên")
+
+
+@pytest.mark.parametrize("a,b,slip", [
+    ("so khoa hoc va cong nghe", "so khoa hoc va cong nge", True),        # a letter lost
+    ("cac so ban nganh tinh bac ninh", "cac so nganh tinh bac ninh", True),  # a word left out
+    ("so noi vu tinh lao cai", "so ngoai vu tinh lao cai", False),         # two letters: another body
+    ("ban dan van tinh uy", "ban dan toc tinh uy", False),
+    ("phong kinh te huyen x", "phong kinh te ha tang huyen x", False),    # two words added
+    ("so y te", "so y te", True),
+    ("so noi vu", "so noi vu tinh", True),
+])
+def test_is_slip(a, b, slip):
+    from ingest.agencies import is_slip
+
+    assert is_slip(a, b) is slip and is_slip(b, a) is slip
 
 
 def test_parent_of_party_committee_organs():
