@@ -427,6 +427,8 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
         return None  # "các" alone
     group = group or bool(P.PLURAL_UNITS.search(t))
     t = _canonical_spelling(t)
+    if "Mặt trận" in t:
+        t = P.FRONT_COMMITTEE.sub("Ủy ban Mặt trận Tổ quốc Việt Nam", t)  # one name for the Front's committee
     t = t[0].upper() + t[1:]
     if group:
         t = re.sub(r"(?<=^Các )(?:Sở|Phòng|Ban|Hội|Trường|Đoàn)\b", lambda m: m.group(0).lower(), t)

@@ -898,6 +898,16 @@ UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huy�
 #: wards of many southern cities until 2025: "Phường 5" of Quận 3, of Sóc Trăng, of Vũng Tàu).
 DISTRICT_NUMBER = re.compile(r"""[ \t\n]+(?P<num>[0-9]{1,2})(?![\w])""", re.VERBOSE)
 
+#: The Vietnam Fatherland Front's committee of a level, as plans write it: "Mặt trận Tổ quốc tỉnh",
+#: "Ủy ban Mặt trận Tổ quốc huyện", "Ủy ban MTTQ Việt Nam tỉnh" (abbreviations expanded first),
+#: "Đảng đoàn MTTQ tỉnh": one body, whose name is "Ủy ban Mặt trận Tổ quốc Việt Nam" + its unit
+#: (Luật Mặt trận Tổ quốc Việt Nam 2015, Điều 8: "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh ..."); not the
+#: central committee ("Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam").
+FRONT_COMMITTEE = re.compile(
+    r"""(?<![\w])(?<!Trung\ ương\ )(?:(?:Ủy|Uỷ)\s+ban\s+)?Mặt\s+trận\s+Tổ\s+quốc(?:\s+Việt\s+Nam)?(?![\w])""",
+    re.VERBOSE,
+)
+
 #: A run of digits in an agency's name key: "phong nghiep vu 2" -> "2", "truong thcs so 12" -> "12"
 #: (two names that differ in a number are two bodies, never one spelled twice).
 DIGIT_RUN = re.compile(r"[0-9]+")

@@ -118,7 +118,7 @@ def test_bac_ninh_body_shapes(parsed):
     assert [t.lead for t in body["III.5.d"]] == [["Các sở, ban, ngành tỉnh Bắc Ninh"], [HUYEN]]
     # "3. Đề nghị Ủy ban Mặt trận Tổ quốc, các đoàn thể chính trị - xã hội ..."
     (req,) = body["IV.3"]
-    assert req.lead == ["Ủy ban Mặt trận Tổ quốc tỉnh Bắc Ninh", "Các đoàn thể chính trị - xã hội tỉnh Bắc Ninh"]
+    assert req.lead == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh", "Các đoàn thể chính trị - xã hội tỉnh Bắc Ninh"]
     # nothing from MỤC ĐÍCH, YÊU CẦU / MỤC TIÊU, nor from Nơi nhận
     assert not any(s.startswith(("I.", "II.")) for s in body)
 
