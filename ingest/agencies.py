@@ -122,7 +122,8 @@ def knowledge() -> _Knowledge:
     heads = {h["head"]: h["level"] for h in kinds["heads"]}
     openers = [o["word"] for o in kinds["group_openers"]]
     names = [c["name"] for c in kinds["canonical_names"]]
-    canon_map = {name_key(n): n for n in names}
+    # a spelling with an "official" entry is another way of writing that name (one body)
+    canon_map = {name_key(c["name"]): c.get("official", c["name"]) for c in kinds["canonical_names"]}
     canon_rx = re.compile(
         r"(?<!\w)(?:" + "|".join(_words_rx(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
     ) if names else None

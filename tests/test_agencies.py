@@ -75,7 +75,7 @@ ROWS = [
     (LAO_CAI, "Các sở, ngành khác", "Các sở, ngành khác tỉnh Lào Cai", "group", "province", "Lào Cai", None),
     (LAO_CAI, "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
     (CHAU_THANH, "Phòng Nội vụ", "Phòng Nội vụ huyện Châu Thành", "agency", "district", "Sóc Trăng", "Châu Thành"),
-    (CHAU_THANH, "Phòng Văn hóa – Thông tin", "Phòng Văn hóa - Thông tin huyện Châu Thành",
+    (CHAU_THANH, "Phòng Văn hóa – Thông tin", "Phòng Văn hóa và Thông tin huyện Châu Thành",
      "agency", "district", "Sóc Trăng", "Châu Thành"),
     (CHAU_THANH, "Phòng Tài chính – Kế hoạch", "Phòng Tài chính - Kế hoạch huyện Châu Thành",
      "agency", "district", "Sóc Trăng", "Châu Thành"),

@@ -198,7 +198,7 @@ CT = "huyện Châu Thành"
 CHAU_THANH = [
     ("II.2.a", ["Các phòng, ban ngành " + CT, "Các xã, thị trấn " + CT],
      ("Trong quý II năm 2020", "once", "2020-06-30", None)),
-    ("II.2.b", ["Phòng Văn hóa - Thông tin " + CT], None),
+    ("II.2.b", ["Phòng Văn hóa và Thông tin " + CT], None),  # written "Phòng Văn hóa - Thông tin"
     ("II.3.b", ["Phòng Kinh tế - Hạ tầng " + CT], None),
     ("II.3.c", ["Phòng Giáo dục và Đào tạo " + CT], None),
     ("II.3.d", ["Phòng Nội vụ " + CT], None),
@@ -231,7 +231,7 @@ def test_chau_thanh_chu_tri_phoi_hop_pairs(parsed):
                    for t in parsed["ct"].tasks)
     # the closing paragraph belongs to part III and names no assignee at its start
     assert parsed["ct"].tasks[-1].section == "III" and parsed["ct"].tasks[-1].lead == []
-    ag = {a.name: a for a in parsed["ct"].agencies}["Phòng Văn hóa - Thông tin " + CT]
+    ag = {a.name: a for a in parsed["ct"].agencies}["Phòng Văn hóa và Thông tin " + CT]
     assert (ag.level, ag.province, ag.district) == ("district", "Sóc Trăng", "Châu Thành")
 
 
