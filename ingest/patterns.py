@@ -1110,6 +1110,17 @@ PASSIVE_AFTER = re.compile(r"\s+được(?!\w)")
 #:   "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị, địa phương biết, thực hiện./."
 #:   "Văn phòng Tỉnh ủy thông báo đến các đồng chí biết, thực hiện."
 #:   "Văn phòng UBND huyện thông báo cho các cơ quan, đơn vị có liên quan được biết./."
+#: A paragraph that only points to the appendix where the duties are listed, not a duty itself:
+#:   "(Chi tiết tại Phụ lục kèm theo)", "(Có Phụ lục chi tiết kèm theo)", "(Phụ lục kèm theo)",
+#:   "Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", "(có phụ lục phân công nhiệm vụ kèm theo)".
+APPENDIX_POINTER = re.compile(
+    r"""^\(?\s*
+        (?:(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)(?:\s+cụ\s+thể)?\s+)?   # "Nhiệm vụ cụ thể"
+        (?:có\s+|được\s+)?(?:chi\s+tiết\s+)?(?:(?:tại|theo|như)\s+)?      # "Chi tiết tại", "Có"
+        (?:các\s+)?phụ\s+lục(?!\w)[^()]{0,80}\)?\s*[.;:]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
 NOTICE_CLOSING = re.compile(
     r"""(?<!\w)thông\s+báo\s+(?:để|đến|cho)\s+                       # "thông báo để"
         các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|đồng\s+chí|sở|ban|ngành|tổ\s+chức|cá\s+nhân)(?!\w)

@@ -366,6 +366,9 @@ def _plan(text: str) -> _Plan:
     The registry only turns the lists into agencies afterwards (``_assign``).
     """
     t, at = text, 0
+    if ("hụ lục" in t or "HỤ LỤC" in t) and P.APPENDIX_POINTER.match(t):
+        # "(Chi tiết tại Phụ lục kèm theo)": where the duties are, not one of them
+        return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
     if ("biết" in t or "BIẾT" in t) and P.NOTICE_CLOSING.search(t):
         # "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.": the office
         # passes the notice on; the duties are in the points above

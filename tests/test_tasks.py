@@ -799,6 +799,31 @@ def test_support_list_after_phoi_hop(text, support):
     assert _support_text(text) == support
 
 
+@pytest.mark.parametrize("pointer,is_pointer", [
+    ("(Chi tiết tại Phụ lục kèm theo)", True),
+    ("(Có Phụ lục chi tiết kèm theo)", True),
+    ("Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", True),
+    ("(có phụ lục phân công nhiệm vụ kèm theo)", True),
+    ("Sở Nội vụ: thực hiện các nhiệm vụ tại Phụ lục kèm theo.", False),       # an assignee and a duty
+    ("Xây dựng phụ lục hướng dẫn và tập huấn cho cán bộ các xã trong năm 2024", False),  # a duty
+])
+def test_a_pointer_to_the_appendix_is_no_task(pointer, is_pointer):
+    text = f"""ỦY BAN NHÂN DÂN
+TỈNH HẬU GIANG
+Số: 77/KH-UBND
+Hậu Giang, ngày 12 tháng 4 năm 2024
+KẾ HOẠCH
+Chuyển đổi số năm 2024
+II. NHIỆM VỤ, GIẢI PHÁP
+{pointer}
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành tổ chức thực hiện.
+Nơi nhận:
+"""
+    tasks = parse_text(text, "kh77.txt").tasks
+    assert [t.section for t in tasks] == (["III"] if is_pointer else ["II", "III"])
+
+
 SIGNED_BY_THE_HEAD = """UBND TỈNH QUẢNG NINH
 SỞ Y TẾ
 Số: 1520/KH-SYT
