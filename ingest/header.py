@@ -682,6 +682,11 @@ def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:
         elif _is_upper(t) and _is_title(t):
             title = resolve.canonical_title(t)
             last_cap = j
+        elif title is not None and _looks_like_name(t.strip("_")):
+            # a capacity, then the signer's name: the block is complete. What follows is another
+            # document (a Quyết định's attached plan starts with its own "ỦY BAN NHÂN DÂN / TỈNH ...")
+            hi = j + 1
+            break
     name = None
     search_from = last_cap + 1 if last_cap is not None else (recip_idx + 1 if recip_idx is not None else lo)
     for j in range(search_from, hi):

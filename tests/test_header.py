@@ -946,3 +946,40 @@ I. MỤC ĐÍCH
 def test_named_party_committee_beats_the_suffix(text, name, level, district, doc_id):
     d = ingest.parse_text(text).document
     assert (d.issuer.name, d.issuer.level, d.issuer.province, d.issuer.district, d.id) == (name, level, "Quảng Nam", district, doc_id)
+
+
+DECISION_WITH_ATTACHED_PLAN = """\
+ỦY BAN NHÂN DÂN
+TỈNH BẾN TRE
+Số: 1020/QĐ-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bến Tre, ngày 12 tháng 5 năm 2021
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ
+ỦY BAN NHÂN DÂN TỈNH BẾN TRE
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Quyết định số 142/QĐ-TTg.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Minh Cảnh
+ỦY BAN NHÂN DÂN
+TỈNH BẾN TRE
+KẾ HOẠCH
+Thực hiện Quyết định số 142/QĐ-TTg
+I. MỤC ĐÍCH, YÊU CẦU
+1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính tham mưu.
+"""
+
+
+def test_signature_block_ends_at_the_name_before_an_attached_plan():
+    """A Quyết định that carries its plan in the same file: the plan's own header ("ỦY BAN NHÂN DÂN /
+    TỈNH BẾN TRE") after the signer's name is not part of the signature (it was read as the name)."""
+    d = ingest.parse_text(DECISION_WITH_ATTACHED_PLAN).document
+    assert (d.signer.name, d.signer.title, d.signer.on_behalf_of) == ("Nguyễn Minh Cảnh", "Phó Chủ tịch", "TM. Ủy ban nhân dân")
