@@ -1,5 +1,5 @@
 // name: tasks_due_before
-// purpose: Tasks with a one-off deadline on or before a date (ISO), earliest first, with their plan and lead agencies.
+// purpose: Tasks due on or before a date (ISO): one-off deadlines and the first due date of recurring ones, earliest first, with their plan and lead agencies.
 // params: date = "2024-12-31"; province = ""
 // returns: due, deadline_text, ordinal, section, text, doc_id, symbol, province, lead, support
 // engines: falkordb, neo4j

@@ -125,7 +125,7 @@ NODES: tuple[NodeType, ...] = (
             "offset": "character offset in the cleaned text",
             "deadline_text": "deadline as written",
             "deadline_kind": "once | recurring | continuous | unspecified | null",
-            "due": "ISO date (end of the named period) or null",
+            "due": "ISO date (end of the named period; for a recurring task, its first due date when written) or null",
             "period": "ISO 8601 duration for recurring tasks (P1Y, P6M) or null",
             "search": "accent-folded text",
         },

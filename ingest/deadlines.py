@@ -9,6 +9,8 @@ Rules (issue #3, "Deadlines"):
   plans name a span when the duty must be done within it;
 * "Thường xuyên", "liên tục" are continuous; "Hằng năm", "hàng quý", "Định kỳ 06 tháng",
   "hằng tháng", "định kỳ hằng tuần", "hằng ngày" are recurring with an ISO 8601 period (P1Y, P3M, P6M, P1M, P1W, P1D);
+* a dated deadline followed by "và hằng năm" / "và các năm tiếp theo" ("Tháng 12/2025 và hằng
+  năm") is recurring (P1Y) with ``due`` its first date: done then, and again every year;
 * "Theo tiến độ được phê duyệt", "Thực hiện theo lộ trình" are unspecified, text kept.
 
 In running text (``find_deadline``) a phrase counts after a cue ("hoàn thành trong", "trước
@@ -170,14 +172,21 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline | Non
     """Return the normalised Deadline written in ``text`` (a deadline cell or phrase), or None if it names none.
 
     ``text`` of the returned Deadline is the whole phrase as written (stripped);
-    ``default_year`` completes "quý II", "tháng 10" without a year.
+    ``default_year`` completes "quý II", "tháng 10" without a year. A dated deadline that
+    then recurs ("Tháng 12/2025 và hằng năm") is recurring with ``due`` its first date.
     """
     if not text or not text.strip():
         return None
     t = " ".join(text.split())
-    best = _first(_candidates(t, default_year, cell=True))
+    cands = _candidates(t, default_year, cell=True)
+    best = _first(cands)
     if best is None:
         return None
+    if best.kind == "once" and best.due is not None:
+        yearly = P.DL_AND_YEARLY_AFTER.match(t, cands[0][0] - cands[0][1])
+        if yearly is not None:
+            # "Tháng 12/2025 và hằng năm": due first then, and every year after
+            best = Deadline(text=t, kind="recurring", due=best.due, period="P1Y")
     if best.kind == "once" and not P.DL_HAS_YEAR.search(best.text):
         period = find_period(t)  # "Tháng 6 hằng năm", "Quý I hàng năm": every year, not once
         if period:
@@ -264,10 +273,17 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
         if best is not None:
             end = a + len(best.text)
             every = P.DL_EVERY_YEAR_AFTER.match(text, end) if not P.DL_HAS_YEAR.search(best.text) else None
+            yearly = P.DL_AND_YEARLY_AFTER.match(text, end) if every is None else None
             if every is not None:
                 # "trước ngày 15/12 hằng năm": the same day every year, not once
                 best = Deadline(text="", kind="recurring", period="P1Y")
                 end = every.end()
+            elif yearly is not None and best.due is not None and P.DL_CLAUSE_CLOSE.match(text, yearly.end()):
+                # "hoàn thành trong tháng 12/2025 và hằng năm": due first then, and every year
+                # after; only where that closes the clause (in "trong năm 2025 và hằng năm tổng
+                # kết ..." the yearly part opens another clause: the deadline is the year)
+                best = Deadline(text="", kind="recurring", due=best.due, period="P1Y")
+                end = yearly.end()
             if submit is not None and not P.DL_CLAUSE_CLOSE.match(text, end):
                 continue  # "trình Quốc hội năm 2025 về ...": the year may name the draft, not its due
             best.text = " ".join(text[start: end].split())

@@ -147,7 +147,7 @@ class Deadline:
 
     text: str
     kind: DeadlineKind = "unspecified"
-    due: str | None = None  # ISO date: end of the named period for "once"
+    due: str | None = None  # ISO date: end of the named period for "once"; the first one, if written, for "recurring"
     period: str | None = None  # ISO 8601 duration for "recurring": "P1Y", "P6M"
 
 

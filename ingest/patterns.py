@@ -1373,6 +1373,14 @@ DL_REPORT_CLAUSE = re.compile(r"""(?:^|[,]|\s(?i:và))[ \t]*(?i:định\s+kỳ\s
 #: "hằng năm" right after a day, month or quarter without a year: the date recurs every year:
 #: "trước ngày 15/12 hằng năm", "trong quý I hàng năm", "tháng 6 mỗi năm".
 DL_EVERY_YEAR_AFTER = re.compile(r"[ \t]*(?:h[ằà]ng|mỗi)\s+năm(?!\w)", re.IGNORECASE)
+#: A dated deadline that then recurs every year: the first due date, then each year after it:
+#:   "Tháng 12/2025 và hằng năm", "Quý IV/2025 và các năm tiếp theo",
+#:   "năm 2025 và những năm tiếp theo", "trước ngày 31/3/2026 và hàng năm".
+DL_AND_YEARLY_AFTER = re.compile(
+    r"""[ \t]*,?[ \t]*và[ \t]+(?:h[ằà]ng[ \t]+năm                  # "và hằng năm", "và hàng năm"
+                            |(?:các|những)[ \t]+năm[ \t]+tiếp[ \t]+theo   # "và các năm tiếp theo"
+        )(?!\w)""",
+    re.IGNORECASE | re.VERBOSE)
 #: A four-digit year anywhere: a deadline phrase without one took its year from the document.
 DL_HAS_YEAR = re.compile(rf"{YEAR}")
 #: A frequency closing its clause with only a qualifier of when in each period the duty falls

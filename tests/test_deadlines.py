@@ -61,10 +61,10 @@ CELLS = [
     ("Giai đoạn 2021 - 2030", None, "once", "2030-12-31", None),
     ("Năm 2024-2025", None, "once", "2025-12-31", None),
     ("Từ năm 2021 đến năm 2025", None, "once", "2025-12-31", None),
-    ("Năm 2024 và hằng năm", None, "once", "2024-12-31", None),  # the first one written wins
+    ("Năm 2024 và hằng năm", None, "recurring", "2024-12-31", "P1Y"),  # the first due, then every year
     ("Tháng 6 hằng năm", 2024, "recurring", None, "P1Y"),  # no year of its own: every year
     ("Quý I hàng năm", 2024, "recurring", None, "P1Y"),
-    ("Quý IV/2024 và các năm tiếp theo", None, "once", "2024-12-31", None),
+    ("Quý IV/2024 và các năm tiếp theo", None, "recurring", "2024-12-31", "P1Y"),
     ("Theo tiến độ được phê duyệt", None, "unspecified", None, None),
     ("Thực hiện theo lộ trình", None, "unspecified", None, None),
     ("Khi có yêu cầu", None, "unspecified", None, None),
@@ -84,6 +84,11 @@ CELLS = [
     ("THƯỜNG XUYÊN", None, "continuous", None, None),
     ("QUÝ III/2024", None, "once", "2024-09-30", None),
     ("THEO TIẾN ĐỘ ĐƯỢC PHÊ DUYỆT", None, "unspecified", None, None),
+    # a first due date, then every year: recurring, due the first time
+    ("Tháng 12/2025 và hằng năm", None, "recurring", "2025-12-31", "P1Y"),
+    ("Quý IV/2025 và các năm tiếp theo", None, "recurring", "2025-12-31", "P1Y"),
+    ("Năm 2026 và những năm tiếp theo", None, "recurring", "2026-12-31", "P1Y"),
+    ("Trước ngày 31/3/2026 và hàng năm", None, "recurring", "2026-03-31", "P1Y"),
 ]
 
 
@@ -200,6 +205,11 @@ BODY = [
     ("2. Bộ Tài nguyên và Môi trường chỉ đạo Tổng cục Khí tượng Thủy văn nâng cao chất lượng dự báo, cảnh báo thiên "
      "tai, cung cấp kịp thời thông tin cho các cơ quan chỉ đạo; hằng ngày cập nhật bản tin trong thời gian có thiên "
      "tai.", 2024, "hằng ngày", "recurring", None, "P1D"),
+    # a dated deadline that then recurs, closing its clause; not when the yearly part opens another clause
+    ("Sở Tài chính tham mưu bố trí kinh phí thực hiện, hoàn thành trong tháng 12/2025 và hằng năm.", None,
+     "hoàn thành trong tháng 12/2025 và hằng năm", "recurring", "2025-12-31", "P1Y"),
+    ("Sở Y tế hoàn thành việc rà soát trong năm 2025 và hằng năm tổng kết, đánh giá.", None,
+     "trong năm 2025", "once", "2025-12-31", None),
 ]
 
 # a submission to a named body in a period, closing the clause (the body must be an agency:

@@ -28,7 +28,7 @@ NOTEBOOKS = ROOT / "notebooks"
 CASES = [
     ("01_lineage_trace.ipynb", ["district plan: 85/KH-UBND", "root directive(s): 27-NQ/TW", "graph closed"],
      True, False),
-    ("02_agency_workload.ipynb", ["Sở Nội vụ tỉnh Bắc Ninh", "tasks with a one-off deadline", "P1Y", "graph closed"],
+    ("02_agency_workload.ipynb", ["Sở Nội vụ tỉnh Bắc Ninh", "tasks with a due date", "P1Y", "graph closed"],
      False, True),
     ("03_coordination_network.ipynb",
      ["province: Bắc Ninh", "Sở Thông tin và Truyền thông tỉnh Bắc Ninh", "graph closed"], True, False),
