@@ -314,6 +314,10 @@ def _title(lines, type_idx: int | None, anchor: int | None, cut: int | None = No
             continue
         break
     title = " ".join(" ".join(parts).split()).strip(" -–*")
+    pm = patterns.TITLE_ISSUER_PREFIX.match(title)
+    if pm is not None and pm["body"][0].isupper():
+        rest = title[pm.end():]  # "của Ban Thường vụ Tỉnh ủy về ...": the issuer, then the trích yếu
+        title = rest[:1].upper() + rest[1:]
     span = (lines[i].offset + (cut or 0), lines[j - 1].offset + len(lines[j - 1].text))
     return (title or None), span, j
 

@@ -625,6 +625,19 @@ BODY_START = re.compile(
     re.VERBOSE,
 )
 
+#: A Party document's title line that names its issuer before the subject (Hướng dẫn 36-HD/VPTW
+#: 2018 on Party document format: "CHỈ THỊ / của Ban Thường vụ Tỉnh ủy / về ..."): the trích yếu
+#: is what follows, the issuer is in the header already:
+#:   "của Ban Thường vụ Tỉnh ủy về tăng cường sự lãnh đạo của Đảng ...",
+#:   "CỦA BỘ CHÍNH TRỊ VỀ PHÁT TRIỂN ...", "của Ban Chấp hành Đảng bộ tỉnh về ...".
+TITLE_ISSUER_PREFIX = re.compile(
+    r"""^(?i:của)\s+
+        (?P<body>(?i:ban|bộ|ủy\s+ban|hội\s+đồng|thủ\s+tướng|chính\s+phủ            # "Ban Thường vụ Tỉnh ủy", "Bộ Chính trị"
+                 |(?:tỉnh|thành|huyện|thị|quận|đảng)\s+ủy)                        # "Tỉnh ủy", "Đảng ủy xã"
+                 (?!\w)[^,;:()]{0,80}?)
+        \s+(?=(?i:về)\s)""",
+    re.VERBOSE)
+
 #: End of the preamble (first section or article):
 #:   "I. MỤC ĐÍCH, YÊU CẦU", "I- MỤC ĐÍCH", "QUYẾT ĐỊNH:", "Điều 1.", "Phần I".
 PREAMBLE_END = re.compile(

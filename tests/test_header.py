@@ -428,7 +428,8 @@ TITLE_ROWS = [
      "khóa XI về đổi mới căn bản, toàn diện giáo dục và đào tạo"),
     ("ministry", MINISTRY_DECISION, "Về việc ban hành Kế hoạch triển khai Quyết định số 1665/QĐ-TTg ngày 30/10/2017 của Thủ tướng Chính phủ"),
     ("hdnd", HDND_WITH_YEAR, "Quy định một số chính sách hỗ trợ phát triển nông nghiệp trên địa bàn tỉnh Bắc Giang"),
-    ("party-central", PARTY_CENTRAL, "CỦA BAN BÍ THƯ về tiếp tục thực hiện Nghị quyết Trung ương 7 khóa X về xây dựng đội ngũ trí thức "
+    # "CHỈ THỊ / CỦA BAN BÍ THƯ / về ...": the issuer line is not part of the trích yếu
+    ("party-central", PARTY_CENTRAL, "Về tiếp tục thực hiện Nghị quyết Trung ương 7 khóa X về xây dựng đội ngũ trí thức "
      "trong thời kỳ đẩy mạnh công nghiệp hóa, hiện đại hóa đất nước"),
     ("portal", PORTAL_COPY, "Triển khai Chương trình chuyển đổi số tỉnh Nghệ An năm 2022"),
 ]
@@ -983,3 +984,36 @@ def test_signature_block_ends_at_the_name_before_an_attached_plan():
     TỈNH BẾN TRE") after the signer's name is not part of the signature (it was read as the name)."""
     d = ingest.parse_text(DECISION_WITH_ATTACHED_PLAN).document
     assert (d.signer.name, d.signer.title, d.signer.on_behalf_of) == ("Nguyễn Minh Cảnh", "Phó Chủ tịch", "TM. Ủy ban nhân dân")
+
+
+PARTY_DIRECTIVE = """\
+ĐẢNG BỘ TỈNH THANH HÓA
+TỈNH ỦY
+*
+Số 15-CT/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Thanh Hóa, ngày 20 tháng 3 năm 2024
+CHỈ THỊ
+của Ban Thường vụ Tỉnh ủy
+về tăng cường sự lãnh đạo của Đảng đối với công tác phòng cháy, chữa cháy trên địa bàn tỉnh
+Thực hiện Chỉ thị số 19-CT/TW ngày 18/6/2022 của Ban Bí thư, Ban Thường vụ Tỉnh ủy yêu cầu:
+1. Đảng đoàn HĐND tỉnh lãnh đạo HĐND tỉnh ban hành chính sách hỗ trợ lực lượng dân phòng.
+"""
+
+
+@pytest.mark.parametrize("title_lines,title", [
+    # Hướng dẫn 36-HD/VPTW: "CHỈ THỊ / của Ban Thường vụ Tỉnh ủy / về ...": the issuer, then the trích yếu
+    ("của Ban Thường vụ Tỉnh ủy\nvề tăng cường sự lãnh đạo của Đảng",
+     "Về tăng cường sự lãnh đạo của Đảng"),
+    ("CỦA BỘ CHÍNH TRỊ\nVỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ", "VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ"),
+    # not an issuer: the title is kept whole
+    ("về tăng cường sự lãnh đạo của Đảng", "về tăng cường sự lãnh đạo của Đảng"),
+    ("của các cấp ủy về công tác cán bộ", "của các cấp ủy về công tác cán bộ"),
+], ids=["issuer-line", "issuer-in-capitals", "plain", "not-a-body"])
+def test_party_title_without_its_issuer(title_lines, title):
+    text = PARTY_DIRECTIVE.replace(
+        "của Ban Thường vụ Tỉnh ủy\nvề tăng cường sự lãnh đạo của Đảng đối với công tác phòng cháy, chữa cháy trên địa bàn tỉnh",
+        title_lines)
+    d = ingest.parse_text(text).document
+    assert d.title == title
+    assert (d.symbol, d.doc_type) == ("15-CT/TU", "Chỉ thị")
