@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ingest import patterns as P
 from ingest import worddoc
+from ingest.listnumbers import format_number
 from ingest.errors import BinaryFile, EmptyDocument, IngestError, UnreadableFile
 from ingest.model import RawDocument
 
@@ -605,31 +606,6 @@ def _docx_runs(el, parts: list[str], boxes: list) -> None:
             _docx_runs(child, parts, boxes)
 
 
-def _roman(n: int) -> str:
-    """Return ``n`` (1..3999) in upper-case Roman numerals."""
-    out = []
-    for value, sym in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                       (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(sym)
-            n -= value
-    return "".join(out)
-
-
-def _format_number(n: int, fmt: str) -> str:
-    """Return counter ``n`` in Word's number format ``fmt`` (decimal, lowerLetter, upperRoman, ...)."""
-    n = max(n, 0)
-    if fmt in ("lowerLetter", "upperLetter"):
-        s = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n else ""
-        return s.upper() if fmt == "upperLetter" else s
-    if fmt in ("lowerRoman", "upperRoman"):
-        s = _roman(n) if 0 < n < 4000 else str(n)
-        return s.lower() if fmt == "lowerRoman" else s
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    return str(n)
-
-
 class _DocxNumbering:
     """Word's automatic list numbering (numbering.xml), rendered as the text a reader sees.
 
@@ -724,7 +700,7 @@ class _DocxNumbering:
             if token in out:
                 lv_fmt, _, lv_start = levels.get(k - 1, ("decimal", "", 1))
                 value = counters[k - 1] if counters[k - 1] is not None else lv_start
-                out = out.replace(token, _format_number(value, lv_fmt))
+                out = out.replace(token, format_number(value, lv_fmt))
         return out + " "
 
 

@@ -11,6 +11,10 @@ marks::
 
 Each must parse to the same header, references and tasks as its source. The damaged
 variants (Word 6/95, encrypted, no Word stream) are made from them in the tests.
+
+``numbered-85.docx`` / ``.doc`` are the same sample typed with Word's automatic numbering
+(``tests/data/doc/make_numbered.py``): its "I.", "1.", "a)" and "-" are list labels that
+the reader renders from the list tables, as the DOCX reader does from numbering.xml.
 """
 
 from __future__ import annotations
@@ -30,7 +34,10 @@ DOC = ROOT / "tests" / "data" / "doc"
 PAIRS = [
     (DOC / "85-KH-UBND_chau-thanh-soc-trang_2020.doc", ROOT / "corpus" / "samples" / "85-KH-UBND_chau-thanh-soc-trang_2020.txt"),
     (DOC / "qd-ubnd-binh-dinh-de-an-06-2022.doc", ROOT / "tests" / "data" / "heldout" / "v2" / "qd-ubnd-binh-dinh-de-an-06-2022.docx"),
+    (DOC / "numbered-85.doc", DOC / "numbered-85.docx"),
 ]
+NUMBERED = PAIRS[2][0]
+SAMPLE_85 = PAIRS[0][1]
 
 
 def _facts(result) -> dict:
@@ -62,6 +69,41 @@ def test_the_header_table_of_a_doc_comes_out_one_cell_per_line():
     lines = [x.strip() for x in text.splitlines() if x.strip()]
     assert "ỦY BAN NHÂN DÂN" in lines[0] and any(x.startswith("Số:") for x in lines[:8])
     assert "\x07" not in text and "\r" not in text
+
+
+def test_list_numbers_of_a_doc_are_read_as_the_docx_reader_renders_them():
+    """Word lists (I. / 1. / a) and a bullet list): the same lines from the .doc as from the .docx it was saved from."""
+    def lines(path: Path) -> list[str]:
+        return [x for x in read_bytes(path.read_bytes(), path.name).text.splitlines() if x.strip()]
+
+    got = lines(NUMBERED)
+    assert got == lines(NUMBERED.with_suffix(".docx"))
+    for expected in ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU",
+                     "III. TỔ CHỨC THỰC HIỆN"):
+        assert expected in got
+    assert any(x.startswith("d) Phòng Nội vụ chủ trì") for x in got)  # the 4th point under item 3
+    assert sum(x.startswith("- ") for x in got) >= 10  # the bullets
+
+
+def test_a_doc_numbered_by_word_gives_the_sections_of_the_typed_sample():
+    """The tasks of the auto-numbered .doc sit in the same sections ("II.3.b") as in the sample with typed numbers."""
+    got = [(t.section, t.lead, t.support) for t in parse_file(NUMBERED).tasks]
+    want = [(t.section, t.lead, t.support) for t in parse_file(SAMPLE_85).tasks]
+    assert got == want and any(s.count(".") >= 2 for s, _, _ in got)
+
+
+def test_damaged_list_tables_leave_the_text_without_numbers(tmp_path):
+    """A list table the FIB points past: the text is still read, only its list labels are missing."""
+    copy = tmp_path / "x.doc"
+    shutil.copy(NUMBERED, copy)
+    with olefile.OleFileIO(str(copy), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        at = 32 + 2 + 2 * int.from_bytes(word[32:34], "little")
+        at += 2 + 4 * int.from_bytes(word[at:at + 2], "little") + 2  # the (fc, lcb) pairs
+        word[at + 73 * 8: at + 73 * 8 + 4] = (10 ** 8).to_bytes(4, "little")  # fcPlfLst far past the table stream
+        ole.write_stream("WordDocument", bytes(word))
+    text = read_bytes(copy.read_bytes(), "x.doc").text
+    assert "MỤC ĐÍCH, YÊU CẦU" in text and "I. MỤC ĐÍCH" not in text
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -142,10 +184,11 @@ def test_html_or_text_under_a_doc_name_is_read_for_what_it_is(data, fmt):
     assert raw.fmt == fmt and "142/QĐ-TTg" in raw.text
 
 
-def test_mutated_docs_never_crash():
+@pytest.mark.parametrize("doc", [PAIRS[1][0], NUMBERED], ids=["tables", "lists"])
+def test_mutated_docs_never_crash(doc):
     import random
 
-    data = bytearray(PAIRS[1][0].read_bytes())
+    data = bytearray(doc.read_bytes())
     rng = random.Random(7)
     for _ in range(60):
         bad = bytearray(data)
@@ -160,4 +203,4 @@ def test_mutated_docs_never_crash():
 def test_ingest_collects_doc_files(tmp_path):
     from cascade.loader import collect_files
 
-    assert [p.name for p in collect_files([DOC])] == sorted(p.name for p in DOC.glob("*.doc"))
+    assert [p.name for p in collect_files([DOC])] == sorted(p.name for p in DOC.iterdir() if p.suffix in (".doc", ".docx"))

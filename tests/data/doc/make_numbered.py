@@ -1,0 +1,79 @@
+"""Write ``numbered-85.docx`` and ``numbered-85.doc``: the Châu Thành sample with Word's automatic numbering.
+
+Usage (from the repository root; needs LibreOffice for the .doc, Debian ``libreoffice-writer-nogui``)::
+
+    python tests/data/doc/make_numbered.py
+
+Real plans are often typed with Word lists: "I.", "1.", "a)" and "-" are list labels, not
+text. This rebuilds the real sample ``corpus/samples/85-KH-UBND_chau-thanh-soc-trang_2020.txt``
+that way: its markdown marks are dropped, each typed label becomes a list level of one
+multilevel list (I. / 1. / a)) or a bullet list, and the rest stays a plain paragraph.
+LibreOffice then saves the .docx as Word 97-2003 (``doc:"MS Word 97"``), which keeps the
+lists in the binary list tables (PlfLst, PlfLfo) and each paragraph's properties.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+ROOT = Path(__file__).resolve().parents[3]
+SOURCE = ROOT / "corpus" / "samples" / "85-KH-UBND_chau-thanh-soc-trang_2020.txt"
+OUT = Path(__file__).resolve().parent / "numbered-85"
+
+#: A typed label at the start of a line, and the list level it becomes.
+LABELS = [(re.compile(r"^[IVX]+\.\s+"), 0), (re.compile(r"^\d+\.\s+"), 1), (re.compile(r"^[a-zđ]\)\s+"), 2),
+          (re.compile(r"^-\s+"), "bullet")]
+
+
+def build(text: str) -> Document:
+    """Return a Document with ``text``'s paragraphs, typed labels replaced by Word list numbering."""
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.insert(1, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    for line in text.splitlines():
+        line = re.sub(r"^#+\s*", "", line).replace("**", "").strip()
+        if not line:
+            continue
+        for rx, level in LABELS:
+            m = rx.match(line)
+            if m:
+                p = doc.add_paragraph(line[m.end():])
+                num_id, ilvl = ("91", 0) if level == "bullet" else ("90", level)
+                p._p.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+                break
+        else:
+            doc.add_paragraph(line)
+    return doc
+
+
+def main() -> None:
+    """Write the .docx, then the .doc through LibreOffice."""
+    build(SOURCE.read_text(encoding="utf-8")).save(OUT.with_suffix(".docx"))
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["soffice", "--headless", "--convert-to", 'doc:MS Word 97', "--outdir", tmp,
+                        str(OUT.with_suffix(".docx"))], check=True, capture_output=True)
+        shutil.move(str(Path(tmp) / OUT.with_suffix(".doc").name), OUT.with_suffix(".doc"))
+
+
+if __name__ == "__main__":
+    main()
