@@ -1427,3 +1427,6 @@ DL_SUBMIT_BEFORE = re.compile(r"(?<!\w)(?i:trình)[ \t]+(?P<to>[^\s,;.()][^,;.()
 DL_CLAUSE_CLOSE = re.compile(r"[ \t]*(?:[.;]|$)", re.MULTILINE)
 #: A table cell that names a role and its agencies: "Chủ trì: Sở Y tế", "Phối hợp: Sở Tài chính, ...".
 CELL_ROLE = re.compile(r"^(?:-\s*)?(?P<role>(?i:chủ\s+trì|phối\s+hợp))\s*:\s*(?P<who>\S.*)$")
+#: Where the next role starts inside one cell that names both: "Chủ trì: Sở Nông nghiệp và PTNT;
+#: Phối hợp: UBND các huyện", "Chủ trì: Sở Y tế. Phối hợp: Sở Tài chính".
+CELL_ROLE_NEXT = re.compile(r"[;.]\s*(?=(?i:chủ\s+trì|phối\s+hợp)\s*:)")

@@ -775,10 +775,11 @@ def _row_task(cells, roles: list[str], section: str, year: int | None, registry:
             if n == 0 or (not agencies and P.TASK_BULLET.match(c) and not P.CELL_ROLE.match(c)):
                 text_parts.append(c)
                 continue
-            rm = P.CELL_ROLE.match(c)
-            if rm and registry.is_agency_list(rm["who"]):
+            in_cell = _cell_roles(c, registry) if not agencies else None
+            if in_cell:
                 # one agency column holding both roles: "Chủ trì: Sở Y tế" / "Phối hợp: Sở Tài chính"
-                roles_in_cells["lead" if rm["role"].lower().startswith("ch") else "support"] = rm["who"]
+                # (a cell each, or both in one), or "Sở Y tế chủ trì, phối hợp Sở Tài chính"
+                roles_in_cells.update(in_cell)
                 continue
             if deadline is None and len(c.split()) <= 12 and not registry.is_agency_list(c):
                 dl = parse_deadline(c, year)
@@ -800,6 +801,32 @@ def _row_task(cells, roles: list[str], section: str, year: int | None, registry:
         support = _minus(registry.resolve_list(agencies[1]), lead) if len(agencies) > 1 and agencies[1] else []
     return _Found(Task(section=section, text=text, lead=_names(lead), support=_names(support), deadline=deadline,
                        offset=cells[0].offset, source="appendix"), text, lead)
+
+
+def _cell_roles(cell: str, registry: AgencyRegistry) -> dict[str, str]:
+    """Return {"lead"/"support": agency list} a cell of an agency column states with role words, else {}.
+
+    "Chủ trì: Sở Y tế" -> lead; "Chủ trì: Sở Nông nghiệp và PTNT; Phối hợp: UBND các huyện" -> both;
+    "Sở Nông nghiệp và PTNT chủ trì, phối hợp Sở Tài nguyên và Môi trường" (a "Cơ quan thực hiện"
+    column) -> both. A cell that says more than who ("Sở Y tế chủ trì tổ chức tập huấn") is no
+    such cell: its text is a duty.
+    """
+    out: dict[str, str] = {}
+    parts = P.CELL_ROLE_NEXT.split(cell)
+    for part in parts:
+        rm = P.CELL_ROLE.match(part.strip())
+        if rm is None or not registry.is_agency_list(rm["who"].rstrip(" .;")):
+            out = {}
+            break
+        out["lead" if rm["role"].lower().startswith("ch") else "support"] = rm["who"].rstrip(" .;")
+    if out or "chủ trì" not in cell.lower():
+        return out
+    p = _plan(cell)
+    if p.subject is not None and p.heading and not p.no_duty and "chủ trì" in p.rest.lower():
+        out["lead"] = p.subject
+        if p.support_text and registry.is_agency_list(p.support_text):
+            out["support"] = p.support_text
+    return out
 
 
 def _cell_text(parts: list[str]) -> str:

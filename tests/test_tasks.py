@@ -509,6 +509,29 @@ Tháng 6 hằng năm
       ("III.2", ["Sở Y tế " + NA], [], None, "Theo dõi"),
       ("1", ["Sở Y tế " + NA], ["Sở Tài chính " + NA, "Bảo hiểm xã hội " + NA], ("recurring", None, "P1Y"),
        "Tổ chức hội nghị sơ kết")]),
+    ("one 'Cơ quan thực hiện' column: both roles in one cell, or an inline 'X chủ trì, phối hợp Y'", NGHE_AN,
+     """PHỤ LỤC
+STT
+Nhiệm vụ
+Cơ quan thực hiện
+Thời gian hoàn thành
+1
+Rà soát, cập nhật kế hoạch phòng chống thiên tai cấp tỉnh
+Sở Nông nghiệp và PTNT chủ trì, phối hợp Sở Tài nguyên và Môi trường
+Quý IV/2024
+2
+Kiểm tra an toàn hồ chứa nước trước mùa mưa bão
+Chủ trì: Sở Nông nghiệp và PTNT; Phối hợp: UBND các huyện, thị xã, thành phố
+Trước ngày 30/9 hằng năm
+3
+Đầu tư hệ thống cảnh báo sớm
+Sở Tài nguyên và Môi trường
+Năm 2025
+""", [("1", ["Sở Nông nghiệp và Phát triển nông thôn " + NA], ["Sở Tài nguyên và Môi trường " + NA],
+       ("once", "2024-12-31", None), "Rà soát"),
+      ("2", ["Sở Nông nghiệp và Phát triển nông thôn " + NA],
+       ["Ủy ban nhân dân các huyện, thị xã, thành phố " + NA], ("recurring", None, "P1Y"), "Kiểm tra an toàn"),
+      ("3", ["Sở Tài nguyên và Môi trường " + NA], [], ("once", "2025-12-31", None), "Đầu tư")]),
     ("'Trách nhiệm của X' headings", HOAI_DUC, """III. TỔ CHỨC THỰC HIỆN
 1. Trách nhiệm của Phòng Nội vụ
 - Hướng dẫn các xã, thị trấn triển khai Kế hoạch.
