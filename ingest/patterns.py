@@ -947,6 +947,22 @@ ROMAN_CELL = re.compile(rf"^(?P<num>{ROMAN})\s*\.?$")
 #: "3- Ban Tuyên giáo Tỉnh ủy" (Party plans); "3 Ban Tuyên giáo" is not taken (no separator);
 #: "14.556 cán bộ" is not an item (digit after).
 ITEM_HEADING = re.compile(r"^(?P<num>[0-9]{1,2}(?:\.[0-9]{1,2})*)\s*(?:[.)/]|-(?=\s))\s*(?P<title>[^\W\d_\s].*)$")
+#: An article of a Quyết định, Chỉ thị or Nghị quyết (Nghị định 30/2020/NĐ-CP, Phụ lục I: "Điều 1.
+#: ..."): "Điều 2. Tổ chức thực hiện", "Điều 2. Giao Công an tỉnh chủ trì, ...", "Điều 3: Quyết
+#: định này có hiệu lực ..."; "Điều 1 của Luật" is no heading (no separator after the number).
+ARTICLE_HEADING = re.compile(r"^(?i:điều)\s+(?P<num>[0-9]{1,3})\s*[.:]\s*(?P<title>.*)$")
+#: A chapter of a legal document ("Chương III", "CHƯƠNG II", "Chương 3"): its title is on the
+#: same line or the next one, in capitals ("TỔ CHỨC THỰC HIỆN"); a boundary, not a duty.
+CHAPTER_HEADING = re.compile(rf"^(?i:chương)\s+(?:{ROMAN}|[0-9]{{1,2}})\b\s*[.:\-–]?\s*(?P<title>.*)$")
+#: What a decision's article does by itself, the act of the decision rather than a duty it assigns:
+#:   "Điều 1. Phê duyệt Đề án ...", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch ...",
+#:   "Điều 1. Thành lập Tổ công tác ...", "Điều 1. Kiện toàn Ban Chỉ đạo ...",
+#:   "Điều 2. Bãi bỏ Quyết định số ...", "Điều 1. Sửa đổi, bổ sung Điều 3 ...".
+DECISION_ACT = re.compile(
+    r"""^(?:phê\s+duyệt|ban\s+hành|thành\s+lập|kiện\s+toàn|công\s+nhận|bổ\s+nhiệm|bãi\s+bỏ|thay\s+thế
+         |sửa\s+đổi|điều\s+chỉnh|giải\s+thể|hợp\s+nhất|sáp\s+nhập|phân\s+bổ|chấp\s+thuận)(?!\w)""",
+    re.IGNORECASE | re.VERBOSE,
+)
 #: An Arabic number alone on a line, the row cell of a flattened table: "1", "12", "6.".
 NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\s*\.?$")
 #: A lettered point (Vietnamese alphabet, no f/j/w/z): "a) Sở Nội vụ:", "đ) Các sở, ban, ngành", "b. Phòng Nội vụ".
@@ -971,6 +987,8 @@ NON_TASK_PART_TITLE = re.compile(
     | đối \s+ tượng     # "ĐỐI TƯỢNG ÁP DỤNG"
     | căn \s+ cứ        # "CĂN CỨ XÂY DỰNG KẾ HOẠCH"
     | sự \s+ cần \s+ thiết  # "SỰ CẦN THIẾT"
+    | mức \s+ hỗ \s+ trợ     # "Điều 2. Nội dung và mức hỗ trợ" (a resolution's policy, not duties)
+    | giải \s+ thích \s+ từ \s+ ngữ  # "Điều 2. Giải thích từ ngữ"
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1134,6 +1152,24 @@ APPENDIX_POINTER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+#: The closing articles of a decision (Nghị định 30/2020/NĐ-CP, Phụ lục III, mẫu 1.4): when it takes
+#: effect, and who "chịu trách nhiệm thi hành" it; forms, not duties:
+#:   "Quyết định này có hiệu lực kể từ ngày ký.", "Chỉ thị này có hiệu lực thi hành từ ngày ...",
+#:   "Chánh Văn phòng UBND tỉnh, Giám đốc các sở ... chịu trách nhiệm thi hành Quyết định này./.",
+#:   "... và các đơn vị có liên quan thi hành Quyết định này./.", "... căn cứ Quyết định thi hành./.";
+#: and a resolution's own record of its adoption and what it replaces (Luật Ban hành văn bản QPPL
+#: 2015, Điều 126): "Nghị quyết này đã được Hội đồng nhân dân tỉnh ... thông qua ngày ...",
+#: "Nghị quyết này thay thế Nghị quyết số 12/2019/NQ-HĐND ...".
+DECISION_CLOSING = re.compile(
+    r"""(?:^(?:quyết\s+định|chỉ\s+thị|nghị\s+quyết|thông\s+tư|quy\s+chế|quy\s+định|kế\s+hoạch)\s+này\s+
+          (?:có\s+hiệu\s+lực|thay\s+thế|(?:đã\s+)?được\s+hội\s+đồng\s+nhân\s+dân)
+        |(?:(?:chịu|có)\s+trách\s+nhiệm\s+)?thi\s+hành\s+
+         (?:quyết\s+định|chỉ\s+thị|nghị\s+quyết|thông\s+tư)\s+này[\s./]*$
+        |căn\s+cứ\s+quyết\s+định\s+thi\s+hành[\s./]*$
+        |(?<!\w)hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?(?:từ|khi))  # "Thông tư số 05/2017/TT-BTTTT ... hết hiệu lực kể từ ngày ..."
+        """,
+    re.IGNORECASE | re.VERBOSE,
+)
 NOTICE_CLOSING = re.compile(
     r"""(?<!\w)thông\s+báo\s+(?:để|đến|cho)\s+                       # "thông báo để"
         các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|đồng\s+chí|sở|ban|ngành|tổ\s+chức|cá\s+nhân)(?!\w)

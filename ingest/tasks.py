@@ -165,14 +165,41 @@ def _line_kind(t: str) -> tuple[str, str | None, str, int] | None:
     return None
 
 
+#: The longest article title read as a heading ("Điều 2. Tổ chức thực hiện"); a longer one, or one
+#: ending a sentence, is the article's text.
+_ARTICLE_TITLE = 60
+
+
 def _blocks(lines, start: int, stop: int) -> list[_Block]:
     """Return the body's blocks between line indexes ``start`` and ``stop``, continuations joined."""
     out: list[_Block] = []
+    chapter_title = False  # the line after "Chương III" may be the chapter's title
     for line in lines[start:stop]:
         t = line.text.strip()
         if not t:
             continue
         lead_ws = len(line.text) - len(line.text.lstrip())
+        if t[:1] in "Cc" and (cm := P.CHAPTER_HEADING.match(t)) is not None:
+            # "Chương III" / "TỔ CHỨC THỰC HIỆN": a chapter of articles; its title no duty
+            out.append(_Block("part", None, cm["title"].strip(), line.offset + lead_ws))
+            chapter_title = not cm["title"].strip()
+            continue
+        if chapter_title:
+            chapter_title = False
+            if t.isupper():
+                out[-1].text = t
+                continue
+        am = P.ARTICLE_HEADING.match(t) if t[:1] in "ĐđD" else None
+        if am is not None:
+            # "Điều 2. Tổ chức thực hiện": a part of the decision; "Điều 2. Giao Công an tỉnh chủ
+            # trì, ...": a part whose text is also its one duty (Nghị định 30/2020/NĐ-CP, Phụ lục I)
+            title = am["title"].strip()
+            heading = len(title) <= _ARTICLE_TITLE and not title.endswith((".", ";", ":"))
+            out.append(_Block("part", f"Điều {am['num']}", title if heading else "", line.offset + lead_ws))
+            if title and not heading and not P.DECISION_ACT.match(title):
+                # (not "Điều 1. Phê duyệt Đề án ...": the decision's act, no duty)
+                out.append(_Block("para", None, title, line.offset + lead_ws + am.start("title")))
+            continue
         k = _line_kind(t)
         if k is not None:
             out.append(_Block(k[0], k[1], k[2], line.offset + lead_ws + k[3]))
@@ -235,8 +262,9 @@ def _layout(doc: CleanDocument) -> _Layout:
     texts = [l.text.strip() for l in lines]
     first_part = next((i for i, t in enumerate(texts) if P.PART_HEADING.match(t)), None)
     if first_part is None:
-        # no parts: the body starts at the first numbered item, never in the header or preamble
-        first_part = next((i for i, t in enumerate(texts) if P.ITEM_HEADING.match(t)), len(lines))
+        # no parts: the body starts at the first article or numbered item, never in the header or preamble
+        first_part = next((i for i, t in enumerate(texts) if P.ITEM_HEADING.match(t)
+                           or (t[:1] in "ĐđD" and P.ARTICLE_HEADING.match(t))), len(lines))
     end = len(lines)
     for i in range(min(first_part, len(lines)), len(lines)):
         if P.BODY_END.match(texts[i]) or P.APPENDIX_HEADING.match(texts[i]) or signature_title_at(texts, i):
@@ -368,6 +396,10 @@ def _plan(text: str) -> _Plan:
     t, at = text, 0
     if ("hụ lục" in t or "HỤ LỤC" in t) and P.APPENDIX_POINTER.match(t):
         # "(Chi tiết tại Phụ lục kèm theo)": where the duties are, not one of them
+        return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
+    if ("hiệu lực" in t or "thi hành" in t or "này" in t) and P.DECISION_CLOSING.search(t):
+        # "Quyết định này có hiệu lực kể từ ngày ký.", "... chịu trách nhiệm thi hành Quyết định này./.":
+        # the decision's closing articles, a form
         return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
     if ("biết" in t or "BIẾT" in t) and P.NOTICE_CLOSING.search(t):
         # "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.": the office

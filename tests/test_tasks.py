@@ -701,6 +701,38 @@ hướng dẫn các địa phương kiểm tra công trình.
       ("4", ["Bộ Công Thương"], [], ("once", "2024-07-31", None), "Chỉ đạo kiểm tra"),
       ("5", ["Bộ Xây dựng"], [], None, "Rà soát quy chuẩn"),
       ("5", ["Bộ Xây dựng"], [], None, "Hướng dẫn các địa phương")]),
+    # a decision's articles (Nghị định 30/2020/NĐ-CP, Phụ lục I): "Điều 2. Giao X chủ trì ..." is a duty,
+    # "Điều 2. Tổ chức thực hiện" heads items ("Điều 2.1"); the act ("Điều 1. Thành lập ..."), when it
+    # takes effect and who "thi hành" it are forms, not duties
+    ("a decision whose articles assign", NGHE_AN, """QUYẾT ĐỊNH:
+Điều 1. Thành lập Tổ công tác triển khai Đề án 06 của tỉnh.
+Điều 2. Giao Công an tỉnh chủ trì, phối hợp với Sở Thông tin và Truyền thông tham mưu xây dựng quy chế hoạt động của Tổ công tác, hoàn thành trong tháng 8/2024.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký.
+Chánh Văn phòng UBND tỉnh, Giám đốc Công an tỉnh, Giám đốc Sở Thông tin và Truyền thông và các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.
+""", [("Điều 2", ["Công an tỉnh Nghệ An"], ["Sở Thông tin và Truyền thông " + NA], ("once", "2024-08-31", None),
+       "Chủ trì, phối hợp")]),
+    ("a decision with an article of items, closing articles", NGHE_AN, """QUYẾT ĐỊNH:
+Điều 1. Phê duyệt Đề án phát triển du lịch cộng đồng tỉnh Nghệ An giai đoạn 2024 - 2030 (có Đề án kèm theo).
+Điều 2. Tổ chức thực hiện
+1. Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với các sở, ngành, địa phương tổ chức triển khai thực hiện Đề án.
+2. Sở Tài chính: Tham mưu bố trí kinh phí sự nghiệp thực hiện Đề án theo quy định.
+Điều 3. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 1745/QĐ-UBND ngày 20/5/2020 của UBND tỉnh.
+Điều 4. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, ngành tỉnh, Chủ tịch UBND các huyện, thị xã, thành phố và các đơn vị có liên quan thi hành Quyết định này./.
+""", [("Điều 2.1", ["Sở Văn hóa, Thể thao và Du lịch " + NA], ["Các sở, ngành, địa phương " + NA], None, "Chủ trì, phối hợp"),
+      ("Điều 2.2", ["Sở Tài chính " + NA], [], None, "Tham mưu bố trí")]),
+    ("a resolution: policy content, its adoption and what it replaces are no duties", NGHE_AN, """NGHỊ QUYẾT:
+Điều 1. Phạm vi điều chỉnh và đối tượng áp dụng
+1. Phạm vi điều chỉnh: Nghị quyết này quy định chính sách hỗ trợ liên kết sản xuất.
+Điều 2. Nội dung và mức hỗ trợ
+1. Hỗ trợ 100% chi phí tư vấn xây dựng liên kết, tối đa không quá 300 triệu đồng.
+Chương III
+TỔ CHỨC THỰC HIỆN
+Điều 3. Tổ chức thực hiện
+1. Giao Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết này.
+2. Nghị quyết này thay thế Nghị quyết số 12/2019/NQ-HĐND ngày 11 tháng 7 năm 2019 của Hội đồng nhân dân tỉnh.
+3. Quyết định số 05/2017/QĐ-UBND hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực.
+Nghị quyết này đã được Hội đồng nhân dân tỉnh Nghệ An khóa XVIII, Kỳ họp thứ 20 thông qua ngày 10 tháng 5 năm 2024.
+""", [("Điều 3.1", ["Ủy ban nhân dân tỉnh Nghệ An"], [], None, "Tổ chức triển khai")]),
 ]
 
 
