@@ -14,7 +14,8 @@ variants (Word 6/95, encrypted, no Word stream) are made from them in the tests.
 
 ``numbered-85.docx`` / ``.doc`` are the same sample typed with Word's automatic numbering
 (``tests/data/doc/make_numbered.py``): its "I.", "1.", "a)" and "-" are list labels that
-the reader renders from the list tables, as the DOCX reader does from numbering.xml.
+the reader renders from the list tables, as the DOCX reader does from numbering.xml;
+``styled-lists`` is numbered through Word's list paragraph styles.
 """
 
 from __future__ import annotations
@@ -90,6 +91,40 @@ def test_a_doc_numbered_by_word_gives_the_sections_of_the_typed_sample():
     got = [(t.section, t.lead, t.support) for t in parse_file(NUMBERED).tasks]
     want = [(t.section, t.lead, t.support) for t in parse_file(SAMPLE_85).tasks]
     assert got == want and any(s.count(".") >= 2 for s, _, _ in got)
+
+
+STYLED = DOC / "styled-lists.doc"
+STYLED_LINES = ["Số: 12/KH-UBND", "1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát vị trí việc làm.",
+                "2. Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở.", "- Thời gian: Quý IV/2024."]
+
+
+def _lines(data: bytes) -> list[str]:
+    return [x for x in read_bytes(data, "x.doc").text.splitlines() if x.strip()]
+
+
+def test_a_paragraph_numbered_only_by_its_style(tmp_path):
+    """Word's "List Number"/"List Bullet" styles carry the list; with the paragraphs' own list sprms
+    (sprmPIlfo, sprmPIlvl) renamed away, the numbers come from the style sheet alone."""
+    from ingest import worddoc
+
+    assert _lines(STYLED.read_bytes()) == STYLED_LINES
+    copy = tmp_path / "styled.doc"
+    shutil.copy(STYLED, copy)
+    with olefile.OleFileIO(str(copy), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        table = ole.openstream("1Table" if word[0x0B] & 0x02 else "0Table").read()
+        fc, lcb = worddoc._fc_lcb(bytes(word), worddoc._BTE_PAPX_PAIR)
+        n = (lcb - 4) // 8
+        for i in range(n):
+            pn = int.from_bytes(table[fc + 4 * (n + 1) + 4 * i: fc + 4 * (n + 2) + 4 * i], "little") & 0x3FFFFF
+            page = bytes(word[pn * 512: pn * 512 + 512])
+            for sprm in (b"\x0b\x46", b"\x0a\x26"):  # sprmPIlfo, sprmPIlvl -> an unknown sprm of the same size
+                page = page.replace(sprm, b"\xff" + sprm[1:])
+            word[pn * 512: pn * 512 + 512] = page
+        ole.write_stream("WordDocument", bytes(word))
+        _, runs = worddoc._paragraph_runs(bytes(word), table, fc, lcb)
+    assert all(worddoc._list_of(r[2]["sprms"]) == (None, None) for r in runs)  # not vacuous
+    assert _lines(copy.read_bytes()) == STYLED_LINES
 
 
 def test_damaged_list_tables_leave_the_text_without_numbers(tmp_path):

@@ -1,4 +1,4 @@
-"""Write ``numbered-85.docx`` and ``numbered-85.doc``: the Châu Thành sample with Word's automatic numbering.
+"""Write ``numbered-85.docx``/``.doc`` (the Châu Thành sample with Word's automatic numbering) and ``styled-lists.docx``/``.doc``.
 
 Usage (from the repository root; needs LibreOffice for the .doc, Debian ``libreoffice-writer-nogui``)::
 
@@ -10,6 +10,8 @@ that way: its markdown marks are dropped, each typed label becomes a list level 
 multilevel list (I. / 1. / a)) or a bullet list, and the rest stays a plain paragraph.
 LibreOffice then saves the .docx as Word 97-2003 (``doc:"MS Word 97"``), which keeps the
 lists in the binary list tables (PlfLst, PlfLfo) and each paragraph's properties.
+``styled-lists`` is numbered through paragraph styles ("List Number", "List Bullet"), the way
+documents typed on Word's own templates are.
 """
 
 from __future__ import annotations
@@ -66,13 +68,32 @@ def build(text: str) -> Document:
     return doc
 
 
-def main() -> None:
-    """Write the .docx, then the .doc through LibreOffice."""
-    build(SOURCE.read_text(encoding="utf-8")).save(OUT.with_suffix(".docx"))
+def build_styled() -> Document:
+    """Return a short plan numbered by paragraph styles only ("List Number", "List Bullet" of Word's template)."""
+    doc = Document()
+    doc.add_paragraph("Số: 12/KH-UBND")
+    for text in ("Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát vị trí việc làm.",
+                 "Sở Y tế tổ chức tập huấn cho cán bộ y tế cơ sở."):
+        doc.add_paragraph(text, style="List Number")
+    doc.add_paragraph("Thời gian: Quý IV/2024.", style="List Bullet")
+    return doc
+
+
+def _to_doc(docx: Path) -> None:
+    """Save ``docx`` as a Word 97-2003 .doc beside it, through LibreOffice."""
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["soffice", "--headless", "--convert-to", 'doc:MS Word 97', "--outdir", tmp,
-                        str(OUT.with_suffix(".docx"))], check=True, capture_output=True)
-        shutil.move(str(Path(tmp) / OUT.with_suffix(".doc").name), OUT.with_suffix(".doc"))
+        subprocess.run(["soffice", "--headless", "--convert-to", 'doc:MS Word 97', "--outdir", tmp, str(docx)],
+                       check=True, capture_output=True)
+        shutil.move(str(Path(tmp) / docx.with_suffix(".doc").name), docx.with_suffix(".doc"))
+
+
+def main() -> None:
+    """Write the .docx files, then their .doc through LibreOffice."""
+    build(SOURCE.read_text(encoding="utf-8")).save(OUT.with_suffix(".docx"))
+    _to_doc(OUT.with_suffix(".docx"))
+    styled = OUT.parent / "styled-lists.docx"
+    build_styled().save(styled)
+    _to_doc(styled)
 
 
 if __name__ == "__main__":
