@@ -559,10 +559,38 @@ def _docx_table(tbl, lines: list[str], numbering: "_DocxNumbering") -> None:
     This is the "flattened cells one per line" shape of the samples: a task
     table gives TT / task / lead / support / deadline lines, a two-column header
     table gives issuer lines then national-motto lines.
+
+    A cell merged down over several rows (``w:vMerge``) holds its text in its first row only;
+    a later row that starts an entry of its own (its first cell is not merged from above)
+    repeats that text, because the merged agency or deadline is that row's too, as a reader
+    sees it ("Sở Nội vụ" spanning the lead column of rows 1 and 2).
     """
+    above: dict[int, list[str]] = {}  # grid column -> lines of the cell that starts a vertical merge there
     for row in _docx_children(tbl, _W + "tr"):
-        for cell in _docx_children(row, _W + "tc"):
-            _docx_block(cell, lines, numbering)
+        cells = list(_docx_children(row, _W + "tc"))
+        own_entry = bool(cells) and _docx_vmerge(cells[0]) != "continue"
+        col = _int(_val(row.find(_W + "trPr"), "gridBefore"))
+        for cell in cells:
+            merge = _docx_vmerge(cell)
+            if merge == "continue" and own_entry and col > 0 and above.get(col):
+                lines.extend(above[col])
+            else:
+                start = len(lines)
+                _docx_block(cell, lines, numbering)
+                if merge == "restart":
+                    above[col] = lines[start:]
+                elif merge is None:
+                    above.pop(col, None)
+            col += max(1, _int(_val(cell.find(_W + "tcPr"), "gridSpan"), 1))
+
+
+def _docx_vmerge(cell) -> str | None:
+    """Return "restart" or "continue" for a cell in a vertical merge (``w:tcPr/w:vMerge``), else None."""
+    pr = cell.find(_W + "tcPr")
+    vm = pr.find(_W + "vMerge") if pr is not None else None
+    if vm is None:
+        return None
+    return "restart" if vm.get(_W + "val") == "restart" else "continue"
 
 
 def _docx_children(el, tag: str):

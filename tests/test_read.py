@@ -170,6 +170,34 @@ def test_docx_paragraphs_and_tables_in_order():
     ]
 
 
+def test_docx_cells_merged_down_repeat_in_each_entry():
+    """A lead merged over two numbered rows is each row's lead; a header's second row (its first
+    cell merged from above) is no entry of its own, so nothing is repeated there."""
+    from docx import Document
+
+    doc = Document()
+    t = doc.add_table(rows=5, cols=4)
+    rows = [["TT", "Nội dung", "Cơ quan thực hiện", ""], ["", "", "Chủ trì", "Phối hợp"],
+            ["1", "Xây dựng cơ sở dữ liệu cán bộ", "Sở Nội vụ", "Sở Tài chính"],
+            ["2", "Số hóa hồ sơ công chức", "", "Sở Thông tin và Truyền thông"],
+            ["3", "Cập nhật phần mềm", "Sở Y tế", ""]]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value:
+                t.cell(r, c).text = value
+    t.cell(0, 0).merge(t.cell(1, 0))  # "TT" over both header rows
+    t.cell(0, 1).merge(t.cell(1, 1))
+    t.cell(0, 2).merge(t.cell(0, 3))  # "Cơ quan thực hiện" over two columns
+    t.cell(2, 2).merge(t.cell(3, 2))  # "Sở Nội vụ" leads rows 1 and 2
+    buf = io.BytesIO()
+    doc.save(buf)
+    lines = [l for l in read_bytes(buf.getvalue(), "plan.docx").text.split("\n") if l.strip()]
+    assert lines == ["TT", "Nội dung", "Cơ quan thực hiện", "Chủ trì", "Phối hợp",
+                     "1", "Xây dựng cơ sở dữ liệu cán bộ", "Sở Nội vụ", "Sở Tài chính",
+                     "2", "Số hóa hồ sơ công chức", "Sở Nội vụ", "Sở Thông tin và Truyền thông",
+                     "3", "Cập nhật phần mềm", "Sở Y tế"]
+
+
 def test_docx_word_numbering_and_text_boxes():
     """Word list numbers (I., 1., a)) are rendered as the reader sees them; text-box content is read once."""
     from docx import Document
