@@ -902,9 +902,56 @@ def _document_element(root):
         node = best
 
 
+def _html_span(cell, attr: str) -> int:
+    """Return a table cell's ``rowspan``/``colspan`` (1 when missing or malformed, at most 1000)."""
+    value = (cell.attributes.get(attr) or "").strip()
+    return min(int(value), 1000) if value.isdigit() and int(value) > 0 else 1
+
+
+def _html_row(tr, pending: dict[int, list]) -> str:
+    """Return the lines of one table row, a cell per line.
+
+    A cell spanning rows down (``rowspan``) is written in its first row only; a later row that
+    starts an entry of its own (nothing spans into its first column) repeats it, as the DOCX
+    reader repeats a vertically merged cell. ``pending`` maps a column to [rows left, lines,
+    colspan] of a cell spanning down into it, for the rows of this table still to come.
+    """
+    parts: list[str] = []
+    own_entry = 0 not in pending
+    col = 0
+
+    def spanned_into() -> None:
+        """Write (or skip) the cells spanning down into the columns at ``col``; advance ``col``."""
+        nonlocal col
+        while col in pending:
+            left, text, width = pending[col]
+            if own_entry and col > 0 and text:
+                parts.append(text)
+            if left <= 1:
+                del pending[col]
+            else:
+                pending[col][0] = left - 1
+            col += width
+
+    for cell in tr.iter(include_text=False):
+        if cell.tag not in ("td", "th"):
+            continue
+        spanned_into()
+        text = _html_lines(cell)
+        parts.append(text)
+        width = _html_span(cell, "colspan")
+        rows = _html_span(cell, "rowspan")
+        if rows > 1:
+            pending[col] = [rows - 1, text, width]
+        col += width
+    spanned_into()
+    return "\n".join(parts)
+
+
 def _html_lines(root) -> str:
     """Return the visible text under ``root``: blocks and table cells on their own lines."""
     out: list[str] = []
+    tables: dict[int, dict[int, list]] = {}  # table -> cells spanning down into its next rows
     # (node, closing, inside <pre>): an explicit stack, so deeply nested pages cannot hit the recursion limit
     stack = [(root, False, False)]
     while stack:
@@ -921,6 +968,13 @@ def _html_lines(root) -> str:
             continue
         if tag == "br":
             out.append("\n")
+            continue
+        if tag == "tr":
+            table = node.parent
+            while table is not None and table.tag != "table":
+                table = table.parent
+            pending = tables.setdefault(table.mem_id if table is not None else 0, {})
+            out.append("\n" + _html_row(node, pending) + "\n")
             continue
         if tag in _HTML_BLOCK:
             out.append("\n")

@@ -198,6 +198,24 @@ def test_docx_cells_merged_down_repeat_in_each_entry():
                      "3", "Cập nhật phần mềm", "Sở Y tế"]
 
 
+def test_html_cells_spanning_rows_repeat_in_each_entry():
+    """rowspan in a portal's task table: the lead and deadline spanning rows are each row's; the
+    header's second row (its first column spanned from above) repeats nothing."""
+    page = """<html><body><div><p>ỦY BAN NHÂN DÂN TỈNH BẮC NINH</p><p>Số: 1/KH-UBND</p><table>
+<tr><th rowspan="2">TT</th><th rowspan="2">Nội dung</th><th colspan="2">Cơ quan thực hiện</th><th rowspan="2">Thời gian</th></tr>
+<tr><th>Chủ trì</th><th>Phối hợp</th></tr>
+<tr><td>1</td><td>Xây dựng cơ sở dữ liệu</td><td rowspan="2">Sở Nội vụ</td><td>Sở Tài chính</td><td rowspan="3">Năm 2025</td></tr>
+<tr><td>2</td><td>Số hóa hồ sơ</td><td>Sở TT&amp;TT</td></tr>
+<tr><td>3</td><td>Cập nhật phần mềm</td><td>Sở Y tế</td><td></td></tr>
+</table><p>Nơi nhận:</p></div></body></html>"""
+    lines = read_bytes(page.encode(), "plan.html").text.splitlines()
+    assert lines[lines.index("TT"):] == [
+        "TT", "Nội dung", "Cơ quan thực hiện", "Thời gian", "Chủ trì", "Phối hợp",
+        "1", "Xây dựng cơ sở dữ liệu", "Sở Nội vụ", "Sở Tài chính", "Năm 2025",
+        "2", "Số hóa hồ sơ", "Sở Nội vụ", "Sở TT&TT", "Năm 2025",
+        "3", "Cập nhật phần mềm", "Sở Y tế", "Năm 2025", "Nơi nhận:"]
+
+
 def test_docx_word_numbering_and_text_boxes():
     """Word list numbers (I., 1., a)) are rendered as the reader sees them; text-box content is read once."""
     from docx import Document
