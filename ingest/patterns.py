@@ -941,6 +941,9 @@ CAP_WORD = re.compile(r"[ \t]+(?P<w>[A-ZĐÀ-ỸẠ-Ỹ][\wÀ-ỹ'-]*)")
 
 #: A Roman part heading: "III. TỔ CHỨC THỰC HIỆN", "I- MỤC ĐÍCH, YÊU CẦU", "II) NỘI DUNG".
 PART_HEADING = re.compile(rf"^(?P<num>{ROMAN})\s*[.\-–:)]\s*(?P<title>\S.*)$")
+#: A part lettered in capitals, its title in capitals (Party programmes and some plans):
+#: "A. MỤC TIÊU", "B. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU", "C- TỔ CHỨC THỰC HIỆN"; "A. Sở Nội vụ" is no part.
+LETTER_PART_HEADING = re.compile(r"^(?P<num>[A-HĐ])\s*[.\-–:)]\s*(?P<title>[^\W\d_].*)$")  # the title's case is checked by the caller
 #: A Roman numeral alone on a line, the group cell of a flattened table: "III", "IV.".
 ROMAN_CELL = re.compile(rf"^(?P<num>{ROMAN})\s*\.?$")
 #: A numbered item: "1. Sở Khoa học và Công nghệ", "2) Sở Tài chính", "1.2. Phòng Nội vụ",

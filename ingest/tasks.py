@@ -153,6 +153,9 @@ def _line_kind(t: str) -> tuple[str, str | None, str, int] | None:
     m = P.PART_HEADING.match(t)
     if m and (m["title"].isupper() or len(m["num"]) > 1 or m["title"][:1].isupper()):
         return "part", m["num"], m["title"].strip(), m.start("title")
+    m = P.LETTER_PART_HEADING.match(t)
+    if m and len(m["title"]) > 3 and m["title"].isupper():
+        return "part", m["num"], m["title"].strip(), m.start("title")
     m = P.ITEM_HEADING.match(t)
     if m:
         return "item", m["num"], m["title"].strip(), m.start("title")
@@ -260,7 +263,7 @@ def _layout(doc: CleanDocument) -> _Layout:
     """
     lines = doc.lines
     texts = [l.text.strip() for l in lines]
-    first_part = next((i for i, t in enumerate(texts) if P.PART_HEADING.match(t)), None)
+    first_part = next((i for i, t in enumerate(texts) if P.PART_HEADING.match(t) or _is_letter_part(t)), None)
     if first_part is None:
         # no parts: the body starts at the first article or numbered item, never in the header or preamble
         first_part = next((i for i, t in enumerate(texts) if P.ITEM_HEADING.match(t)
@@ -287,9 +290,15 @@ def _layout(doc: CleanDocument) -> _Layout:
 
 
 def _is_part_heading(t: str) -> bool:
-    """Return True if line ``t`` is a Roman part heading with a title ("IV. TỔ CHỨC THỰC HIỆN")."""
+    """Return True if line ``t`` is a part heading with a title ("IV. TỔ CHỨC THỰC HIỆN", "C. TỔ CHỨC THỰC HIỆN")."""
     m = P.PART_HEADING.match(t)
-    return bool(m) and len(m["title"]) > 3 and (m["title"].isupper() or len(m["num"]) > 1)
+    return (bool(m) and len(m["title"]) > 3 and (m["title"].isupper() or len(m["num"]) > 1)) or _is_letter_part(t)
+
+
+def _is_letter_part(t: str) -> bool:
+    """Return True if line ``t`` is a part lettered in capitals with a title in capitals ("B. NHIỆM VỤ, GIẢI PHÁP")."""
+    m = P.LETTER_PART_HEADING.match(t) if t[:1].isupper() else None
+    return m is not None and len(m["title"]) > 3 and m["title"].isupper()
 
 
 def _table_header_at(lines, i: int) -> bool:

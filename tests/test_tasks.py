@@ -701,6 +701,19 @@ hướng dẫn các địa phương kiểm tra công trình.
       ("4", ["Bộ Công Thương"], [], ("once", "2024-07-31", None), "Chỉ đạo kiểm tra"),
       ("5", ["Bộ Xây dựng"], [], None, "Rà soát quy chuẩn"),
       ("5", ["Bộ Xây dựng"], [], None, "Hướng dẫn các địa phương")]),
+    ("parts lettered A, B, C in capitals (Party programmes)", THANH_HOA_TU, """A. MỤC TIÊU
+1. Mục tiêu tổng quát
+Phát triển nông nghiệp hiệu quả, bền vững.
+B. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU
+1. Đổi mới tư duy, nâng cao nhận thức
+Các cấp ủy, tổ chức đảng tổ chức quán triệt sâu sắc Nghị quyết.
+2. Hoàn thiện cơ chế, chính sách
+Ban cán sự đảng UBND tỉnh chỉ đạo rà soát cơ chế hỗ trợ liên kết sản xuất (hoàn thành trong năm 2024).
+C. TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Ban Dân vận Tỉnh ủy hướng dẫn tuyên truyền.
+""", [("B.1", ["Các cấp ủy, tổ chức đảng tỉnh Thanh Hóa"], [], None, "Tổ chức quán triệt"),
+      ("B.2", ["Ban Cán sự Đảng Ủy ban nhân dân tỉnh Thanh Hóa"], [], ("once", "2024-12-31", None), "Chỉ đạo rà soát"),
+      ("C.1", ["Ban Tuyên giáo " + TH], ["Ban Dân vận " + TH], None, "Chủ trì, phối hợp")]),
     # a decision's articles (Nghị định 30/2020/NĐ-CP, Phụ lục I): "Điều 2. Giao X chủ trì ..." is a duty,
     # "Điều 2. Tổ chức thực hiện" heads items ("Điều 2.1"); the act ("Điều 1. Thành lập ..."), when it
     # takes effect and who "thi hành" it are forms, not duties
