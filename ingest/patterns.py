@@ -957,6 +957,12 @@ ARTICLE_HEADING = re.compile(r"^(?i:điều)\s+(?P<num>[0-9]{1,3})\s*[.:]\s*(?P<
 #: A chapter of a legal document ("Chương III", "CHƯƠNG II", "Chương 3"): its title is on the
 #: same line or the next one, in capitals ("TỔ CHỨC THỰC HIỆN"); a boundary, not a duty.
 CHAPTER_HEADING = re.compile(rf"^(?i:chương)\s+(?:{ROMAN}|[0-9]{{1,2}})\b\s*[.:\-–]?\s*(?P<title>.*)$")
+#: A part named in words (Đề án and longer plans): "Phần thứ hai", "PHẦN THỨ BA", "Phần I", "Phần II.
+#: NHIỆM VỤ, GIẢI PHÁP"; its title on the same line or the next one, in capitals.
+PART_WORD_HEADING = re.compile(
+    rf"""^(?i:phần)\s+(?:(?i:thứ)\s+(?P<ord>(?i:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))
+                      |(?P<num>{ROMAN}|[0-9]{{1,2}}))(?!\w)\s*[.:\-–]?\s*(?P<title>.*)$""",
+    re.VERBOSE)
 #: What a decision's article does by itself, the act of the decision rather than a duty it assigns:
 #:   "Điều 1. Phê duyệt Đề án ...", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch ...",
 #:   "Điều 1. Thành lập Tổ công tác ...", "Điều 1. Kiện toàn Ban Chỉ đạo ...",

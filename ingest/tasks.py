@@ -187,6 +187,12 @@ def _blocks(lines, start: int, stop: int) -> list[_Block]:
             out.append(_Block("part", None, cm["title"].strip(), line.offset + lead_ws))
             chapter_title = not cm["title"].strip()
             continue
+        if t[:1] in "Pp" and (label := _word_part_label(t)) is not None:
+            # "Phần thứ hai" / "NHIỆM VỤ, GIẢI PHÁP": a part named in words ("II.1" below it)
+            title = P.PART_WORD_HEADING.match(t)["title"].strip()
+            out.append(_Block("part", label, title, line.offset + lead_ws))
+            chapter_title = not title
+            continue
         if chapter_title:
             chapter_title = False
             if t.isupper():
@@ -263,7 +269,8 @@ def _layout(doc: CleanDocument) -> _Layout:
     """
     lines = doc.lines
     texts = [l.text.strip() for l in lines]
-    first_part = next((i for i, t in enumerate(texts) if P.PART_HEADING.match(t) or _is_letter_part(t)), None)
+    first_part = next((i for i, t in enumerate(texts) if P.PART_HEADING.match(t) or _is_letter_part(t)
+                       or (t[:1] in "Pp" and _word_part_label(t) is not None)), None)
     if first_part is None:
         # no parts: the body starts at the first article or numbered item, never in the header or preamble
         first_part = next((i for i, t in enumerate(texts) if P.ITEM_HEADING.match(t)
@@ -292,7 +299,23 @@ def _layout(doc: CleanDocument) -> _Layout:
 def _is_part_heading(t: str) -> bool:
     """Return True if line ``t`` is a part heading with a title ("IV. TỔ CHỨC THỰC HIỆN", "C. TỔ CHỨC THỰC HIỆN")."""
     m = P.PART_HEADING.match(t)
-    return (bool(m) and len(m["title"]) > 3 and (m["title"].isupper() or len(m["num"]) > 1)) or _is_letter_part(t)
+    return (bool(m) and len(m["title"]) > 3 and (m["title"].isupper() or len(m["num"]) > 1)) or _is_letter_part(t) \
+        or (t[:1] in "Pp" and _word_part_label(t) is not None)
+
+
+#: Ordinal words of "Phần thứ ..." as Roman numerals (the label the sections below get).
+_ORDINALS = {"nhất": "I", "hai": "II", "ba": "III", "tư": "IV", "bốn": "IV", "năm": "V", "sáu": "VI",
+             "bảy": "VII", "tám": "VIII", "chín": "IX", "mười": "X"}
+
+
+def _word_part_label(t: str) -> str | None:
+    """Return the Roman label of a part named in words ("Phần thứ hai" -> "II", "Phần III" -> "III"), else None."""
+    m = P.PART_WORD_HEADING.match(t)
+    if m is None or (m["title"].strip() and not m["title"].isupper()):
+        return None  # "Phần II của Kế hoạch này quy định ...": a sentence, not a heading
+    if m["ord"]:
+        return _ORDINALS[m["ord"].lower()]
+    return m["num"]
 
 
 def _is_letter_part(t: str) -> bool:

@@ -714,6 +714,18 @@ C. TỔ CHỨC THỰC HIỆN
 """, [("B.1", ["Các cấp ủy, tổ chức đảng tỉnh Thanh Hóa"], [], None, "Tổ chức quán triệt"),
       ("B.2", ["Ban Cán sự Đảng Ủy ban nhân dân tỉnh Thanh Hóa"], [], ("once", "2024-12-31", None), "Chỉ đạo rà soát"),
       ("C.1", ["Ban Tuyên giáo " + TH], ["Ban Dân vận " + TH], None, "Chủ trì, phối hợp")]),
+    ("parts named in words ('Phần thứ hai' / title on the next line, 'PHẦN III. ...')", NGHE_AN, """Phần thứ nhất
+MỤC ĐÍCH, YÊU CẦU
+1. Cụ thể hóa các nhiệm vụ của Nghị quyết.
+Phần thứ hai
+NHIỆM VỤ, GIẢI PHÁP
+1. Sở Xây dựng chủ trì rà soát quy hoạch đô thị, hoàn thành trong quý IV/2024.
+Phần II của Kế hoạch này do Sở Tài chính bố trí kinh phí.
+PHẦN III. TỔ CHỨC THỰC HIỆN
+1. Sở Xây dựng theo dõi, tổng hợp, báo cáo UBND tỉnh định kỳ 6 tháng.
+""", [("II.1", ["Sở Xây dựng " + NA], [], ("once", "2024-12-31", None), "Chủ trì rà soát"),
+      ("II", [], [], None, "Phần II của Kế hoạch này"),  # a sentence, not a part; after a complete item it is the part's
+      ("III.1", ["Sở Xây dựng " + NA], [], ("recurring", None, "P6M"), "Theo dõi")]),
     # a decision's articles (Nghị định 30/2020/NĐ-CP, Phụ lục I): "Điều 2. Giao X chủ trì ..." is a duty,
     # "Điều 2. Tổ chức thực hiện" heads items ("Điều 2.1"); the act ("Điều 1. Thành lập ..."), when it
     # takes effect and who "thi hành" it are forms, not duties
