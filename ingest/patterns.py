@@ -974,6 +974,8 @@ DECISION_ACT = re.compile(
 )
 #: An Arabic number alone on a line, the row cell of a flattened table: "1", "12", "6.".
 NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\s*\.?$")
+#: A sub-row's number cell under row N of a flattened table: "1.1", "1.2.", "2.3".
+SUB_NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\.(?P<sub>[0-9]{1,2})\.?$")
 #: A lettered point (Vietnamese alphabet, no f/j/w/z): "a) Sở Nội vụ:", "đ) Các sở, ban, ngành", "b. Phòng Nội vụ".
 POINT_HEADING = re.compile(r"^(?P<letter>[a-eg-iklmnopqrstuvxyđ])\s*(?:\)|\.(?=\s))\s*(?P<title>\S.*)$")
 #: A bullet line (the clean stage writes "- "): "- Giúp UBND tỉnh theo dõi", "+ Phối hợp", "• Tham mưu".

@@ -773,17 +773,23 @@ def _table_tasks(doc: CleanDocument, start: int, stop: int, part: str | None, so
     found: list[_Found] = []
     group: str | None = None
     last = 0
+    last_sub = 0  # the last sub-row ("1.2") of row ``last``
+    parent: _Found | None = None  # row ``last``'s task, while it may still turn out to head sub-rows
 
     def row_start(t: str) -> bool:
-        """Return True if cell ``t`` is the next row's number (1 after a group, else last + 1)."""
+        """Return True if cell ``t`` is the next row's number (1 after a group, else last + 1),
+        or the next sub-row's ("1.1" after row 1, "1.2" after "1.1")."""
         m = P.NUMBER_CELL.match(t)
-        return bool(m) and int(m["num"]) in (last + 1, 1)
+        if m is not None:
+            return int(m["num"]) in (last + 1, 1)
+        m = P.SUB_NUMBER_CELL.match(t) if "." in t else None
+        return m is not None and int(m["num"]) == last and int(m["sub"]) in (last_sub + 1, 1)
 
     while i < stop:
         t = lines[i].text.strip()
         m = P.ROMAN_CELL.match(t)
         if m:
-            group, last = m["num"], 0
+            group, last, last_sub, parent = m["num"], 0, 0, None
             i += 1
             while i < stop and not row_start(lines[i].text.strip()) and not P.ROMAN_CELL.match(lines[i].text.strip()):
                 i += 1  # the group's theme line(s)
@@ -791,8 +797,18 @@ def _table_tasks(doc: CleanDocument, start: int, stop: int, part: str | None, so
         if not row_start(t):
             i += 1
             continue
-        row = P.NUMBER_CELL.match(t)["num"]
-        last = int(row)
+        sm = P.SUB_NUMBER_CELL.match(t)
+        if sm is not None:
+            # "1.1" under row 1: a duty of its own; row 1, if it names no agency and no time, only heads them
+            if parent is not None and not (parent.task.lead or parent.task.support or parent.task.deadline) \
+                    and found and found[-1] is parent:
+                found.pop()
+            parent = None
+            last_sub = int(sm["sub"])
+            row = f"{sm['num']}.{sm['sub']}"
+        else:
+            row = P.NUMBER_CELL.match(t)["num"]
+            last, last_sub = int(row), 0
         j = i + 1
         cells = []
         while j < stop:
@@ -806,6 +822,7 @@ def _table_tasks(doc: CleanDocument, start: int, stop: int, part: str | None, so
             f = _row_task(cells, roles, f"{prefix}.{row}" if prefix else row, year, registry)
             f.task.source = source
             found.append(f)
+            parent = f if sm is None else None
         i = j
     return found
 

@@ -714,6 +714,34 @@ C. TỔ CHỨC THỰC HIỆN
 """, [("B.1", ["Các cấp ủy, tổ chức đảng tỉnh Thanh Hóa"], [], None, "Tổ chức quán triệt"),
       ("B.2", ["Ban Cán sự Đảng Ủy ban nhân dân tỉnh Thanh Hóa"], [], ("once", "2024-12-31", None), "Chỉ đạo rà soát"),
       ("C.1", ["Ban Tuyên giáo " + TH], ["Ban Dân vận " + TH], None, "Chủ trì, phối hợp")]),
+    ("a table with sub-rows '1.1', '1.2' under a row that only heads them", NGHE_AN, """PHỤ LỤC
+STT
+Nội dung nhiệm vụ
+Đơn vị chủ trì
+Đơn vị phối hợp
+Thời gian hoàn thành
+I
+Phát triển hạ tầng
+1
+Nâng cấp trung tâm dữ liệu
+1.1
+Mua sắm thiết bị
+Sở Thông tin và Truyền thông
+Sở Tài chính
+Quý IV/2024
+1.2
+Triển khai phần mềm
+Công an tỉnh
+Sở Thông tin và Truyền thông
+Năm 2025
+2
+Kết nối cơ sở dữ liệu dân cư
+Công an tỉnh
+Các sở, ngành
+Thường xuyên
+""", [("I.1.1", ["Sở Thông tin và Truyền thông " + NA], ["Sở Tài chính " + NA], ("once", "2024-12-31", None), "Mua sắm"),
+      ("I.1.2", ["Công an tỉnh Nghệ An"], ["Sở Thông tin và Truyền thông " + NA], ("once", "2025-12-31", None), "Triển khai"),
+      ("I.2", ["Công an tỉnh Nghệ An"], ["Các sở, ngành " + NA], ("continuous", None, None), "Kết nối")]),
     ("parts named in words ('Phần thứ hai' / title on the next line, 'PHẦN III. ...')", NGHE_AN, """Phần thứ nhất
 MỤC ĐÍCH, YÊU CẦU
 1. Cụ thể hóa các nhiệm vụ của Nghị quyết.
