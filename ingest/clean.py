@@ -233,10 +233,20 @@ def split_lines(text: str) -> list[str]:
     out: list[str] = []
     row: list[list[str]] | None = None  # the last pipe-table row, its cells' lines
     row_start = 0  # where that row's lines begin in ``out``
+    layout: _LayoutTable | None = None  # a task table laid out with spaces (pdftotext -layout)
     for line in text.split("\n"):
         s = line.strip()
         if not s:
             continue
+        if has_gap and "\t" not in line:
+            if layout is not None:
+                if layout.take(line):
+                    continue
+                out.extend(layout.flush())
+                layout = None
+            if "   " in line and (cols := _layout_header(line)) is not None:
+                layout = _LayoutTable(cols)
+                continue
         if has_pipe and "|" in s and (s[0] == "|" or s[-1] == "|" or " | " in s):
             cells = _row_cells(s)
             if cells is None:  # separator row
@@ -266,7 +276,79 @@ def split_lines(text: str) -> list[str]:
             out.extend(_columns(s))
             continue
         out.append(" ".join(s.split()) if "  " in s else s)
+    if layout is not None:
+        out.extend(layout.flush())
     return out
+
+
+def _gap_runs(line: str) -> list[tuple[int, str]]:
+    """Return (start column, text) of each run of ``line`` between gaps of three or more spaces."""
+    runs, at = [], 0
+    for part in P.COLUMN_GAP.split(line):
+        k = line.find(part, at) if part else at
+        if part.strip():
+            runs.append((k + len(part) - len(part.lstrip()), " ".join(part.split())))
+        at = k + len(part)
+    return runs
+
+
+def _layout_header(line: str) -> list[tuple[int, str]] | None:
+    """Return the (start column, text) cells of a task table's header row laid out with spaces, else None.
+
+    "STT   Nội dung nhiệm vụ      Đơn vị chủ trì    Đơn vị phối hợp    Thời gian" (pdftotext
+    -layout of a PDF table): a "TT"/"STT" cell first, then at least two cells that name a
+    table column (``P.TABLE_HEAD_CELL``: content, lead, support, time).
+    """
+    runs = _gap_runs(line)
+    if len(runs) < 3 or not ((m := P.TABLE_HEAD_CELL.match(runs[0][1])) and m["tt"]):
+        return None
+    named = sum(1 for _, t in runs[1:] if (m := P.TABLE_HEAD_CELL.match(t)) and not m["tt"] and not m["other"])
+    return runs if named >= 2 else None
+
+
+class _LayoutTable:
+    """A task table laid out in columns of spaces, read row by row into the one-cell-per-line shape.
+
+    Each run of text goes to the column whose header starts nearest to it; a row starts at a
+    number (or a Roman group number, or "1.1") in the first column, and the lines under it
+    with nothing in that column continue its cells ("Sở Thông tin và" / "Truyền thông"); the
+    header may itself continue on the next lines ("Đơn vị" / "chủ trì"). The table ends at a
+    line with other text in the first column ("Nơi nhận:", "III. TỔ CHỨC THỰC HIỆN").
+    """
+
+    def __init__(self, header: list[tuple[int, str]]) -> None:
+        self.starts = [c for c, _ in header]
+        self.header: list[list[str]] = [[t] for _, t in header]
+        self.rows: list[list[list[str]]] = []
+
+    def _column(self, at: int) -> int:
+        """Return the index of the column whose header starts nearest to text starting at ``at``."""
+        return min(range(len(self.starts)), key=lambda i: abs(self.starts[i] - at))
+
+    def take(self, line: str) -> bool:
+        """Add ``line`` to the table and return True, or return False if the table ended before it."""
+        runs = _gap_runs(line)
+        if not runs or (len(runs) == 1 and (m := P.PAGE_NUMBER.match(runs[0][1])) and m.group("bare") is None):
+            return True  # a page's footer ("- 3 -", "Trang 3") between two rows
+        if self._column(runs[0][0]) == 0:
+            at, cell = runs[0]
+            m = P.LAYOUT_ROW_NUMBER.match(cell)
+            if m is not None:
+                # "2.1  Chia sẻ dữ liệu": a narrow gap after the number, still two cells
+                rest_at = line.find(m["rest"].split()[0], at + len(m["num"]))
+                runs[0:1] = [(at, m["num"]), (rest_at, m["rest"])]
+                cell = m["num"]
+            if not (P.NUMBER_CELL.match(cell) or P.SUB_NUMBER_CELL.match(cell) or P.ROMAN_CELL.match(cell)):
+                return False  # other text in the number column: the table is over
+            self.rows.append([[] for _ in self.starts])
+        cells = self.rows[-1] if self.rows else self.header
+        for at, text in runs:
+            cells[self._column(at)].append(text)
+        return True
+
+    def flush(self) -> list[str]:
+        """Return the table's lines: the header's cells, then each row's non-empty cells, one per line."""
+        return [" ".join(c) for row in (self.header, *self.rows) for c in row if c]
 
 
 def _plain_lines(text: str) -> list[str]:

@@ -304,9 +304,11 @@ PORTAL_FOOTER = re.compile(
     ^(?:
         (?P<strong>
             Nguồn\s+tra\s+cứu\s*:                    # "Nguồn tra cứu: vanban.phaplyvn.com"
-          | Tải\s+(?:về|văn\s+bản|file)(?!\w)        # "Tải về", "Tải văn bản gốc"
+          # the portal's buttons, alone on their line ("Tải về", "Tải văn bản gốc (PDF)", "Chia sẻ:"):
+          # a duty may start with the same words ("Chia sẻ dữ liệu dân cư", "Tải về và cài đặt VNeID")
+          | Tải\s+(?:về|văn\s+bản(?:\s+gốc)?|file)(?=\s*(?:$|[^\w\s]))
           | Văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|gốc)(?!\w)   # "Văn bản liên quan"
-          | In\s+văn\s+bản(?!\w) | Chia\s+sẻ(?!\w)   # "In văn bản", "Chia sẻ"
+          | In\s+văn\s+bản(?=\s*(?:$|[^\w\s])) | Chia\s+sẻ(?=\s*(?:$|[^\w\s]))   # "In văn bản", "Chia sẻ"
           | Copyright(?!\w) | ©                      # "© 2024 Thư viện pháp luật"
           | Bản\s+quyền(?!\w)                        # "Bản quyền thuộc về ..."
         )
@@ -974,6 +976,9 @@ DECISION_ACT = re.compile(
 )
 #: An Arabic number alone on a line, the row cell of a flattened table: "1", "12", "6.".
 NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\s*\.?$")
+#: A row number run together with its row's next cell in a table laid out with spaces, the gap
+#: narrower than a column gap: "2.1  Chia sẻ dữ liệu dân cư", "3.  Kết nối", "II  Phát triển hạ tầng".
+LAYOUT_ROW_NUMBER = re.compile(rf"^(?P<num>[0-9]{{1,3}}(?:\.[0-9]{{1,2}})?\.?|{ROMAN}\.?) (?P<rest>\S.*)$")
 #: A sub-row's number cell under row N of a flattened table: "1.1", "1.2.", "2.3".
 SUB_NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\.(?P<sub>[0-9]{1,2})\.?$")
 #: A lettered point (Vietnamese alphabet, no f/j/w/z): "a) Sở Nội vụ:", "đ) Các sở, ban, ngành", "b. Phòng Nội vụ".

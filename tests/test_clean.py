@@ -123,7 +123,31 @@ CASES = [
     ("portal footer dropped", "Đào Quang Khải\n\nNguồn tra cứu: vanban.phaplyvn.com\n", ["Đào Quang Khải"]),
     ("own closing note kept", "Đào Quang Khải\nLưu ý: các đơn vị báo cáo kết quả trước ngày 15/12 hằng năm.",
      ["Đào Quang Khải", "Lưu ý: các đơn vị báo cáo kết quả trước ngày 15/12 hằng năm."]),
+    ("a duty starting with a portal button's words is no portal footer",
+     "1. Công an tỉnh:\n- Chia sẻ dữ liệu dân cư với các sở.\n- Tải về và cài đặt ứng dụng VNeID.\nNơi nhận:\n- Lưu: VT.",
+     ["1. Công an tỉnh:", "- Chia sẻ dữ liệu dân cư với các sở.", "- Tải về và cài đặt ứng dụng VNeID.", "Nơi nhận:",
+      "- Lưu: VT."]),
     ("one nav word is no portal block", "Tìm kiếm\nỦY BAN NHÂN DÂN\nTỈNH LÀO CAI", ["Tìm kiếm", "ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI"]),
+    # --- a task table laid out with spaces (pdftotext -layout): one cell per line, continuation lines joined
+    ("layout table", """ STT   Nội dung nhiệm vụ                   Đơn vị                Đơn vị                 Thời gian
+                                           chủ trì               phối hợp               hoàn thành
+ I     Hoàn thiện thể chế
+  1    Rà soát thủ tục hành chính          Sở Tư pháp            Văn phòng UBND tỉnh    Quý II/2024
+
+  2    Ban hành quy chế chia sẻ dữ         Sở Thông tin và       Công an tỉnh           Quý III/2024
+       liệu giữa các cơ quan               Truyền thông
+  2.1  Chia sẻ dữ liệu dân cư              Công an tỉnh                                 Năm 2025
+                                                                                                   - 3 -
+Nơi nhận:
+- Lưu: VT.""",
+     ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian hoàn thành",
+      "I", "Hoàn thiện thể chế",
+      "1", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Văn phòng UBND tỉnh", "Quý II/2024",
+      "2", "Ban hành quy chế chia sẻ dữ liệu giữa các cơ quan", "Sở Thông tin và Truyền thông", "Công an tỉnh",
+      "Quý III/2024", "2.1", "Chia sẻ dữ liệu dân cư", "Công an tỉnh", "Năm 2025", "Nơi nhận:", "- Lưu: VT."]),
+    ("wide gaps without a table header stay one line",
+     "  1    Rà soát thủ tục hành chính          Sở Tư pháp            Quý II/2024",
+     ["1 Rà soát thủ tục hành chính Sở Tư pháp Quý II/2024"]),
     ("portal fields before the header dropped",
      "Số hiệu: 124/KH-UBND\nLoại văn bản: Kế hoạch\nNơi ban hành:\nUBND TỈNH LÀO CAI\nỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 124/KH-UBND",
      ["ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 124/KH-UBND"]),
