@@ -236,17 +236,19 @@ def split_lines(text: str) -> list[str]:
     layout: _LayoutTable | None = None  # a task table laid out with spaces (pdftotext -layout)
     for line in text.split("\n"):
         s = line.strip()
+        if layout is not None:
+            if not s:
+                layout.blank()
+                continue
+            if "\t" not in line and layout.take(line):
+                continue
+            out.extend(layout.flush())
+            layout = None
         if not s:
             continue
-        if has_gap and "\t" not in line:
-            if layout is not None:
-                if layout.take(line):
-                    continue
-                out.extend(layout.flush())
-                layout = None
-            if "   " in line and (cols := _layout_header(line)) is not None:
-                layout = _LayoutTable(cols)
-                continue
+        if has_gap and "   " in line and "\t" not in line and (cols := _layout_header(line)) is not None:
+            layout = _LayoutTable(cols)
+            continue
         if has_pipe and "|" in s and (s[0] == "|" or s[-1] == "|" or " | " in s):
             cells = _row_cells(s)
             if cells is None:  # separator row
@@ -309,45 +311,84 @@ def _layout_header(line: str) -> list[tuple[int, str]] | None:
 class _LayoutTable:
     """A task table laid out in columns of spaces, read row by row into the one-cell-per-line shape.
 
-    Each run of text goes to the column whose header starts nearest to it; a row starts at a
-    number (or a Roman group number, or "1.1") in the first column, and the lines under it
-    with nothing in that column continue its cells ("Sở Thông tin và" / "Truyền thông"); the
-    header may itself continue on the next lines ("Đơn vị" / "chủ trì"). The table ends at a
-    line with other text in the first column ("Nơi nhận:", "III. TỔ CHỨC THỰC HIỆN").
+    Each run of text goes to the column whose header starts nearest to it. A row starts at a
+    number (or a Roman group number, or "1.1") in the first column; its other lines have
+    nothing in that column ("Sở Thông tin và" / "Truyền thông"). Where blank lines separate the
+    rows (pypdf's layout mode), a row's lines are the block around its number, which a PDF
+    centres vertically in a tall row; where they do not (pdftotext -layout), the lines after a
+    number continue its row. The header may itself go on over the next lines ("Đơn vị" /
+    "chủ trì"). The table ends at a line with other text in the first column ("Nơi nhận:",
+    "III. TỔ CHỨC THỰC HIỆN").
     """
 
     def __init__(self, header: list[tuple[int, str]]) -> None:
         self.starts = [c for c, _ in header]
         self.header: list[list[str]] = [[t] for _, t in header]
         self.rows: list[list[list[str]]] = []
+        self.block: list[list[tuple[int, str]]] = []  # the runs of each line since the last blank line
+        self.blanks = False  # a blank line has separated two blocks
 
     def _column(self, at: int) -> int:
         """Return the index of the column whose header starts nearest to text starting at ``at``."""
         return min(range(len(self.starts)), key=lambda i: abs(self.starts[i] - at))
 
-    def take(self, line: str) -> bool:
-        """Add ``line`` to the table and return True, or return False if the table ended before it."""
+    def _runs(self, line: str) -> list[tuple[int, str]]:
+        """Return the runs of ``line``, a row number run together with its next cell split off."""
         runs = _gap_runs(line)
-        if not runs or (len(runs) == 1 and (m := P.PAGE_NUMBER.match(runs[0][1])) and m.group("bare") is None):
-            return True  # a page's footer ("- 3 -", "Trang 3") between two rows
-        if self._column(runs[0][0]) == 0:
+        if runs and self._column(runs[0][0]) == 0:
             at, cell = runs[0]
             m = P.LAYOUT_ROW_NUMBER.match(cell)
             if m is not None:
                 # "2.1  Chia sẻ dữ liệu": a narrow gap after the number, still two cells
-                rest_at = line.find(m["rest"].split()[0], at + len(m["num"]))
-                runs[0:1] = [(at, m["num"]), (rest_at, m["rest"])]
-                cell = m["num"]
+                runs[0:1] = [(at, m["num"]), (line.find(m["rest"].split()[0], at + len(m["num"])), m["rest"])]
+        return runs
+
+    def _numbered(self, runs: list[tuple[int, str]]) -> bool:
+        """Return True if a line's runs start with a row number in the first column."""
+        return bool(runs) and self._column(runs[0][0]) == 0
+
+    def take(self, line: str) -> bool:
+        """Add ``line`` to the table and return True, or return False if the table ended before it."""
+        runs = self._runs(line)
+        if not runs or (len(runs) == 1 and (m := P.PAGE_NUMBER.match(runs[0][1])) and m.group("bare") is None):
+            return True  # a page's footer ("- 3 -", "Trang 3") between two rows
+        if self._column(runs[0][0]) == 0:
+            cell = runs[0][1]
             if not (P.NUMBER_CELL.match(cell) or P.SUB_NUMBER_CELL.match(cell) or P.ROMAN_CELL.match(cell)):
                 return False  # other text in the number column: the table is over
-            self.rows.append([[] for _ in self.starts])
-        cells = self.rows[-1] if self.rows else self.header
+        self.block.append(runs)
+        return True
+
+    def blank(self) -> None:
+        """Note a blank line: it closes the block of lines read so far."""
+        self._close_block()
+        self.blanks = True
+
+    def _add(self, cells: list[list[str]], runs: list[tuple[int, str]]) -> None:
+        """Append each run of one line to the cell of its column."""
         for at, text in runs:
             cells[self._column(at)].append(text)
-        return True
+
+    def _close_block(self) -> None:
+        """File the lines of the current block under their rows (see the class docstring)."""
+        block, self.block = self.block, []
+        numbered = [i for i, runs in enumerate(block) if self._numbered(runs)]
+        before = block[: numbered[0]] if numbered else block
+        if numbered and self.blanks and len(numbered) == 1:
+            self.rows.append([[] for _ in self.starts])  # the whole block is one row, its number centred
+            for runs in block:
+                self._add(self.rows[-1], runs)
+            return
+        for runs in before:
+            self._add(self.rows[-1] if self.rows else self.header, runs)
+        for n, i in enumerate(numbered):
+            self.rows.append([[] for _ in self.starts])
+            for runs in block[i: numbered[n + 1] if n + 1 < len(numbered) else len(block)]:
+                self._add(self.rows[-1], runs)
 
     def flush(self) -> list[str]:
         """Return the table's lines: the header's cells, then each row's non-empty cells, one per line."""
+        self._close_block()
         return [" ".join(c) for row in (self.header, *self.rows) for c in row if c]
 
 
@@ -633,7 +674,9 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], int]:
     A line is continued by the next one when it reaches the right margin
     (at least 75% of the typical width), does not end a sentence, is not an
     upper-case heading, and the next line does not open a new block (bullet,
-    numbered item, section heading, "Căn cứ", "Nơi nhận", ...).
+    numbered item, section heading, "Căn cứ", "Nơi nhận", ...). The cells of a flattened task
+    table (from its "STT" header to the next part, "Nơi nhận" or appendix heading) are kept as
+    they are: a long duty cell reaches the margin too, and its lead is the next line.
     """
     width = _wrap_width(lines)
     if not width:
@@ -642,7 +685,17 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], int]:
     count = 0
     joinable = False
     prev_upper = False
-    for line in lines:
+    table = False  # inside a flattened task table: its cells are lines of their own, never wrapped text
+    for k, line in enumerate(lines):
+        if table:
+            table = not (P.PART_HEADING.match(line) or P.BODY_END.match(line) or P.APPENDIX_HEADING.match(line))
+        elif len(line) <= 6 and (m := P.TABLE_HEAD_CELL.match(line)) and m["tt"] and k + 1 < len(lines) \
+                and P.TABLE_HEAD_CELL.match(lines[k + 1]):
+            table = True  # "STT" / "Nội dung nhiệm vụ" / ...: a table's header cells
+        if table:
+            out.append(line)
+            joinable = False
+            continue
         upper = line.upper() == line and any(c.isalpha() for c in line)
         # an upper-case line continues only an upper-case line (a wrapped title), never a paragraph
         if out and joinable and upper == prev_upper and not P.BLOCK_START.match(line):

@@ -976,6 +976,13 @@ DECISION_ACT = re.compile(
 )
 #: An Arabic number alone on a line, the row cell of a flattened table: "1", "12", "6.".
 NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\s*\.?$")
+#: A task table's header row as a PDF's plain text layer runs it together on one line:
+#: "STT Nội dung nhiệm vụ Đơn vị chủ trì Đơn vị phối hợp Thời gian", "TT Nhiệm vụ Cơ quan chủ trì ...".
+#: The PDF reader then reads the page in layout mode, where the columns stay apart.
+PDF_TABLE_HEADER = re.compile(
+    r"""^[ \t]*S?TT[ \t]+(?:Nội[ \t]+dung|Tên[ \t]+nhiệm[ \t]+vụ|Nhiệm[ \t]+vụ)(?!\w)
+        [^\n]{0,80}?(?:chủ[ \t]+trì|thực[ \t]+hiện)(?!\w)""",
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE)
 #: A row number run together with its row's next cell in a table laid out with spaces, the gap
 #: narrower than a column gap: "2.1  Chia sẻ dữ liệu dân cư", "3.  Kết nối", "II  Phát triển hạ tầng".
 LAYOUT_ROW_NUMBER = re.compile(rf"^(?P<num>[0-9]{{1,3}}(?:\.[0-9]{{1,2}})?\.?|{ROMAN}\.?) (?P<rest>\S.*)$")

@@ -770,11 +770,20 @@ def _read_pdf(data: bytes, name: str) -> str:
     except (PdfReadError, Exception) as exc:  # noqa: BLE001
         raise UnreadableFile(name, "not a valid PDF file") from exc
     out: list[str] = []
+    layout = False  # a task table has started: its pages are read in layout mode
     for i, page in enumerate(pages, start=1):
         try:
             text = page.extract_text() or ""
+            if layout or P.PDF_TABLE_HEADER.search(text):
+                # the plain text layer runs a table row's cells together ("1 Rà soát ... Sở Tư pháp
+                # Văn phòng UBND tỉnh Quý II/2024"); layout mode keeps the columns apart, which
+                # ingest.clean reads back into cells. Tables come last (appendices) and run over pages.
+                text = page.extract_text(extraction_mode="layout") or text
+                layout = True
         except Exception:  # noqa: BLE001 - one broken page must not lose the others
             text = ""
+        if layout and out:
+            out.append("")  # a page break ends a table row's block of lines (ingest.clean reads rows by block)
         out.append(_strip_page_number(text, i))
     text = "\n".join(out)
     if not text.strip():

@@ -327,6 +327,44 @@ def test_pdf_text_layer():
     assert unicodedata.is_normalized("NFC", raw.text)
 
 
+def test_pdf_task_table_over_two_pages_keeps_its_columns():
+    """A task table in a PDF: the plain text layer runs a row's cells together, so pages from the
+    table's header on are read in layout mode and cleaned back into cells; a tall row's number is
+    centred beside its wrapped cells, and the table runs on over the next page."""
+    from fpdf import FPDF
+
+    import ingest
+
+    pdf = FPDF()
+    font = _font()
+    pdf.add_font("dejavu", "", font)
+    pdf.add_font("dejavu", "B", font)
+    pdf.set_font("dejavu", size=10)
+    pdf.add_page()
+    for line in ["ỦY BAN NHÂN DÂN TỈNH BÌNH DƯƠNG", "Số: 1234/KH-UBND", "Bình Dương, ngày 10 tháng 3 năm 2024",
+                 "KẾ HOẠCH", "Triển khai Đề án 06", "I. TỔ CHỨC THỰC HIỆN", "1. Công an tỉnh theo dõi, đôn đốc.",
+                 "PHỤ LỤC"]:
+        pdf.cell(0, 7, line, new_x="LMARGIN", new_y="NEXT")
+    rows = [["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian"]]
+    rows += [[str(n), f"Nhiệm vụ số {n} về chia sẻ dữ liệu dân cư giữa các cơ quan nhà nước",
+              "Sở Thông tin và Truyền thông" if n % 2 else "Sở Tư pháp", "Công an tỉnh", "Quý III/2024"]
+             for n in range(1, 25)]
+    with pdf.table(col_widths=(10, 60, 40, 35, 25), first_row_as_headings=False) as table:
+        for r in rows:
+            row = table.row()
+            for c in r:
+                row.cell(c)
+    data = bytes(pdf.output())
+    assert len(pdf.pages) >= 2  # the table runs over a page break
+    tasks = [t for t in ingest.parse_bytes(data, "plan.pdf").tasks if t.source == "appendix"]
+    assert [t.section for t in tasks] == [str(n) for n in range(1, 25)]
+    for n, t in enumerate(tasks, start=1):
+        assert t.text == f"Nhiệm vụ số {n} về chia sẻ dữ liệu dân cư giữa các cơ quan nhà nước"
+        lead = "Sở Thông tin và Truyền thông" if n % 2 else "Sở Tư pháp"
+        assert (t.lead, t.support, t.deadline.due) == ([f"{lead} tỉnh Bình Dương"], ["Công an tỉnh Bình Dương"],
+                                                       "2024-09-30")
+
+
 def test_pdf_sniffed_under_a_wrong_extension():
     raw = read_bytes(make_pdf(PDF_LINES, pages=1), "plan.txt")
     assert raw.fmt == "pdf" and "Sở Nội vụ" in raw.text
