@@ -146,6 +146,8 @@ def _candidates(text: str, default_year: int | None, cell: bool,
     if once_at_start:
         return out  # the rest are recurring, continuous or unspecified
     words = _words()
+    for m in P.DL_DAY_OF_PERIOD.finditer(text):
+        add(m, Deadline(text=m.group(0), kind="recurring", period="P1M" if m["month"] else "P3M"))
     for m in P.DL_EVERY_N_MONTHS.finditer(text):
         n = int(m["n"] or m["n2"])
         if n > 0:
@@ -183,7 +185,14 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline | Non
     if best is None:
         return None
     if best.kind == "once" and best.due is not None:
-        yearly = P.DL_AND_YEARLY_AFTER.match(t, cands[0][0] - cands[0][1])
+        end = cands[0][0] - cands[0][1]
+        span = P.DL_SPAN_TO.match(t, end)
+        if span is not None:
+            # "Quý I/2026 - Quý II/2026": due at the end of the span's last period
+            later = [c for c in cands if c[0] == span.end() and c[2].kind == "once" and c[2].due]
+            if later and later[0][2].due > best.due:
+                best = Deadline(text=t, kind="once", due=later[0][2].due)
+        yearly = P.DL_AND_YEARLY_AFTER.match(t, end)
         if yearly is not None:
             # "Tháng 12/2025 và hằng năm": due first then, and every year after
             best = Deadline(text=t, kind="recurring", due=best.due, period="P1Y")
@@ -343,6 +352,11 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             if cue is not None and dl is not None:
                 dl.text = " ".join(text[cue.start(): hm.end()].split())
                 cands.append((cue.start(), 0, dl))
+    if dated and "tháng" in low:
+        for m in P.DL_DAY_OF_PERIOD.finditer(text):
+            # "báo cáo UBND tỉnh trước ngày 25 hằng tháng": a day of every month (quarter)
+            cands.append((m.start(), 0, Deadline(text=" ".join(m.group(0).split()), kind="recurring",
+                                                 period="P1M" if m["month"] else "P3M")))
     if dated and ("kỳ" in low or "tháng" in low):
         for m in _words()["recurring_body"].finditer(text):
             cands.append((m.start(), -(m.end() - m.start()),

@@ -1348,6 +1348,17 @@ DL_YEAR_CELL = re.compile(rf"^\s*(?P<y>{YEAR})\s*\.?\s*$")
 DL_EVERY_N_MONTHS = re.compile(
     r"định\s+kỳ\s+(?P<n>[0-9]{1,2})\s+tháng|(?P<n2>[0-9]{1,2})\s+tháng\s*(?:/\s*|một\s+|1\s+)lần", re.IGNORECASE
 )
+#: A day of each month or quarter: "trước ngày 25 hằng tháng", "vào ngày 20 hàng tháng",
+#: "trước ngày 20 của tháng cuối quý", "chậm nhất ngày 15 tháng cuối mỗi quý".
+DL_DAY_OF_PERIOD = re.compile(
+    r"""(?<!\w)(?:trước|vào|chậm\s+nhất|muộn\s+nhất)(?:\s+ngày)?\s+[0-9]{1,2}(?![0-9/])\s+(?:của\s+)?
+        (?:(?P<month>h[ằà]ng\s+tháng|mỗi\s+tháng)                                    # "hằng tháng"
+          |(?P<quarter>tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|h[ằà]ng\s+)?quý))(?!\w)      # "tháng cuối quý"
+    """,
+    re.IGNORECASE | re.VERBOSE)
+#: The end of a span of two time phrases in a deadline cell: "Quý I/2026 - Quý II/2026",
+#: "Tháng 3/2025 đến tháng 6/2025" (due at the end of the second).
+DL_SPAN_TO = re.compile(r"\s*(?:[-–]|đến|tới)\s*", re.IGNORECASE)
 #: What every dated deadline in running text contains (a cheap pre-check before the search for
 #: time phrases and their cues): a digit ("năm 2020"), a quarter ("quý IV") or a period ("định
 #: kỳ hằng năm"). Labels, asides and "thường xuyên" have their own pre-checks (``ingest.deadlines``).

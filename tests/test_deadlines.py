@@ -84,6 +84,13 @@ CELLS = [
     ("THƯỜNG XUYÊN", None, "continuous", None, None),
     ("QUÝ III/2024", None, "once", "2024-09-30", None),
     ("THEO TIẾN ĐỘ ĐƯỢC PHÊ DUYỆT", None, "unspecified", None, None),
+    # a day of every month or quarter
+    ("Trước ngày 25 hằng tháng", None, "recurring", None, "P1M"),
+    ("Trước ngày 20 của tháng cuối quý", None, "recurring", None, "P3M"),
+    ("Chậm nhất ngày 15 tháng cuối mỗi quý", None, "recurring", None, "P3M"),
+    # a span of two periods: due at the end of the second
+    ("Quý I/2026 - Quý II/2026", None, "once", "2026-06-30", None),
+    ("Tháng 3/2025 đến tháng 6/2025", None, "once", "2025-06-30", None),
     # a first due date, then every year: recurring, due the first time
     ("Tháng 12/2025 và hằng năm", None, "recurring", "2025-12-31", "P1Y"),
     ("Quý IV/2025 và các năm tiếp theo", None, "recurring", "2025-12-31", "P1Y"),
@@ -205,6 +212,10 @@ BODY = [
     ("2. Bộ Tài nguyên và Môi trường chỉ đạo Tổng cục Khí tượng Thủy văn nâng cao chất lượng dự báo, cảnh báo thiên "
      "tai, cung cấp kịp thời thông tin cho các cơ quan chỉ đạo; hằng ngày cập nhật bản tin trong thời gian có thiên "
      "tai.", 2024, "hằng ngày", "recurring", None, "P1D"),
+    ("Sở Nội vụ tổng hợp, báo cáo UBND tỉnh trước ngày 25 hằng tháng.", None,
+     "trước ngày 25 hằng tháng", "recurring", None, "P1M"),
+    ("Các sở, ngành báo cáo kết quả thực hiện trước ngày 20 của tháng cuối quý.", None,
+     "trước ngày 20 của tháng cuối quý", "recurring", None, "P3M"),
     # a dated deadline that then recurs, closing its clause; not when the yearly part opens another clause
     ("Sở Tài chính tham mưu bố trí kinh phí thực hiện, hoàn thành trong tháng 12/2025 và hằng năm.", None,
      "hoàn thành trong tháng 12/2025 và hằng năm", "recurring", "2025-12-31", "P1Y"),
