@@ -758,6 +758,14 @@ ATTACHED_PLAN_CUE = re.compile(
 #: Sibling separator: documents listed under one cue ("Căn cứ A, B và C", "A; B").
 SIBLING_GAP = re.compile(r"""^[ \t]*(?:[,;][ \t]*(?i:và\s+)?|(?i:và)[ \t]+|\)[ \t]*[,;]?[ \t]*)$""", re.VERBOSE)
 
+#: Sibling separator, then a law's type word and name before its number (the mention starts at
+#: "số"): "Căn cứ Nghị định số 13/2023/NĐ-CP ...; Luật Căn cước số 26/2023/QH15 ...",
+#: "..., Bộ luật Lao động số 45/2019/QH14", "; Pháp lệnh Chi phí tố tụng số 02/2012/UBTVQH13".
+NAMED_LAW_SIBLING_GAP = re.compile(
+    r"""^[ \t]*(?:[,;][ \t]*(?i:và\s+)?|(?i:và)[ \t]+)
+        (?:Bộ[ \t]+luật|Luật|Pháp[ \t]+lệnh)[ \t]+[^\W\d_][^,;()\n]{0,80}?[ \t]+$""",
+    re.VERBOSE)
+
 #: The end of a cited document's subject that opens the next document of the same cue list
 #: (the next one then carries its own type word, date and issuer):
 #:   "Thực hiện Chỉ thị số 47-CT/TW ngày 25/6/2015 của Ban Bí thư về tăng cường ... chữa cháy

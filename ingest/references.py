@@ -469,7 +469,8 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 # số 569/QĐ-TTg ..., căn cứ Nghị định số 95/2017/NĐ-CP ..." -> based_on; the
                 # documents listed after it in that clause share it
                 m.relation = sent_rel = cue
-            elif sent_rel and last is not None and patterns.SIBLING_GAP.match(gap_from_last):
+            elif sent_rel and last is not None and (patterns.SIBLING_GAP.match(gap_from_last)
+                                                    or patterns.NAMED_LAW_SIBLING_GAP.match(gap_from_last)):
                 m.relation = sent_rel
             elif sent_rel and _clause_head(text, ss, m.start):
                 m.relation = sent_rel

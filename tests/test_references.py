@@ -422,6 +422,11 @@ SECOND_UNDER_CUE_ROWS = [
     ("Căn cứ Nghị định số 04/2015/NĐ-CP ngày 09/01/2015 của Chính phủ về thực hiện dân chủ trong hoạt động của cơ quan "
      "hành chính nhà nước và Hướng dẫn số 12-HD/BDVTW ngày 20/01/2022 của Ban Dân vận Trung ương về nhiệm vụ công tác "
      "dân vận năm 2022;", {"04/2015/NĐ-CP": "based_on", "12-HD/BDVTW": "based_on"}),
+    # a law named before its number ("Luật Căn cước số ...") is still the next document of the list
+    ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ; Luật Căn cước số 26/2023/QH15 ngày 27 tháng 11 "
+     "năm 2023;", {"13/2023/NĐ-CP": "based_on", "26/2023/QH15": "based_on"}),
+    ("Căn cứ Nghị định số 145/2020/NĐ-CP ngày 14/12/2020 của Chính phủ và Bộ luật Lao động số 45/2019/QH14 ngày "
+     "20 tháng 11 năm 2019;", {"145/2020/NĐ-CP": "based_on", "45/2019/QH14": "based_on"}),
     # a bare symbol (no date, no issuer of its own) after a subject is only named in it
     ("Thực hiện Chỉ thị số 16/CT-TTg ngày 31/3/2020 của Thủ tướng Chính phủ về phòng, chống dịch và Quyết định số 219/QĐ-BYT,",
      {"16/CT-TTg": "implements", "219/QĐ-BYT": "cites"}),
