@@ -528,8 +528,9 @@ def _facts(name: str) -> _Facts:
         key.startswith(lv) for lv in k.local_vn)
     bare = P.BARE_UNIT_TAIL.search(name)
     commune = P.BARE_COMMUNE_TAIL.search(name)
+    unit_group = ("whole" if bare["whole"] else "unit") if bare else None
     return _Facts(key=key, central=central, ministry_tail=P.BARE_MINISTRY_TAIL.search(name) is not None,
-                  bare_unit=bare.group("unit") if bare else None, bare_at=bare.start("unit") if bare else 0,
+                  bare_unit=bare.group(unit_group) if bare else None, bare_at=bare.start(unit_group) if bare else 0,
                   bare_tail=(bare.group("tail") or "") if bare else "",
                   commune_at=commune.start("unit") if commune else None,
                   plural=P.PLURAL_UNITS.search(name) is not None)
@@ -667,19 +668,36 @@ class AgencyRegistry:
         # a district body named in a provincial plan without its district: its district is unknown
         return None, "unknown", self.province, None
 
-    def _bare_unit(self, unit: str) -> tuple[str | None, str, str | None, str | None]:
-        """Return (completed unit, level, province, district) for a bare unit word ("tỉnh", "Huyện ủy")."""
+    def _bare_unit(self, unit: str, whole: bool = False) -> tuple[str | None, str, str | None, str | None]:
+        """Return (completed unit, level, province, district) for a bare unit word ("tỉnh", "Huyện ủy").
+
+        ``whole``: the unit word is the whole name ("Tỉnh đoàn" alone): a Youth Union committee
+        then takes the name the issuer resolver gives it ("Ban Chấp hành Đoàn tỉnh Bắc Ninh",
+        ``resolve._LOCAL_NAMES``), so an assignee and the committee's own plans are one node.
+        """
         u = " ".join(unit.split())
         low = u.lower()
+        if whole and low.endswith("đoàn"):
+            done, level, province, district = self._bare_unit(unit)
+            if done is None:
+                return done, level, province, district
+            place = self._province_full if level == "province" else self._district_full
+            return f"Ban Chấp hành Đoàn {place}", level, province, district
         if low in ("tỉnh", "thành phố") and self._province_full:
             if low == "thành phố" and self._district_full and self._district_full.startswith("thành phố"):
                 return self._district_full, "district", self.province, self.district
             return self._province_full, "province", self.province, None
         if low in ("huyện", "quận", "thị xã") and self._district_full:
             return self._district_full, "district", self.province, self.district
-        if low in ("tỉnh ủy", "thành ủy") and self.province:
-            return f"{u} {self.province}", "province", self.province, None
-        if low in ("huyện ủy", "thị ủy") and self.district:
+        city = bool(self._district_full and self._district_full.startswith("thành phố"))
+        city_province = bool(self._province_full and self._province_full.startswith("thành phố"))
+        if low in ("tỉnh ủy", "tỉnh đoàn") or (low in ("thành ủy", "thành đoàn") and city_province and not city):
+            # the province's Party committee ("Tỉnh ủy Quảng Nam", Điều lệ Đảng) or Youth Union
+            # committee ("Tỉnh đoàn Quảng Nam", Điều lệ Đoàn), named as the issuer resolver names them
+            return (f"{u} {self.province}", "province", self.province, None) if self.province \
+                else (None, "unknown", None, None)
+        if low in ("huyện ủy", "thị ủy", "quận ủy", "huyện đoàn", "thị đoàn", "quận đoàn", "thành ủy", "thành đoàn") \
+                and self.district:
             return f"{u} {self.district}", "district", self.province, self.district
         return None, "unknown", None, None
 
@@ -753,7 +771,7 @@ class AgencyRegistry:
                 name = t[: f.commune_at] + self._commune_full
                 level, province, district = "commune", self.province, self.district
             elif f.bare_unit is not None:
-                unit, level, province, district = self._bare_unit(f.bare_unit)
+                unit, level, province, district = self._bare_unit(f.bare_unit, whole=f.bare_at == 0)
                 name = t[: f.bare_at] + unit + f.bare_tail if unit else t
                 if unit:
                     joined = (t[: f.bare_at], unit + f.bare_tail)

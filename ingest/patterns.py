@@ -1228,8 +1228,12 @@ ROLE_IN_LIST = re.compile(r"[cp](?<!\w[cp])(?:hủ\s+trì|hối\s+hợp)(?!\w)")
 #: "Ban Cán sự Đảng UBND tỉnh", "Ban Tuyên giáo Tỉnh ủy"; not after a comma ("thị xã, thành phố"
 #: lists units, it does not scope).
 BARE_UNIT_TAIL = re.compile(
-    r"(?<![,])(?<!các)\s+(?P<unit>(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)|Tỉnh\s+ủy|Thành\s+ủy|Huyện\s+ủy|Thị\s+ủy)"
+    r"(?<![,])(?<!các)\s+(?P<unit>(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã)"
+    r"|(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn))"
     r"(?P<tail>\s+(?:có\s+)?liên\s+quan)?$"
+    # a Party committee or Youth Union committee is also a whole name by itself: "Tỉnh ủy",
+    # "Huyện đoàn" (Điều lệ Đảng; Điều lệ Đoàn TNCS Hồ Chí Minh: "Tỉnh đoàn Quảng Nam")
+    r"|^(?P<whole>(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|đoàn))$"
 )  # also "UBND Thành phố" as Hà Nội writes its own name, "Các sở, ngành tỉnh có liên quan"
 #: A bare commune unit word ending a name, in a commune's own plan: "Đoàn Thanh niên xã",
 #: "Công an xã", "Hội Nông dân phường", "Ban Chỉ huy Quân sự thị trấn", "Công an Phường" (a

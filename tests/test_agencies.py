@@ -44,6 +44,19 @@ ROWS = [
     (BAC_NINH, "Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Ninh",
      "agency", "province", "Bắc Ninh", None),
     (BAC_NINH, "Sở TN&MT", "Sở Tài nguyên và Môi trường tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    # a Party or Youth Union committee named alone is the issuer's own, named as issuers are ("Tỉnh ủy
+    # Bắc Ninh", not "Tỉnh ủy tỉnh Bắc Ninh"; "Tỉnh đoàn" is "Ban Chấp hành Đoàn tỉnh Bắc Ninh", Điều lệ
+    # Đoàn TNCS Hồ Chí Minh): the same node as the committee's own plans
+    (BAC_NINH, "Tỉnh ủy", "Tỉnh ủy Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Tỉnh đoàn", "Ban Chấp hành Đoàn tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Ban Thường vụ Tỉnh đoàn", "Ban Thường vụ Tỉnh đoàn Bắc Ninh", "agency", "province", "Bắc Ninh", None),
+    (BAC_NINH, "Thành đoàn", "Thành đoàn", "agency", "unknown", None, None),  # which city's: not said
+    (HA_NOI, "Thành ủy", "Thành ủy Hà Nội", "agency", "province", "Hà Nội", None),
+    (HA_NOI, "Thành đoàn", "Ban Chấp hành Đoàn thành phố Hà Nội", "agency", "province", "Hà Nội", None),
+    (HOAI_DUC, "Huyện ủy", "Huyện ủy Hoài Đức", "agency", "district", "Hà Nội", "Hoài Đức"),
+    (HOAI_DUC, "Huyện đoàn", "Ban Chấp hành Đoàn huyện Hoài Đức", "agency", "district", "Hà Nội", "Hoài Đức"),
+    (BAC_NINH, "Văn phòng Đoàn ĐBQH và HĐND tỉnh", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Bắc Ninh",
+     "agency", "province", "Bắc Ninh", None),
     (BAC_NINH, "Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn tỉnh Bắc Ninh",
      "agency", "province", "Bắc Ninh", None),
     (BAC_NINH, "Sở LĐ-TBXH", "Sở Lao động - Thương binh và Xã hội tỉnh Bắc Ninh", "agency", "province", "Bắc Ninh", None),
@@ -112,7 +125,7 @@ ROWS = [
     (HA_NOI, "Sở Nội vụ", "Sở Nội vụ thành phố Hà Nội", "agency", "province", "Hà Nội", None),
     (HA_NOI, "UBND các quận, huyện, thị xã", "Ủy ban nhân dân các quận, huyện, thị xã thành phố Hà Nội",
      "group", "province", "Hà Nội", None),
-    (NGHE_AN, "Tỉnh đoàn", "Tỉnh đoàn tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
+    (NGHE_AN, "Tỉnh đoàn", "Ban Chấp hành Đoàn tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
     (NGHE_AN, "Công an tỉnh", "Công an tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
     (NGHE_AN, "Bộ Chỉ huy Quân sự tỉnh", "Bộ Chỉ huy Quân sự tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
     (NGHE_AN, "Hội Liên hiệp Phụ nữ tỉnh", "Hội Liên hiệp Phụ nữ tỉnh Nghệ An", "agency", "province", "Nghệ An", None),

@@ -334,7 +334,7 @@ II. NHIỆM VỤ, GIẢI PHÁP
 a) Sở Giáo dục và Đào tạo: Chủ trì, phối hợp với Sở Lao động - Thương binh và Xã hội, Tỉnh đoàn tổ chức tư vấn hướng nghiệp cho học sinh.
 b) Sở TT&TT: Hướng dẫn các cơ quan báo chí tuyên truyền Kế hoạch.
 """, [("III.1.a", ["Sở Giáo dục và Đào tạo " + NA],
-       ["Sở Lao động - Thương binh và Xã hội " + NA, "Tỉnh đoàn " + NA], None, "Chủ trì"),
+       ["Sở Lao động - Thương binh và Xã hội " + NA, "Ban Chấp hành Đoàn " + NA], None, "Chủ trì"),
       ("III.1.b", ["Sở Thông tin và Truyền thông " + NA], [], None, "Hướng dẫn các cơ quan báo chí")]),
     ("district plan, inline 'X chủ trì' and 'X phối hợp với Y'", HOAI_DUC, """II. NỘI DUNG THỰC HIỆN
 1. Phòng Tài nguyên và Môi trường chủ trì, phối hợp với Phòng Kinh tế, UBND các xã, thị trấn kiểm tra việc sử dụng đất.
