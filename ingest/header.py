@@ -526,7 +526,7 @@ def _infer_issuer(text: str, symbol: str | None, place: str | None, partial: Iss
         return partial
     if kind in ("tinh_uy", "thanh_uy"):
         return resolve.make_local_issuer(kind, province)
-    if kind in ("ubnd", "hdnd", "huyen_uy", "mttq"):
+    if kind in ("ubnd", "hdnd", "huyen_uy", "mttq", "doan"):
         return resolve.make_local_issuer(kind, province, district)
     ctx = Issuer(name="", level="district" if district else "province", province=province, district=district)
     return resolve.issuer_from_suffix(symbol, ctx) or partial

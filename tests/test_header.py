@@ -1017,3 +1017,14 @@ def test_party_title_without_its_issuer(title_lines, title):
     d = ingest.parse_text(text).document
     assert d.title == title
     assert (d.symbol, d.doc_type) == ("15-CT/TU", "Chỉ thị")
+
+
+def test_a_district_youth_union_takes_its_province_from_the_text():
+    """Châu Thành is a district of several provinces: the Youth Union committee's plan says which in
+    its title, as a district people's committee's plan does."""
+    text = ("BCH ĐOÀN HUYỆN CHÂU THÀNH\n***\nSố: 18-KH/ĐTN\nĐOÀN TNCS HỒ CHÍ MINH\nChâu Thành, ngày 5 tháng 3 năm 2024\n"
+            "KẾ HOẠCH\nVề công tác thanh niên trên địa bàn huyện Châu Thành, tỉnh Sóc Trăng\nI. NHIỆM VỤ\n"
+            "1. Các chi đoàn tổ chức ra quân.\n")
+    d = ingest.parse_text(text).document
+    assert (d.issuer.name, d.issuer.level, d.issuer.province, d.issuer.district) == (
+        "Ban Chấp hành Đoàn huyện Châu Thành", "district", "Sóc Trăng", "Châu Thành")
