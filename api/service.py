@@ -485,11 +485,13 @@ def ingest_upload(graph: Graph, data: bytes, name: str) -> dict[str, Any]:
     Raises ``ingest.IngestError`` (unreadable, empty, not a document) or ``cascade.loader.LoadError``
     (no symbol to identify it) before anything is written.
     """
-    from cascade.loader import load
+    from cascade.loader import load, prune_orphans
     from ingest import parse_bytes
 
     result = parse_bytes(data, name)
     summary = load(graph, result)  # bumps the ingest generation: cached API answers are not served any more
+    if summary.replaced:
+        prune_orphans(graph)  # a changed document may no longer name a body it named before
     doc = result.document
     return {
         "id": summary.doc_id, "symbol": doc.symbol, "doc_type": doc.doc_type, "title": doc.title,

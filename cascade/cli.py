@@ -139,11 +139,12 @@ def ingest_files(graph: Graph, paths: list[str], *, batch_size: int, show_progre
     document is wholly written or absent, and a failed group is retried document by
     document so only the bad file is reported.
     """
-    from cascade.loader import GROUP_DOCS, expand_paths, load_stream, prepare
+    from cascade.loader import GROUP_DOCS, expand_paths, load_stream, prepare, prune_orphans
 
     files, missing = expand_paths(paths)
     summary = {"files": len(files) + len(missing), "documents": 0, "references": 0, "tasks": 0, "agencies": 0,
-               "errors": 0}
+               "errors": 0, "pruned": 0}
+    replaced = False
     for path, problem in missing:
         _error_line(f"{path}: {problem}")
         summary["errors"] += 1
@@ -164,7 +165,12 @@ def ingest_files(graph: Graph, paths: list[str], *, batch_size: int, show_progre
                 summary["references"] += o.summary.references
                 summary["tasks"] += o.summary.tasks
                 summary["agencies"] += o.summary.agencies
+                replaced = replaced or o.summary.replaced
             progress.advance(task)
+    if replaced:
+        # documents loaded again may no longer name a body they named before (a changed file, a
+        # parser that now spells the body otherwise): drop the agencies nothing names any more
+        summary["pruned"] = prune_orphans(graph)
     return summary
 
 
@@ -177,7 +183,7 @@ def _summary_table(summary: dict[str, int], graph: Graph | None = None) -> Table
         counts = graph.counts()
         totals = {"documents": counts["Document"], "references": counts["IMPLEMENTS"] + counts["BASED_ON"]
                   + counts["CITES"], "tasks": counts["Task"], "agencies": counts["Agency"] + counts["AgencyGroup"]}
-    for key in ("files", "documents", "references", "tasks", "agencies", "errors"):
+    for key in ("files", "documents", "references", "tasks", "agencies", "pruned", "errors"):
         row = [key, str(summary[key])]
         if graph is not None:
             row.append(str(totals.get(key, "")))

@@ -118,6 +118,8 @@ class LoadSummary:
     warnings: list[str] = field(default_factory=list)
     #: True when the graph already held exactly this load (same fingerprint): nothing was written.
     unchanged: bool = False
+    #: True when the document was ingested before and this load replaced what it had stated.
+    replaced: bool = False
 
 
 @dataclass
@@ -649,10 +651,12 @@ def write_group(graph: Graph, plans: Sequence[DocPlan], batch_size: int = 500, *
         return []
     todo: list[DocPlan] = []
     unchanged: set[str] = set()
+    replaced: set[str] = set()
 
     def build(rows: list[dict[str, Any]]) -> list[Statement]:
         state = {r["id"]: r for r in rows}
         unchanged.clear()
+        replaced.clear()
         todo.clear()
         for p in plans:
             node = state.get(p.doc_id)
@@ -664,6 +668,7 @@ def write_group(graph: Graph, plans: Sequence[DocPlan], batch_size: int = 500, *
         if not todo:
             return []
         cleanup = [p.doc_id for p in todo if p.doc_id in state and state[p.doc_id]["status"] == "ingested"]
+        replaced.update(cleanup)
         new = [p.doc_id for p in todo if p.doc_id not in state]
         return statements(todo, batch_size, cleanup, new=new, stated_before=_stated_before(state[d] for d in cleanup))
 
@@ -678,8 +683,40 @@ def write_group(graph: Graph, plans: Sequence[DocPlan], batch_size: int = 500, *
         else:
             outcome = {p.doc_id: _write_alone(graph, p, batch_size) for p in targets}
     else:
-        outcome = {p.doc_id: p.summary for p in todo}
+        outcome = {p.doc_id: replace(p.summary, replaced=p.doc_id in replaced) for p in todo}
     return [(p, replace(p.summary, unchanged=True) if p.doc_id in unchanged else outcome[p.doc_id]) for p in plans]
+
+
+#: Most rounds of ``prune_orphans`` (each can free the parents of what the previous one deleted:
+#: a department, its province's committee above it, ...).
+_PRUNE_ROUNDS = 5
+
+
+def prune_orphans(graph: Graph) -> int:
+    """Delete the agencies and groups no document names any more; return how many went.
+
+    Run after documents were ingested again (``LoadSummary.replaced``): a parser upgrade
+    that spells a body differently ("Tỉnh ủy tỉnh Quảng Nam" -> "Tỉnh ủy Quảng Nam") leaves
+    the old node with nothing pointing at it, which searches would still list. Each round
+    is one transaction (``load_prune_agencies``, then the ingest generation, so cached
+    answers are dropped), decided from a count read in the same optimistic transaction.
+    """
+    total = 0
+    for _ in range(_PRUNE_ROUNDS):
+        found: list[int] = [0]
+
+        def build(rows: list[dict[str, Any]]) -> list[Statement]:
+            found[0] = int(rows[0]["orphans"]) if rows else 0
+            if not found[0]:
+                return []
+            return [(queries.text("load_prune_agencies"), {}),
+                    (queries.text("load_generation"), {"key": GENERATION_KEY})]
+
+        graph.write_after_read(queries.text("load_prune_agencies_find"), {}, build)
+        if not found[0]:
+            break
+        total += found[0]
+    return total
 
 
 def _stated_before(rows: Iterable[dict[str, Any]]) -> list[str]:

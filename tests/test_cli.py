@@ -107,6 +107,23 @@ def test_ingest_folder_summary_and_idempotent(data_dir, samples_dir):
     assert {"72-CTr/TU", "107/NQ-CP", "371/KH-UBND"} <= down
 
 
+def test_a_changed_file_ingested_again_prunes_the_bodies_it_no_longer_names(data_dir, tmp_path, samples_dir):
+    src = (samples_dir / "85-KH-UBND_chau-thanh-soc-trang_2020.txt").read_text(encoding="utf-8")
+    assert "Phòng Giáo dục và Đào tạo" in src
+    plan = tmp_path / "85.txt"
+    plan.write_text(src, encoding="utf-8")
+    first = json.loads(cli("ingest", str(plan), "--json").stdout)
+    assert first["pruned"] == 0
+    res = cli("duties", "phong giao duc va dao tao", "--json")
+    assert res.exit_code == 0, (res.stdout, res.stderr)
+    assert json.loads(res.stdout)["duties"], "the office leads a task of the sample"
+    # the same plan, its point c) now assigned to another office
+    plan.write_text(src.replace("Phòng Giáo dục và Đào tạo", "Phòng Văn hóa và Thông tin"), encoding="utf-8")
+    again = json.loads(cli("ingest", str(plan), "--json").stdout)
+    assert again["documents"] == 1 and again["pruned"] >= 1
+    assert cli("duties", "phong giao duc va dao tao", "--json").exit_code == 2  # no such agency any more
+
+
 def test_parse_json_needs_no_database(data_dir, samples_dir):
     res = cli("parse", str(samples_dir / "124-KH-UBND_lao-cai_2020.txt"), "--json")
     assert res.exit_code == 0

@@ -196,6 +196,35 @@ def test_changed_file_replaces_tasks_and_edges(graph):
     assert graph.read("MATCH (:Document {id: '142-qd-ttg--2020'})-[r]->() RETURN count(r) AS c") == [{"c": 0}]
 
 
+def test_agencies_no_document_names_any_more_are_pruned(graph):
+    """A changed document that names other bodies: after it is loaded again, the bodies nothing
+    names any more (not an assignee, issuer, coordination or reporting party, nor anyone's parent)
+    are deleted; the issuer and the new assignee stay."""
+    from cascade.loader import prune_orphans
+
+    first = load(graph, KH85)
+    assert not first.replaced
+    names = lambda: sorted(r["n"] for r in graph.read("MATCH (a) WHERE a:Agency OR a:AgencyGroup RETURN a.name AS n"))  # noqa: E731
+    before = names()
+    assert "Phòng Nội vụ huyện Châu Thành" in before
+    assert prune_orphans(graph) == 0  # nothing to prune after a first load
+    changed = doc("85/KH-UBND", UBND_CT, "district", "2020-06-12", province="Sóc Trăng", district="Châu Thành",
+                  tasks=[Task("II.1", "Một nhiệm vụ mới", ["Phòng Văn hóa và Thông tin huyện Châu Thành"])],
+                  sha="2" * 64)
+    second = load(graph, changed)
+    assert second.replaced
+    generation = graph.generation()
+    gone = {"Phòng Nội vụ huyện Châu Thành", "Phòng Tài chính - Kế hoạch huyện Châu Thành",
+            "Ủy ban nhân dân các xã, thị trấn huyện Châu Thành"}
+    assert gone <= set(names())  # still there until pruned
+    assert prune_orphans(graph) == len(gone)
+    after = names()
+    assert not gone & set(after)
+    assert {UBND_CT, "Phòng Văn hóa và Thông tin huyện Châu Thành"} <= set(after)
+    assert graph.generation() > generation  # cached answers that listed them are dropped
+    assert prune_orphans(graph) == 0
+
+
 def test_tasks_agencies_and_coordination(graph):
     load(graph, KH85)
     rows = graph.read(
