@@ -706,7 +706,7 @@ def prune_orphans(graph: Graph) -> int:
         found: list[int] = [0]
 
         def build(rows: list[dict[str, Any]]) -> list[Statement]:
-            found[0] = int(rows[0]["orphans"]) if rows else 0
+            found[0] = sum(int(r["orphans"]) for r in rows)  # one row per label
             if not found[0]:
                 return []
             return [(queries.text("load_prune_agencies"), {}),

@@ -3,9 +3,17 @@
 // params: none
 // returns: nothing
 // engines: falkordb, neo4j
-MATCH (a)
-WHERE (a:Agency OR a:AgencyGroup)
-  AND NOT (a)<-[:ASSIGNED_TO]-()
+// One part per label (a label scan each, not a scan of every node).
+OPTIONAL MATCH (a:Agency)
+WHERE NOT (a)<-[:ASSIGNED_TO]-()
+  AND NOT (a)<-[:ISSUED_BY]-()
+  AND NOT (a)-[:COORDINATES_WITH]-()
+  AND NOT (a)-[:REPORTS_TO]-()
+  AND NOT (a)<-[:PART_OF]-()
+DETACH DELETE a
+WITH count(*) AS _
+OPTIONAL MATCH (a:AgencyGroup)
+WHERE NOT (a)<-[:ASSIGNED_TO]-()
   AND NOT (a)<-[:ISSUED_BY]-()
   AND NOT (a)-[:COORDINATES_WITH]-()
   AND NOT (a)-[:REPORTS_TO]-()
