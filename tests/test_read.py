@@ -222,21 +222,14 @@ def test_docx_word_numbering_and_text_boxes():
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
+    from tests.data.word_lists import add_list, number
+
     doc = Document()
-    numbering = doc.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
-        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
-        '</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    add_list(doc, 90)
 
     def item(text, level):
         """Add a paragraph numbered by list 90 at ``level``."""
-        p = doc.add_paragraph(text)
-        p._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+        number(doc.add_paragraph(text), 90, level)
 
     box = doc.add_paragraph()
     box._p.append(parse_xml(

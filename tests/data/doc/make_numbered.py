@@ -19,14 +19,17 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from docx import Document
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 
 ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from tests.data.word_lists import add_list, number  # noqa: E402 - shared with tests/test_read.py
+
 SOURCE = ROOT / "corpus" / "samples" / "85-KH-UBND_chau-thanh-soc-trang_2020.txt"
 OUT = Path(__file__).resolve().parent / "numbered-85"
 
@@ -38,19 +41,8 @@ LABELS = [(re.compile(r"^[IVX]+\.\s+"), 0), (re.compile(r"^\d+\.\s+"), 1), (re.c
 def build(text: str) -> Document:
     """Return a Document with ``text``'s paragraphs, typed labels replaced by Word list numbering."""
     doc = Document()
-    numbering = doc.part.numbering_part.element
-    numbering.insert(0, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
-        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%3)"/></w:lvl>'
-        '</w:abstractNum>'))
-    numbering.insert(1, parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:multiLevelType w:val="singleLevel"/>'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="-"/></w:lvl>'
-        '</w:abstractNum>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
-    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    add_list(doc, 90)  # I. / 1. / a)
+    add_list(doc, 91, (("bullet", "-"),), multilevel=False)
     for line in text.splitlines():
         line = re.sub(r"^#+\s*", "", line).replace("**", "").strip()
         if not line:
@@ -58,10 +50,8 @@ def build(text: str) -> Document:
         for rx, level in LABELS:
             m = rx.match(line)
             if m:
-                p = doc.add_paragraph(line[m.end():])
-                num_id, ilvl = ("91", 0) if level == "bullet" else ("90", level)
-                p._p.get_or_add_pPr().append(parse_xml(
-                    f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+                num_id, ilvl = (91, 0) if level == "bullet" else (90, level)
+                number(doc.add_paragraph(line[m.end():]), num_id, ilvl)
                 break
         else:
             doc.add_paragraph(line)
