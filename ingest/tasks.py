@@ -941,8 +941,28 @@ def _found(doc: CleanDocument, header: DocumentHeader, registry: AgencyRegistry)
     year = _year(header)
     layout = _layout(doc)
     found = _body_tasks(doc, layout, year, registry) + _appendix_tasks(doc, layout, year, registry)
+    decision = _decision_before(doc, layout)
+    if decision is not None:
+        found = _body_tasks(doc, decision, year, registry) + found
     _MEMO["last"] = (registry, doc, found)
     return found
+
+
+def _decision_before(doc: CleanDocument, layout: _Layout) -> _Layout | None:
+    """Return the layout of a decision's articles that precede the plan it issues in the same file, else None.
+
+    "QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo Quyết định này Kế hoạch ... Điều 2. Giao Sở Nội vụ chủ
+    trì ... Điều 3. ... Nơi nhận: ... KẾ HOẠCH / I. MỤC ĐÍCH ...": the body found by ``_layout``
+    is the plan's (it starts at the first Roman part); the decision's own articles, which end at
+    its "Nơi nhận" or signature before the plan, are read as a body of their own.
+    """
+    texts = [l.text.strip() for l in doc.lines[: layout.start]]
+    first = next((i for i, t in enumerate(texts) if t[:1] in "ĐđD" and P.ARTICLE_HEADING.match(t)), None)
+    if first is None:
+        return None
+    end = next((i for i in range(first + 1, len(texts))
+                if P.BODY_END.match(texts[i]) or signature_title_at(texts, i)), None)
+    return _Layout(first, end, ()) if end is not None else None
 
 
 def find_tasks(doc: CleanDocument, header: DocumentHeader, registry: AgencyRegistry) -> list[Task]:

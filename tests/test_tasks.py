@@ -1000,3 +1000,42 @@ def test_any_text_gives_consistent_tasks(pieces, issuer):
         assert t.source in ("body", "appendix")
     for r in lines:
         assert r.from_ in known and r.to in known and r.from_ != r.to
+
+
+DECISION_THEN_PLAN = """\
+ỦY BAN NHÂN DÂN
+TỈNH BẾN TRE
+Số: 1020/QĐ-UBND
+Bến Tre, ngày 12 tháng 5 năm 2021
+QUYẾT ĐỊNH
+Ban hành Kế hoạch thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Quyết định số 142/QĐ-TTg.
+Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành tổ chức triển khai thực hiện Kế hoạch.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Minh Cảnh
+ỦY BAN NHÂN DÂN
+TỈNH BẾN TRE
+KẾ HOẠCH
+Thực hiện Quyết định số 142/QĐ-TTg
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao nhận thức về vai trò của đội ngũ trí thức.
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu chuyên gia, hoàn thành trong năm 2022.
+"""
+
+
+def test_a_decision_and_the_plan_it_issues_in_one_file_both_assign():
+    """The decision's own article ("Điều 2. Giao Sở Nội vụ chủ trì ...") and the plan's items are both read;
+    the act (Điều 1) and the execution formula (Điều 3) are not duties."""
+    tasks = ingest.parse_text(DECISION_THEN_PLAN).tasks
+    assert [(t.section, t.lead, t.support) for t in tasks] == [
+        ("Điều 2", ["Sở Nội vụ tỉnh Bến Tre"], ["Các sở, ngành tỉnh Bến Tre"]),
+        ("II.1", ["Sở Khoa học và Công nghệ tỉnh Bến Tre"], []),
+    ]
