@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.identity import document_id, slug
+from ingest.patterns import DATASET_DISTRICT_TYPE
 
 VOCAB_PATH = Path(__file__).with_name("data") / "vocab.json"
 FIRST_YEAR = 2019
@@ -58,8 +59,9 @@ CHAINS_PER_YEAR = 50  # "~50 central directives a year" (issue #6)
 
 #: Bumped whenever the same seed writes other documents or truth, so a corpus on disk from an
 #: older generator is regenerated (``bench.run.ensure_corpus``). 2: names of districts that hold
-#: their unit word ("Quận 3") are no longer written "quận Quận 3".
-GENERATOR_VERSION = 2
+#: their unit word ("Quận 3") are no longer written "quận Quận 3". 3: "thị xã Long Mỹ", not the
+#: dataset's "Long Mỹ (Thị xã)", one district of each such same-named pair.
+GENERATOR_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -113,11 +115,17 @@ def provinces() -> tuple[Province, ...]:
     out = []
     for key, p in data["DICT_PROVINCE"].items():
         kind = "thành phố" if p["province"].startswith("Thành phố") else "tỉnh"
-        dists = tuple(
-            (d["districtType"].lower(), d["districtShort"])
-            for d in sorted(data["DICT_PROVINCE_DISTRICT"].get(key, {}).values(), key=lambda d: d["districtCode"])
-        )
-        out.append(Province(p["provinceShort"], kind, p["provinceCode"], dists))
+        dists: list[tuple[str, str]] = []
+        for d in sorted(data["DICT_PROVINCE_DISTRICT"].get(key, {}).values(), key=lambda d: d["districtCode"]):
+            # "Long Mỹ (Thị xã)": the dataset tells a huyện and the thị xã of the same name apart
+            # with the type; plans write "thị xã Long Mỹ". One of each such pair is generated: two
+            # issuers with one name would give two plans one id when their numbers meet
+            # (ingest.identity scopes a district's documents by its name)
+            m = DATASET_DISTRICT_TYPE.match(d["districtShort"])
+            name = m["name"] if m else d["districtShort"]
+            if all(name != n for _, n in dists):
+                dists.append((d["districtType"].lower(), name))
+        out.append(Province(p["provinceShort"], kind, p["provinceCode"], tuple(dists)))
     return tuple(sorted(out, key=lambda p: p.code))
 
 

@@ -137,6 +137,11 @@ def _units() -> _Units:
         if pshort not in full:
             legacy.append(pshort)
             full[pshort] = pfull
+        m = patterns.DATASET_DISTRICT_TYPE.match(dshort)
+        if m is not None:
+            # "Long Mỹ (Thị xã)": the huyện and the thị xã of one province share the name "Long Mỹ";
+            # the unit word written before it ("thị xã Long Mỹ") tells them apart
+            dshort = m["name"]
         districts.setdefault(_key(dshort), []).append((dshort, pshort, dtype))
     post: list[str] = []
     for pshort, pfull in new_rows:
@@ -300,7 +305,7 @@ def districts_named(name: str | None) -> list[tuple[str, str]]:
         if k.startswith(pre) and k not in _units().districts_by_key:
             k = k[len(pre) :]
             break
-    return [(d, p) for d, p, _ in _units().districts_by_key.get(k, ())]
+    return list(dict.fromkeys((d, p) for d, p, _ in _units().districts_by_key.get(k, ())))
 
 
 def is_district_of(district: str | None, province: str | None) -> bool:

@@ -921,6 +921,11 @@ UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huy�
 #: wards of many southern cities until 2025: "Phường 5" of Quận 3, of Sóc Trăng, of Vũng Tàu).
 DISTRICT_NUMBER = re.compile(r"""[ \t\n]+(?P<num>[0-9]{1,2})(?![\w])""", re.VERBOSE)
 
+#: A district name the admin-units dataset disambiguates with its type, for the six pairs of
+#: same-named units in one province (a huyện and the thị xã or thành phố split from it):
+#: "Long Mỹ (Thị xã)", "Long Mỹ (Huyện)", "Cao Lãnh (Thành phố)", "Kỳ Anh (Thị xã)".
+DATASET_DISTRICT_TYPE = re.compile(r"^(?P<name>.*?)\s*\((?P<type>Huyện|Quận|Thị xã|Thành phố)\)$")
+
 #: The Vietnam Fatherland Front's committee of a level, as plans write it: "Mặt trận Tổ quốc tỉnh",
 #: "Ủy ban Mặt trận Tổ quốc huyện", "Ủy ban MTTQ Việt Nam tỉnh" (abbreviations expanded first),
 #: "Đảng đoàn MTTQ tỉnh": one body, whose name is "Ủy ban Mặt trận Tổ quốc Việt Nam" + its unit

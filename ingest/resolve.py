@@ -430,7 +430,10 @@ def _match_window(raw: str, has_ctx: bool, ctx_province: str | None, ctx_distric
             return make_local_issuer(kind, prov), end
         if dist:
             ulow = ffold(unit or "")
-            dunit = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã"}.get(ulow)
+            # the unit written decides between same-named units ("thành phố Cao Lãnh" and "huyện
+            # Cao Lãnh" of Đồng Tháp); without it the dataset's type is used
+            dunit = {"huyen": "huyện", "quan": "quận", "thi xa": "thị xã", "thanh pho": "thành phố",
+                     "tp": "thành phố", "tp.": "thành phố"}.get(ulow)
             return make_local_issuer(kind, _province_of(dist, ctx_prov), dist, district_unit=dunit), end
         if comm:
             return make_local_issuer(kind, ctx_prov, ctx_dist, commune=comm, commune_unit=unit), end

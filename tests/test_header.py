@@ -596,6 +596,26 @@ def test_admin_units_districts():
     assert admin_units.district_type("Điện Biên Phủ", "Điện Biên") == "Thành phố"
 
 
+@pytest.mark.parametrize("name,province,units", [
+    # the dataset writes these same-named pairs "Long Mỹ (Thị xã)" / "Long Mỹ (Huyện)"; plans write the unit before the name
+    ("Long Mỹ", "Hậu Giang", ("huyện", "thị xã")),
+    ("Kỳ Anh", "Hà Tĩnh", ("huyện", "thị xã")),
+    ("Cao Lãnh", "Đồng Tháp", ("huyện", "thành phố")),
+    ("Hồng Ngự", "Đồng Tháp", ("huyện", "thành phố")),
+    ("Cai Lậy", "Tiền Giang", ("huyện", "thị xã")),
+    ("Duyên Hải", "Trà Vinh", ("huyện", "thị xã")),
+])
+def test_a_huyen_and_a_town_of_one_name(name, province, units):
+    assert admin_units.districts_named(name) == [(name, province)]
+    assert admin_units.district_type(name, province) is None  # two units: the text's unit word decides
+    assert not any("(" in d for d in admin_units.district_names())
+    for unit in units:
+        d = ingest.parse_text(f"ỦY BAN NHÂN DÂN\n{unit.upper()} {name.upper()}\nSố: 96/KH-UBND\n"
+                              f"{name}, ngày 27 tháng 5 năm 2024\nKẾ HOẠCH\nVề chuyển đổi số\n").document
+        assert (d.issuer.name, d.issuer.level, d.issuer.province, d.issuer.district) == (
+            f"Ủy ban nhân dân {unit} {name}", "district", province, name)
+
+
 @pytest.mark.parametrize("text,expected", [
     # Ho Chi Minh City's numbered districts are named "Quận 1" .. "Quận 12": the unit word is in the name
     ("ỦY BAN NHÂN DÂN QUẬN 3 ban hành", ("Quận 3", "Hồ Chí Minh")),
