@@ -92,12 +92,18 @@ def analyse_header(doc: CleanDocument) -> HeaderInfo:
     if doc_type is None and symbol:
         doc_type = resolve.symbol_doc_type(symbol)  # "KH" -> Kế hoạch; no type code -> Công văn
 
-    title, title_span, body_idx = _title(lines, type_idx, anchor, cut)
+    title, title_span, body_idx, title_body = _title(lines, type_idx, anchor, cut)
 
     top = anchor if anchor is not None else type_idx
     place, issued_on = _place_date(lines, top)
 
     issuer = _issuer_block(lines, top)
+    if issuer is not None and issuer.kind == "bchtw" and title_body:
+        # "BAN CHẤP HÀNH TRUNG ƯƠNG" heads every central Party document; "KẾT LUẬN / CỦA BỘ CHÍNH
+        # TRỊ" says which organ of it issues this one (Hướng dẫn 36-HD/VPTW: tên cơ quan ban hành)
+        organ = resolve.match_issuer(title_body, 0)
+        if organ is not None and organ[0].level == "central" and organ[1] >= len(title_body.rstrip()):
+            issuer = organ[0]
     inferred = False
     if issuer is None or (issuer.level == "district" and issuer.province is None) or (
         issuer.kind in ("ubnd", "hdnd", "mttq") and issuer.level == "unknown"
@@ -283,22 +289,23 @@ def _type_prefix_line(lines, anchor: int | None) -> tuple[int, str, int] | None:
 
 
 def _title(lines, type_idx: int | None, anchor: int | None, cut: int | None = None):
-    """Return (title, span, index of the first body line) for the lines after the type line
-    (or for the rest of the type line from ``cut`` when type and title share a line)."""
+    """Return (title, span, index of the first body line, issuing body the title names first or None)
+    for the lines after the type line (or for the rest of the type line from ``cut`` when type and
+    title share a line)."""
     if type_idx is None:
         # công văn: the "V/v ..." line is the title (Nghị định 30/2020, Phụ lục I, mục 5b)
         start = anchor if anchor is not None else 0
         for i in range(start, min(len(lines), start + 8)):
             t = lines[i].text.strip()
             if resolve.ffold(t[:10]).startswith(("v/v", "ve viec")):
-                return t, (lines[i].offset, lines[i].offset + len(lines[i].text)), i + 1
-        return None, None, (anchor + 1 if anchor is not None else None)
+                return t, (lines[i].offset, lines[i].offset + len(lines[i].text)), i + 1, None
+        return None, None, (anchor + 1 if anchor is not None else None), None
     i = type_idx + 1 if cut is None else type_idx
     if i >= len(lines):
-        return None, None, i
+        return None, None, i, None
     first = lines[i].text[cut or 0 :].strip()
     if patterns.PREAMBLE_END.match(first) or resolve.ffold(first[:10]).startswith(("can cu", "kinh gui")):
-        return None, None, i
+        return None, None, i, None
     parts = [first]
     caps = _is_upper(first)
     j = i + 1
@@ -315,11 +322,13 @@ def _title(lines, type_idx: int | None, anchor: int | None, cut: int | None = No
         break
     title = " ".join(" ".join(parts).split()).strip(" -–*")
     pm = patterns.TITLE_ISSUER_PREFIX.match(title)
+    body = None
     if pm is not None and pm["body"][0].isupper():
         rest = title[pm.end():]  # "của Ban Thường vụ Tỉnh ủy về ...": the issuer, then the trích yếu
         title = rest[:1].upper() + rest[1:]
+        body = pm["body"]
     span = (lines[i].offset + (cut or 0), lines[j - 1].offset + len(lines[j - 1].text))
-    return (title or None), span, j
+    return (title or None), span, j, body
 
 
 # --------------------------------------------------------------------------- place, date, issuer

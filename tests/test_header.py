@@ -386,8 +386,11 @@ HEADER_ROWS = [
      "2021-05-10", "Hà Nội"),
     ("ttg-year", PRIME_MINISTER_WITH_YEAR, "14/2014/QĐ-TTg", "Quyết định", "Thủ tướng Chính phủ", "central", None, None,
      "2014-02-14", "Hà Nội"),
-    ("party-central", PARTY_CENTRAL, "52-KL/TW", "Kết luận", "Ban Chấp hành Trung ương Đảng", "central", None, None,
+    # "BAN CHẤP HÀNH TRUNG ƯƠNG" heads it; "KẾT LUẬN / CỦA BAN BÍ THƯ" names the organ that issues it
+    ("party-central", PARTY_CENTRAL, "52-KL/TW", "Kết luận", "Ban Bí thư", "central", None, None,
      "2019-05-30", "Hà Nội"),
+    ("party-central-bch", PARTY_CENTRAL.replace("CỦA BAN BÍ THƯ\n", ""), "52-KL/TW", "Kết luận",
+     "Ban Chấp hành Trung ương Đảng", "central", None, None, "2019-05-30", "Hà Nội"),
     ("party-district", PARTY_DISTRICT, "120-KH/HU", "Kế hoạch", "Huyện ủy Châu Thành", "district", "Bến Tre", "Châu Thành",
      "2019-10-02", "Châu Thành"),
     ("chau-thanh-tien-giang", DISTRICT_TIEN_GIANG, "150/KH-UBND", "Kế hoạch", "Ủy ban nhân dân huyện Châu Thành", "district",
