@@ -564,7 +564,13 @@ def _support_text(text: str) -> str | None:
     m = P.SUPPORT_INTRO.search(text)
     if not m:
         return None
-    return take_list(text[m.end():])
+    rest = text[m.end():]
+    if rest[:1].islower() and not m.group(0).rstrip().lower().endswith(("với", "cùng")) \
+            and not rest.startswith(("các ", "những ", "mọi ")):
+        # "phối hợp tổ chức thực hiện tại ấp": without "với" a lower-case word after "phối hợp" is
+        # the verb it goes with, not a body (bodies are capitalised or a group: "phối hợp các sở")
+        return None
+    return take_list(rest)
 
 
 # --------------------------------------------------------------------------- body tasks

@@ -160,6 +160,9 @@ ROWS = [
     # a commune's own bodies, named with a bare "xã", take the commune's name
     (EA_KLY, "Đoàn Thanh niên xã", "Đoàn Thanh niên xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
     (EA_KLY, "Hội Nông dân xã", "Hội Nông dân xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
+    # a commune civil servant's post is assigned like a body (Nghị định 33/2023/NĐ-CP, Điều 6)
+    (EA_KLY, "Công chức Văn hóa - Xã hội", "Công chức Văn hóa - Xã hội xã Ea Kly", "agency", "commune", "Đắk Lắk",
+     "Krông Pắc"),
     (EA_KLY, "Hội Cựu chiến binh", "Hội Cựu chiến binh xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
     (EA_KLY, "Trạm Y tế xã", "Trạm Y tế xã Ea Kly", "agency", "commune", "Đắk Lắk", "Krông Pắc"),
     (EA_KLY, "Các ban, ngành, đoàn thể xã", "Các ban, ngành, đoàn thể xã Ea Kly", "group", "commune", "Đắk Lắk",

@@ -900,6 +900,9 @@ II. TỔ CHỨC THỰC HIỆN
     ("Thực hiện quy chế phối hợp giữa các sở; chủ trì, phối hợp với Công an tỉnh triển khai", "Công an tỉnh"),
     ("Sở Y tế chủ trì, phối hợp chặt chẽ với Sở Tài chính thực hiện", "Sở Tài chính"),
     ("Chủ trì phối hợp Phòng Tư pháp rà soát", "Phòng Tư pháp"),
+    # without "với", a lower-case word after "phối hợp" is its verb, unless a group follows
+    ("Ban nhân dân các ấp phối hợp tổ chức thực hiện tại ấp.", None),
+    ("Chủ trì, phối hợp các sở, ngành rà soát", "các sở, ngành"),
 ])
 def test_support_list_after_phoi_hop(text, support):
     from ingest.tasks import _support_text
