@@ -487,6 +487,13 @@ def _plan(text: str) -> _Plan:
             if subject is not None:
                 break
     if subject is None:
+        if "trì" in t:
+            for em in P.EMBEDDED_LEAD.finditer(t):
+                # "Rà soát ..., giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp với ...": the duty first,
+                # then who leads it; the text stays the whole duty
+                if is_agency_list(em["who"].strip()):
+                    return _Plan(subject=em["who"].strip(), support_text=_support_text(text), rest=text, rest_at=0,
+                                 heading=False)
         return _Plan(subject=None, support_text=_support_text(text), rest=text, rest_at=0, heading=False)
     tail = body[rest_at:]
     rest = tail.strip()

@@ -754,6 +754,15 @@ PHẦN III. TỔ CHỨC THỰC HIỆN
 """, [("II.1", ["Sở Xây dựng " + NA], [], ("once", "2024-12-31", None), "Chủ trì rà soát"),
       ("II", [], [], None, "Phần II của Kế hoạch này"),  # a sentence, not a part; after a complete item it is the part's
       ("III.1", ["Sở Xây dựng " + NA], [], ("recurring", None, "P6M"), "Theo dõi")]),
+    ("the lead named after the duty (', giao X chủ trì', ': X chủ trì')", NGHE_AN, """II. NHIỆM VỤ
+1. Rà soát danh mục đầu tư của Chương trình, giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp với Sở Tài chính thực hiện; hoàn thành trước ngày 31/10/2025.
+2. Bố trí vốn đối ứng năm 2026 cho Chương trình, giao cho Sở Tài chính chủ trì tham mưu; thời gian: Trong tháng 12/2025.
+3. Hỗ trợ đất ở, nhà ở (Dự án 1): Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Ủy ban nhân dân các xã thực hiện.
+4. Tổ chức hội nghị sơ kết, các đơn vị chủ trì theo lĩnh vực.
+""", [("II.1", ["Sở Dân tộc và Tôn giáo " + NA], ["Sở Tài chính " + NA], ("once", "2025-10-31", None), "Rà soát"),
+      ("II.2", ["Sở Tài chính " + NA], [], ("once", "2025-12-31", None), "Bố trí vốn"),
+      ("II.3", ["Sở Nông nghiệp và Môi trường " + NA], ["Ủy ban nhân dân các xã " + NA], None, "Hỗ trợ đất ở"),
+      ("II.4", ["Các đơn vị " + NA], [], None, "Tổ chức hội nghị")]),
     # a decision's articles (Nghị định 30/2020/NĐ-CP, Phụ lục I): "Điều 2. Giao X chủ trì ..." is a duty,
     # "Điều 2. Tổ chức thực hiện" heads items ("Điều 2.1"); the act ("Điều 1. Thành lập ..."), when it
     # takes effect and who "thi hành" it are forms, not duties
