@@ -465,7 +465,8 @@ def _columns(line: str) -> list[str]:
     parts = [p for p in P.COLUMN_GAP.split(line) if p.strip()]
     if len(parts) < 2:
         return [" ".join(line.split())]
-    if "\t" not in line and not any(_headerish(p) for p in parts) and not _item_beside_name(parts):
+    if "\t" not in line and not any(_headerish(p) for p in parts) and not _item_beside_name(parts) \
+            and not _names_side_by_side(parts):
         return [" ".join(line.split())]
     out: list[str] = []
     pending = ""
@@ -479,6 +480,21 @@ def _columns(line: str) -> list[str]:
     if pending:
         out.append(pending)
     return out
+
+
+def _names_side_by_side(parts: list[str]) -> bool:
+    """Return True for two signers' names on one line ("Lại Văn Hoàn          Nguyễn Thị Thu Hà").
+
+    A joint plan (Kế hoạch liên tịch) is signed by the head of each issuer, side by side; each
+    column holds a person's name of two to five capitalised words.
+    """
+    if len(parts) != 2:
+        return False
+    for part in parts:
+        words = part.split()
+        if not (2 <= len(words) <= 5 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)):
+            return False
+    return True
 
 
 def _item_beside_name(parts: list[str]) -> bool:

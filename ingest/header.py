@@ -399,7 +399,30 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             rest = joined[end:].strip()
             if rest and patterns.SUB_BODY.match(rest) and issuer.level in ("province", "district"):
                 return _sub_body(rest, issuer)  # "... / PHÒNG NỘI VỤ": its department issues
+            beside = _sub_body_beside(block, joined, end) if issuer.level in ("province", "district") else None
+            if beside is not None:
+                return _sub_body(beside, issuer)
             return issuer
+    return None
+
+
+def _sub_body_beside(block: list[str], joined: str, end: int) -> str | None:
+    """Return the department line of a joint plan's left column, read past the right column's line.
+
+    A joint plan (Kế hoạch liên tịch) sets two issuers side by side; read line by line the
+    columns interleave: "UBND TỈNH THÁI BÌNH", "LIÊN ĐOÀN LAO ĐỘNG", "SỞ NỘI VỤ", "TỈNH THÁI
+    BÌNH". The first-named body (the left column) is the issuer: its department is the line
+    after the one the right column put in between.
+    """
+    at = 0
+    for k, line in enumerate(block):
+        at += len(line) + 1
+        if at > end:  # ``line`` holds the end of the superior body's name
+            rest = block[k + 2:k + 3]
+            if len(block) > k + 2 and joined[end:].strip().startswith(block[k + 1].strip()) \
+                    and patterns.SUB_BODY.match(rest[0]) and len(rest[0].split()) <= 8:
+                return rest[0]
+            return None
     return None
 
 
@@ -643,6 +666,8 @@ def _looks_like_name(t: str) -> bool:
         return False
     if resolve.ffold(t) in _NOT_NAMES or _is_title(t):
         return False
+    if _is_upper(t) and any(_is_title(" ".join(words[:k])) for k in (1, 2, 3) if k < len(words)):
+        return False  # "CHỦ TỊCH LĐLĐ TỈNH", "GIÁM ĐỐC SỞ NỘI VỤ": a capacity and its body, not a name
     if _is_upper(t):
         return all(w.isalpha() for w in words) and not _is_title(t)
     return all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words)

@@ -1051,3 +1051,31 @@ def test_a_district_youth_union_takes_its_province_from_the_text():
     d = ingest.parse_text(text).document
     assert (d.issuer.name, d.issuer.level, d.issuer.province, d.issuer.district) == (
         "Ban Chấp hành Đoàn huyện Châu Thành", "district", "Sóc Trăng", "Châu Thành")
+
+
+JOINT_PLAN = """\
+UBND TỈNH THÁI BÌNH          LIÊN ĐOÀN LAO ĐỘNG
+SỞ NỘI VỤ                     TỈNH THÁI BÌNH
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 15/KHLT-SNV-LĐLĐ
+Thái Bình, ngày 25 tháng 3 năm 2024
+KẾ HOẠCH LIÊN TỊCH
+Về việc thực hiện văn hóa công vụ năm 2024
+I. NỘI DUNG THỰC HIỆN
+1. Phòng Công chức, viên chức: chủ trì hướng dẫn thực hiện.
+Nơi nhận:
+- Lưu: VT SNV, VT LĐLĐ.
+GIÁM ĐỐC SỞ NỘI VỤ                TM. BAN THƯỜNG VỤ
+                                  CHỦ TỊCH LĐLĐ TỈNH
+
+Lại Văn Hoàn                      Nguyễn Thị Thu Hà
+"""
+
+
+def test_joint_plan_is_issued_by_the_first_named_body_and_signed_by_its_head():
+    """Two issuers side by side: read line by line their columns interleave; the left column's
+    department is the issuer, its head's name the signer (not the other column's capacity line)."""
+    d = ingest.parse_text(JOINT_PLAN).document
+    assert (d.issuer.name, d.issuer.level, d.issuer.province) == ("Sở Nội vụ tỉnh Thái Bình", "province", "Thái Bình")
+    assert d.signer.name == "Lại Văn Hoàn"
