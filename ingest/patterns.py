@@ -684,7 +684,7 @@ NUMBERED_HEADING = re.compile(r"""^\s*(?P<num>[IVX]{1,4}|\d{1,2})\s*[.\-–)]\s+
 #:   " về tăng cường thực hiện " (an intensifier before the verb keeps the implementing sense),
 #:   " hướng dẫn thực hiện một số điều của " (02-HD/UBKTTW -> 22-QĐ/TW), " hướng dẫn thi hành các điều của ".
 EDGE_CUE = re.compile(
-    r"""^[ \t\n]*,?[ \t\n]*(?i:
+    r"""^[ \t\n]*(?:\((?i:cũ|trước\s+đây)\)[ \t\n]*)?,?[ \t\n]*(?i:   # "(cũ)": a province merged in 2025
         (?:về\s+(?:việc\s+)?)?
         (?:(?:ban\s+hành|phê\s+duyệt)\s+(?:Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?|Đề\s+án|Quy\s+chế)
            (?:\s+của\s+(?:Chính\s+phủ|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Tỉnh\s+ủy|Ủy\s+ban\s+nhân\s+dân(?:\s+tỉnh)?))?
@@ -730,14 +730,18 @@ SUBJECT_END = re.compile(
 #: Short form after a full mention (same document, no new edge):
 #:   "(sau đây viết tắt là Quyết định số 142/QĐ-TTg)", "(viết tắt là Kết luận số 52-KL/TW)",
 #:   "(sau đây gọi tắt là Nghị quyết số 45-NQ/TW)", "  (Nghị quyết số 45-NQ/TW)".
-SHORT_FORM_LEAD = re.compile(r"""\(\s*(?i:(?:sau\s+đây\s+)?(?:(?:viết|gọi)\s+tắt\s+(?:là\s+)?)?)\s*$""", re.VERBOSE)
+SHORT_FORM_LEAD = re.compile(r"""\(\s*(?i:(?:sau\s+đây\s+)?(?:(?:viết|gọi)\s+tắt\s+(?:là\s+)?|gọi\s+là\s+)?)\s*$""", re.VERBOSE)
+#: Two documents of one type joined as the subject of one stated edge: "Kế hoạch số 112/KH-UBND
+#: ... của UBND tỉnh Kiên Giang (cũ) và Kế hoạch số 356/KH-UBND ... về thực hiện Nghị quyết số 57":
+#: the gap between the first and the second mention.
+JOINED_CHILDREN_GAP = re.compile(r"""^[ \t]*(?:\((?i:cũ|trước\s+đây)\)[ \t]*)?(?:,|(?i:và))[ \t]*$""")
 
 #: A short name defined for a cited document, that is not a symbol, and the text after it uses:
 #:   "(sau đây gọi tắt là Đề án 06)", "(sau đây viết tắt là Chương trình 1719)",
-#:   "(gọi tắt là “Nghị quyết 57”)"; the caller rejects names holding a symbol (those are
+#:   "(gọi tắt là “Nghị quyết 57”)", "(sau đây gọi là Nghị quyết 68)"; the caller rejects names holding a symbol (those are
 #:   mentions of their own, ``SHORT_FORM_LEAD``).
 SHORT_NAME = re.compile(
-    r"""\(\s*(?i:sau\s+đây\s+)?(?i:gọi|viết)\s+tắt\s+(?i:là)\s*:?\s*["“”']?
+    r"""\(\s*(?i:sau\s+đây\s+)?(?:(?i:gọi|viết)\s+tắt|(?i:gọi))\s+(?i:là)\s*:?\s*["“”']?   # "gọi tắt là", "gọi là"
         (?P<name>[^()"“”'\n;:,]{2,60}?)
         \s*["“”']?\s*\)""",
     re.VERBOSE,

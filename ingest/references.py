@@ -422,6 +422,7 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
         in_basis = any(a <= seg_start < b for a, b in basis)
         in_preamble = info.body_start <= seg_start < info.preamble_end
         anchor: int | None = None  # last full mention (chain end)
+        prev_anchor: int | None = None  # the full mention before it
         last: int | None = None  # last mention of any kind (for gaps)
         sent_rel: str | None = None
         sent_start = -1
@@ -453,14 +454,23 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 else:
                     sent_rel = None
                 m.relation = sent_rel or "cites"
-                anchor = idx
+                prev_anchor, anchor = anchor, idx
                 last = idx
                 seen_keys.add(key)
                 continue
             gap = text[mentions[anchor].end : m.start] if anchor is not None else ""
+            joined = None
+            if anchor is not None and prev_anchor is not None and mentions[prev_anchor].doc_type \
+                    and mentions[prev_anchor].doc_type == mentions[anchor].doc_type \
+                    and patterns.JOINED_CHILDREN_GAP.match(text[mentions[prev_anchor].end: mentions[anchor].start]):
+                joined = prev_anchor
             if anchor is not None and len(gap) < _MAX_EDGE_GAP and (
                     patterns.EDGE_CUE.match(gap) or _cue_after_unread_issuer(mentions[anchor], gap)):
                 edges.append((anchor, idx))
+                if joined is not None:
+                    # "Kế hoạch số 112/KH-UBND ... và Kế hoạch số 356/KH-UBND ... về thực hiện <doc>":
+                    # both plans of the joined subject implement it
+                    edges.append((joined, idx))
                 m.relation = "cites"
             elif in_preamble and len(gap) < _MAX_EDGE_GAP and patterns.OWN_PLAN_CUE.search(gap):
                 m.relation = "implements"  # "..., Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện <doc>"
@@ -478,7 +488,7 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 m.relation = sent_rel
             else:
                 m.relation = "cites"
-            anchor = idx
+            prev_anchor, anchor = anchor, idx
             last = idx
             seen_keys.add(key)
     return edges

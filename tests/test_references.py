@@ -146,6 +146,13 @@ def test_reference_identity_carries_issuer_and_year(sentence, symbol, rid):
 
 
 EDGE_ROWS = [
+    # two plans of one type joined by "và" share the edge; a former province's issuer "(cũ)" before the cue;
+    # the parent named by a short name the document defined ("sau đây gọi là ...", without "tắt")
+    ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị về đột phá phát triển khoa "
+     "học, công nghệ (sau đây gọi là Nghị quyết số 57); Trên cơ sở Kế hoạch số 112/KH-UBND ngày 14 tháng 3 năm "
+     "2025 của Ủy ban nhân dân tỉnh Kiên Giang (cũ) và Kế hoạch số 356/KH-UBND ngày 20 tháng 3 năm 2025 của Ủy "
+     "ban nhân dân tỉnh An Giang (cũ) về thực hiện Nghị quyết số 57;",
+     {("112/KH-UBND", "57-NQ/TW"), ("356/KH-UBND", "57-NQ/TW")}),
     # (sentence, expected edges as (child, parent))
     ("Căn cứ Nghị quyết số 50/NQ-CP ngày 17/4/2020 của Chính phủ ban hành Chương trình hành động của Chính phủ thực hiện "
      "Nghị quyết số 52-NQ/TW ngày 27/9/2019 của Bộ Chính trị về một số chủ trương, chính sách chủ động tham gia cuộc "
