@@ -295,7 +295,7 @@ def test_self_reference_is_dropped():
 
 
 def test_stated_edge_ids_match_reference_ids():
-    res = ingest.parse_text(plan(preamble=EDGE_ROWS[1][0]))
+    res = ingest.parse_text(plan(preamble=EDGE_ROWS[2][0]))
     ids = {r.id for r in res.references}
     assert all(e.child_id in ids and e.parent_id in ids for e in res.stated_edges)
     e = res.stated_edges[0]
