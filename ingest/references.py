@@ -325,6 +325,13 @@ def _with_short_names(text: str, mentions: list[_M], title_span: tuple[int, int]
         if not m.symbol:
             continue
         limit = min(m.end + _SHORT_NAME_REACH, mentions[i + 1].start if i + 1 < len(mentions) else len(text))
+        for stop in (";", "\n"):
+            # the definition belongs to the mention whose clause it closes: "...; Điều 1. Phê duyệt
+            # Đề án ... (sau đây gọi tắt là Đề án)" names the decision's own Đề án, not the document
+            # cited in the clause before
+            k = text.find(stop, m.end, limit)
+            if k >= 0:
+                limit = k
         sm = patterns.SHORT_NAME.search(text, m.end, limit)
         if sm is None:
             continue

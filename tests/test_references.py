@@ -480,6 +480,16 @@ SHORT_NAME_ROWS = [
     ("Triển khai Kế hoạch năm 2022",
      "Thực hiện Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh Hà Tĩnh (sau đây gọi tắt là Kế hoạch);",
      "Các sở thực hiện Kế hoạch này.", "112/KH-UBND", "implements", 1),
+    # "(sau đây gọi là ...)" without "tắt" defines a short name too
+    ("Triển khai Nghị quyết 68 năm 2025",
+     "Căn cứ Nghị quyết số 68-NQ/TW ngày 04/5/2025 của Bộ Chính trị về phát triển kinh tế tư nhân (sau đây gọi là "
+     "Nghị quyết 68);", "Quán triệt Nghị quyết 68 đến cán bộ, đảng viên.", "68-NQ/TW", "implements", 3),
+    # a definition in a later clause names something else: "...; Điều 1. Phê duyệt Đề án ... (sau đây gọi tắt là
+    # Đề án)" is the decision's own Đề án, not the resolution cited in the clause before
+    ("Phê duyệt Đề án phát triển nhân lực công nghệ số",
+     "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ;\n"
+     "Điều 1. Phê duyệt Đề án phát triển nguồn nhân lực công nghệ số (sau đây gọi tắt là Đề án).",
+     "Các bộ triển khai Đề án.", "57-NQ/TW", "based_on", 1),
 ]
 
 
