@@ -982,6 +982,9 @@ PART_WORD_HEADING = re.compile(
     rf"""^(?i:phần)\s+(?:(?i:thứ)\s+(?P<ord>(?i:nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười))
                       |(?P<num>{ROMAN}|[0-9]{{1,2}}))(?!\w)\s*[.:\-–]?\s*(?P<title>.*)$""",
     re.VERBOSE)
+#: The note under the title of a document issued with a decision (Nghị định 30/2020/NĐ-CP, Phụ lục
+#: III): "(Ban hành kèm theo Quyết định số 27/2024/QĐ-UBND ngày 19 tháng 7 năm 2024 của ...)".
+ISSUED_WITH_NOTE = re.compile(r"^\(?\s*(?i:ban\s+hành\s+kèm\s+theo)\s+(?i:quyết\s+định|nghị\s+quyết|chỉ\s+thị)(?!\w)")
 #: What a decision's article does by itself, the act of the decision rather than a duty it assigns:
 #:   "Điều 1. Phê duyệt Đề án ...", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch ...",
 #:   "Điều 1. Thành lập Tổ công tác ...", "Điều 1. Kiện toàn Ban Chỉ đạo ...",

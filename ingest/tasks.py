@@ -682,10 +682,28 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
             found.append(_Found(Task(section=section, text=t, lead=_names(lead), support=_names(sup),
                                      deadline=dl, offset=offset + off, source="body"), full, list(lead)))
 
+    # an article headed by an agency ("Điều 5. Sở Công Thương"): the lead of its items and paragraphs,
+    # resolved when first used (an unused heading registers no agency)
+    part_subject: str | None = None
+    part_ctx: _Context | None = None
+
+    def part_context() -> _Context | None:
+        """Return the context the current article's agency heading gives, resolving it on first use."""
+        nonlocal part_ctx
+        if part_ctx is None and part_subject is not None:
+            a = _assign(part_subject, registry)
+            part_ctx = _Context(label=part, lead=a.lead, support=a.support) if a.lead else None
+        return part_ctx
+
     for i, b in enumerate(blocks):
         if b.kind == "part":
             part, item, point = b.label or "", None, None
             in_task_part, skip_item = _is_task_part(b.text), False
+            part_subject, part_ctx = None, None
+            if b.label and b.label.startswith("Điều") and b.text:
+                pp = _plan(b.text)
+                if pp.heading and pp.subject is not None:
+                    part_subject = b.text
             continue
         if b.kind == "table":
             # a task table inside the body: its rows are tasks of this part ("III.2" = row 2)
@@ -709,6 +727,8 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
                 label = f"{item.label}.{b.label}" if item is not None else ".".join(x for x in (part, b.label) if x)
             a = _assign(b.text, registry)
             inherited = item if b.kind == "point" and item is not None and not item.leaf else None
+            if inherited is None and b.kind == "item" and part_subject is not None and not a.lead:
+                inherited = part_context()
             lead = a.lead or (inherited.lead if inherited else [])
             support = a.support if a.lead else (a.support or (inherited.support if inherited else []))
             deadline = find_deadline(b.text, year) or (inherited.deadline if inherited else None)
@@ -745,6 +765,8 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
             continue  # "Các ngành, địa phương đã triển khai ...", "Văn phòng ... thông báo để ... biết"
         lead = a.lead or (ctx.lead if ctx else [])
         support = a.support if a.lead else (a.support or (ctx.support if ctx else []))
+        if not lead and ctx is None and part_subject is not None and (pc := part_context()) is not None:
+            lead, support = pc.lead, support or pc.support  # a paragraph of an article headed by its agency
         if a.heading:
             # "- Các sở, ban, ngành:" under a heading: a sub-heading for what follows
             sub = _Context(label=section, lead=lead, support=support, deadline=ctx.deadline if ctx else None)
@@ -953,12 +975,39 @@ def _found(doc: CleanDocument, header: DocumentHeader, registry: AgencyRegistry)
         return hit[2]
     year = _year(header)
     layout = _layout(doc)
-    found = _body_tasks(doc, layout, year, registry) + _appendix_tasks(doc, layout, year, registry)
-    decision = _decision_before(doc, layout)
-    if decision is not None:
-        found = _body_tasks(doc, decision, year, registry) + found
+    decision = _decision_before(doc, layout)  # a decision's articles before the plan it issues
+    attached = _issued_after(doc, layout)  # a Quy chế (plan) issued with the decision, after its signature
+    found = (_body_tasks(doc, decision, year, registry) if decision is not None else []) \
+        + _body_tasks(doc, layout, year, registry) \
+        + (_body_tasks(doc, attached, year, registry) if attached is not None else []) \
+        + _appendix_tasks(doc, layout, year, registry)
     _MEMO["last"] = (registry, doc, found)
     return found
+
+
+def _issued_after(doc: CleanDocument, layout: _Layout) -> _Layout | None:
+    """Return the layout of a document issued with the decision whose body ``layout`` is, after its signature, else None.
+
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế ... / Nơi nhận ... / QUY CHẾ / (Ban hành kèm
+    theo Quyết định số 27/2024/QĐ-UBND ...) / Chương II ... / Điều 5. Sở Công Thương / 1. Chủ trì ...":
+    the attached Quy chế (Kế hoạch, Đề án) has articles or parts of its own, which assign duties.
+    Its body runs from the note to its own end (signature, "Nơi nhận", an appendix or a task table).
+    """
+    lines = doc.lines
+    note = next((i for i in range(layout.end, min(len(lines), layout.end + 40))
+                 if P.ISSUED_WITH_NOTE.match(lines[i].text.strip())), None)
+    if note is None:
+        return None
+    texts = [l.text.strip() for l in lines]
+    end = len(texts)
+    for i in range(note + 1, len(texts)):
+        if P.BODY_END.match(texts[i]) or P.APPENDIX_HEADING.match(texts[i]) or signature_title_at(texts, i) \
+                or (len(texts[i]) <= 6 and _table_header_at(lines, i)):
+            end = i
+            break
+    if any(a < end and b > note for a, b in layout.tables):
+        return None  # a task table in between: read as such (``_appendix_tasks``), never as paragraphs
+    return _Layout(note + 1, end, ())
 
 
 def _decision_before(doc: CleanDocument, layout: _Layout) -> _Layout | None:

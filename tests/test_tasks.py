@@ -1051,3 +1051,50 @@ def test_a_decision_and_the_plan_it_issues_in_one_file_both_assign():
         ("Điều 2", ["Sở Nội vụ tỉnh Bến Tre"], ["Các sở, ngành tỉnh Bến Tre"]),
         ("II.1", ["Sở Khoa học và Công nghệ tỉnh Bến Tre"], []),
     ]
+
+
+DECISION_ISSUING_RULES = """\
+ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 27/2024/QĐ-UBND
+Hà Nam, ngày 19 tháng 7 năm 2024
+QUYẾT ĐỊNH
+Ban hành Quy chế phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh Hà Nam
+QUYẾT ĐỊNH:
+Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh Hà Nam.
+Điều 2. Quyết định này có hiệu lực kể từ ngày 01 tháng 8 năm 2024.
+Nơi nhận:
+- Lưu: VT, KT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Anh Chức
+QUY CHẾ
+Phối hợp quản lý cụm công nghiệp trên địa bàn tỉnh Hà Nam
+(Ban hành kèm theo Quyết định số 27/2024/QĐ-UBND ngày 19 tháng 7 năm 2024 của Ủy ban nhân dân tỉnh Hà Nam)
+Chương I. QUY ĐỊNH CHUNG
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định việc phối hợp quản lý cụm công nghiệp.
+Chương II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN
+Điều 5. Sở Công Thương
+1. Chủ trì, phối hợp với các sở, ngành tham mưu thành lập, mở rộng cụm công nghiệp.
+2. Tổng hợp, báo cáo tình hình hoạt động của các cụm công nghiệp định kỳ 6 tháng.
+Điều 6. Sở Tài nguyên và Môi trường
+Chủ trì kiểm tra việc chấp hành pháp luật về bảo vệ môi trường tại các cụm công nghiệp; thời gian: Hằng năm.
+Điều 7. Trách nhiệm của các cơ quan, đơn vị
+1. Sở Xây dựng chủ trì thẩm định quy hoạch chi tiết cụm công nghiệp.
+"""
+
+
+def test_rules_issued_with_a_decision_assign_by_article():
+    """A Quy chế after the decision's signature ("(Ban hành kèm theo Quyết định số ...)"): an article headed by an
+    agency ("Điều 5. Sở Công Thương") leads its items and paragraphs; one headed by a group leaves its items'
+    own leads alone and registers nothing unused."""
+    res = ingest.parse_text(DECISION_ISSUING_RULES)
+    assert [(t.section, t.lead, t.deadline and t.deadline.period) for t in res.tasks] == [
+        ("Điều 5.1", ["Sở Công Thương tỉnh Hà Nam"], None),
+        ("Điều 5.2", ["Sở Công Thương tỉnh Hà Nam"], "P6M"),
+        ("Điều 6", ["Sở Tài nguyên và Môi trường tỉnh Hà Nam"], "P1Y"),
+        ("Điều 7.1", ["Sở Xây dựng tỉnh Hà Nam"], None),
+    ]
+    assert "Các cơ quan, đơn vị tỉnh Hà Nam" not in {a.name for a in res.agencies}
