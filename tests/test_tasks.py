@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import ingest
+from tests.test_header import DECISION_WITH_ATTACHED_PLAN
 from ingest.agencies import AgencyRegistry
 from ingest.clean import clean
 from ingest.model import DocumentHeader, Issuer
@@ -1014,33 +1015,13 @@ def test_any_text_gives_consistent_tasks(pieces, issuer):
         assert r.from_ in known and r.to in known and r.from_ != r.to
 
 
-DECISION_THEN_PLAN = """\
-ỦY BAN NHÂN DÂN
-TỈNH BẾN TRE
-Số: 1020/QĐ-UBND
-Bến Tre, ngày 12 tháng 5 năm 2021
-QUYẾT ĐỊNH
-Ban hành Kế hoạch thực hiện Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ
-QUYẾT ĐỊNH:
-Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Quyết định số 142/QĐ-TTg.
-Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành tổ chức triển khai thực hiện Kế hoạch.
-Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.
-Nơi nhận:
-- Như Điều 3;
-- Lưu: VT.
-TM. ỦY BAN NHÂN DÂN
-KT. CHỦ TỊCH
-PHÓ CHỦ TỊCH
-Nguyễn Minh Cảnh
-ỦY BAN NHÂN DÂN
-TỈNH BẾN TRE
-KẾ HOẠCH
-Thực hiện Quyết định số 142/QĐ-TTg
-I. MỤC ĐÍCH, YÊU CẦU
-1. Nâng cao nhận thức về vai trò của đội ngũ trí thức.
-II. NHIỆM VỤ, GIẢI PHÁP
-1. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu chuyên gia, hoàn thành trong năm 2022.
-"""
+#: The decision of tests/test_header.py that carries its plan, its article 2 now a duty and article 3 the
+#: execution formula, its plan given a part of duties.
+DECISION_THEN_PLAN = DECISION_WITH_ATTACHED_PLAN.replace(
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n",
+    "Điều 2. Giao Sở Nội vụ chủ trì, phối hợp với các sở, ngành tổ chức triển khai thực hiện Kế hoạch.\n"
+    "Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc các sở chịu trách nhiệm thi hành Quyết định này./.\n",
+) + "II. NHIỆM VỤ, GIẢI PHÁP\n1. Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu chuyên gia, hoàn thành trong năm 2022.\n"
 
 
 def test_a_decision_and_the_plan_it_issues_in_one_file_both_assign():
