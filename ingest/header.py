@@ -385,7 +385,7 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             block.append(t)
     # table layouts put the motto in the middle; keep the organisational lines only
     block = [b for b in block if _is_upper(b)] or block
-    party = _commune_party(block)
+    party = _commune_party(block) or _body_party(block)
     if party is not None:
         return party
     joined = " ".join(block)
@@ -403,7 +403,65 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             if beside is not None:
                 return _sub_body(beside, issuer)
             return issuer
+    return _organisation(block)
+
+
+def _body_party(block: list[str]) -> Issuer | None:
+    """Return the committee of a body's Party organisation a header block names, else None.
+
+    "ĐẢNG BỘ TỈNH NINH BÌNH / ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH" -> "Đảng ủy Ủy ban nhân dân tỉnh Ninh
+    Bình", province level ("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH" -> "Đảng ủy các cơ quan Đảng tỉnh ...").
+    Only under the superior line that names the province (Hướng dẫn 36-HD/VPTW, mục 3.1): without
+    it the body's province is unknown here, and no guess is made.
+    """
+    for i, line in enumerate(block[1:], start=1):
+        m = patterns.BODY_PARTY_LINE.match(line)
+        sup = patterns.PARTY_SUPERIOR_LINE.match(block[i - 1]) if m else None
+        province = admin_units.canonical_province(sup.group("name")) if sup else None
+        if province is None:
+            continue
+        words = m.group("body").lower().split()
+        # sentence case, the Party's name capitalised ("các cơ quan Đảng"), a body's first word too
+        words = ["Đảng" if w == "đảng" else w for w in words]
+        if words[0] not in ("các", "những"):
+            words[0] = words[0].capitalize()
+        unit = " ".join(m.group("unit").lower().split())
+        return Issuer(name=f"Đảng ủy {' '.join(words)} {unit} {province}", level="province", province=province,
+                      kind="dang_uy")
     return None
+
+
+def _organisation(block: list[str]) -> Issuer | None:
+    """Return the provincial committee of a mass organisation a header block names, else None.
+
+    "HỘI NÔNG DÂN TỈNH THANH HÓA" -> "Hội Nông dân tỉnh Thanh Hóa"; the unit may start the next
+    line ("LIÊN ĐOÀN LAO ĐỘNG" / "TỈNH QUẢNG NINH"). The organisations are data
+    (``issuers.json``, "local_organisations").
+    """
+    rx, canon = _organisation_names()
+    for i, line in enumerate(block):
+        t = line.strip()
+        m = rx.match(t)
+        if m is None:
+            continue
+        rest = t[m.end():].strip()
+        if not rest and i + 1 < len(block):
+            rest = block[i + 1]
+        pm = patterns.UNIT_PLACE_LINE.match(rest)
+        province = admin_units.canonical_province(pm.group("name")) if pm else None
+        if province is None:
+            continue
+        unit = " ".join(pm.group("unit").lower().split())
+        return Issuer(name=f"{canon[resolve.ffold(m.group('name'))]} {unit} {province}", level="province",
+                      province=province, kind="agency")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _organisation_names() -> tuple:
+    """Return (pattern of the mass organisations' names, folded name -> official spelling)."""
+    names = resolve._load("issuers.json")["local_organisations"]["names"]  # the one loader of ingest/data
+    return patterns.name_alternation(names), {resolve.ffold(n): n for n in names}
 
 
 def _sub_body_beside(block: list[str], joined: str, end: int) -> str | None:
@@ -602,12 +660,21 @@ def _commune_scope(text: str, issuer: Issuer, issued_on: str | None = None) -> I
 
 
 def _province_for_district(text: str, district: str) -> str | None:
-    """Return the province the text names most often among those having ``district``, else None."""
+    """Return the province the text names most often among those having ``district``, else None.
+
+    Names after a unit word count ("tỉnh Bình Định"); when there are none, a capitalised bare
+    name among the provinces having the district does ("Ban Thường vụ Tỉnh ủy Bình Định": a
+    Party committee is named "Tỉnh ủy" + the province, Hướng dẫn 36-HD/VPTW).
+    """
     having = {p for _, p in admin_units.districts_named(district)}
     counts: dict[str, int] = {}
     for prov, _, _ in admin_units.find_provinces(text):
         if prov in having:
             counts[prov] = counts.get(prov, 0) + 1
+    if not counts:
+        for prov, start, _ in admin_units.find_provinces(text, require_prefix=False):
+            if prov in having and text[start:start + 1].isupper():
+                counts[prov] = counts.get(prov, 0) + 1
     if not counts:
         return None
     best = sorted(counts.items(), key=lambda kv: -kv[1])

@@ -917,6 +917,23 @@ COMMUNE_PARTY_LINE = re.compile(
     re.VERBOSE,
 )
 
+#: The committee of a body's Party organisation under a province's (Quy định 2025 on the Party
+#: organisations of the provincial bodies: đảng bộ Ủy ban nhân dân tỉnh, đảng bộ các cơ quan
+#: Đảng tỉnh), the line under "ĐẢNG BỘ TỈNH X" (Hướng dẫn 36-HD/VPTW, mục 3.1):
+#:   "ĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH", "ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH", "ĐẢNG ỦY QUÂN SỰ TỈNH";
+#: not a unit's own committee ("ĐẢNG ỦY XÃ VĨNH HANH": ``COMMUNE_PARTY_LINE``).
+BODY_PARTY_LINE = re.compile(
+    r"""^\s*(?i:đảng\s+(?:ủy|uỷ))\s+
+        (?!(?i:xã|phường|thị\s+trấn|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|đặc\s+khu)(?!\w))
+        (?P<body>[^\W\d_][^\d|:*]{2,60}?)\s+(?P<unit>(?i:tỉnh|thành\s+phố))\s*$""",
+    re.VERBOSE,
+)
+
+#: A province named with its unit alone on a header line (or the rest of one): "TỈNH QUẢNG NINH",
+#: "THÀNH PHỐ HẢI PHÒNG" (a mass organisation's line broken before its unit: "LIÊN ĐOÀN LAO ĐỘNG" /
+#: "TỈNH QUẢNG NINH").
+UNIT_PLACE_LINE = re.compile(r"""^\s*(?P<unit>(?i:tỉnh|thành\s+phố))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""", re.VERBOSE)
+
 #: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
 UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
 

@@ -76,10 +76,13 @@ def test_issue_threshold(report: Report, score: str) -> None:
 #: v4 (session 4) header 0.971, reference F1 0.973, relation F1 0.946;
 #: v5 (session 6) header 0.950, reference F1 1.000, relation F1 1.000 (leads 0.742, deadlines 0.727);
 #: v6 (session 6) header 0.938, reference F1 1.000, relation F1 0.950 (0.975 after the author's truth fix).
+#: v7 (session 7) header 0.977, reference F1 1.000, relation F1 1.000 (leads 0.925, deadlines 0.906).
+#: v8 (session 7) header **0.854** (0.865 after the author's truth fix), reference F1 0.990, relation F1 0.990.
 #: ``make_binary.py`` in each writes its .docx, .pdf, UTF-16 and CP1258 files from the
 #: readable texts in ``src/``.
 LATER_SETS = {"v2": (DEFAULT_DIR / "v2", 14), "v3": (DEFAULT_DIR / "v3", 19), "v4": (DEFAULT_DIR / "v4", 17),
-              "v5": (DEFAULT_DIR / "v5", 10), "v6": (DEFAULT_DIR / "v6", 14)}
+              "v5": (DEFAULT_DIR / "v5", 10), "v6": (DEFAULT_DIR / "v6", 14),
+              "v7": (DEFAULT_DIR / "v7", 11), "v8": (DEFAULT_DIR / "v8", 12)}
 
 
 @pytest.fixture(scope="module", params=sorted(LATER_SETS))
