@@ -144,6 +144,11 @@ ROWS = [
     (TTG, "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
      "Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "group", "central", None, None),
     (HOAI_DUC, "Chủ tịch UBND huyện", "Ủy ban nhân dân huyện Hoài Đức", "agency", "district", "Hà Nội", "Hoài Đức"),
+    # a minister (and a Cục's or Vụ's head) tasked by name: the body he heads (a Công điện's points)
+    (TTG, "Bộ trưởng Bộ Quốc phòng", "Bộ Quốc phòng", "agency", "ministry", None, None),
+    (TTG, "Thứ trưởng Bộ Y tế", "Bộ Y tế", "agency", "ministry", None, None),
+    (MOST, "Cục trưởng Cục Thông tin khoa học và công nghệ quốc gia",
+     "Cục Thông tin khoa học và công nghệ quốc gia Bộ Khoa học và Công nghệ", "agency", "ministry", None, None),
     (HOAI_DUC, "Thường trực HĐND huyện", "Thường trực Hội đồng nhân dân huyện Hoài Đức",
      "agency", "district", "Hà Nội", "Hoài Đức"),
     (HOAI_DUC, "Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã huyện Hoài Đức", "group", "district", "Hà Nội",
