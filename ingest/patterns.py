@@ -1435,7 +1435,9 @@ DL_CUE_BEFORE = re.compile(
         (?:(?:hoàn\s+thành|xong)\s+)?(?:trong|trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|đến\s+hết|hết|xong|hoàn\s+thành)
                                                               # "xong trong", "hoàn thành trước", "chậm nhất"
       | thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:   # "Thời gian: Quý II/2024", "thời hạn hoàn thành:"
-    )\s+$""",
+    )
+    (?:\s+[0-9]{1,2}\s*(?:giờ|h)(?:\s*[0-9]{2}(?:\s*phút)?)?)?         # a time of day: "trước 17 giờ ngày 25/9/2025", "trước 17h00 ngày ..."
+    \s+$""",
     re.IGNORECASE | re.VERBOSE,
 )
 #: An opening parenthesis right before a quarter, month or date: "(Quý II/2024)", "(tháng 10/2019)".

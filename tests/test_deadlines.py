@@ -181,6 +181,11 @@ BODY = [
      "và Môi trường hằng năm.", 2023, "hằng năm", "recurring", None, "P1Y"),
     ("Theo dõi việc thực hiện, báo cáo kết quả hằng năm.", 2024, "hằng năm", "recurring", None, "P1Y"),
     ("Tổng hợp tình hình, báo cáo Ủy ban nhân dân tỉnh hằng quý.", 2024, "hằng quý", "recurring", None, "P3M"),
+    # a time of day between the cue and the date (a Công điện's hour): due that day
+    ("Kiên quyết sơ tán người dân ra khỏi khu vực nguy hiểm, hoàn thành trước 17 giờ ngày 25/9/2025; chỉ đạo các xã "
+     "triển khai phương án bốn tại chỗ.", 2025, "hoàn thành trước 17 giờ ngày 25/9/2025", "once", "2025-09-25", None),
+    ("Báo cáo kết quả về Bộ Nông nghiệp và Môi trường trước 8 giờ 30 phút ngày 02/10/2025.", 2025,
+     "trước 8 giờ 30 phút ngày 02/10/2025", "once", "2025-10-02", None),
     # all capitals: headings and table cells of real plans (found exactly as in sentence case)
     ("ĐỊNH KỲ 06 THÁNG BÁO CÁO UBND TỈNH.", 2020, "ĐỊNH KỲ 06 THÁNG", "recurring", None, "P6M"),
     ("BÁO CÁO KẾT QUẢ VỀ SỞ NỘI VỤ ĐỊNH KỲ HẰNG QUÝ.", 2020, "ĐỊNH KỲ HẰNG QUÝ", "recurring", None, "P3M"),
@@ -292,6 +297,8 @@ def test_find_deadline_in_running_text(text, year, phrase, kind, due, period):
     "Chủ trì xây dựng dự thảo Luật, trình Quốc hội năm 2025 về việc sửa đổi.",
     "Tham mưu trình Thủ tướng Chính phủ phê duyệt Chiến lược phát triển đến năm 2030.",
     "Hoàn thiện hồ sơ trình duyệt năm 2025.",
+    # a time of day with no cue before it is when a meeting takes place, not a due date
+    "Tổ chức họp trực tuyến lúc 17 giờ ngày 25/9/2025 tại trụ sở Ủy ban nhân dân tỉnh.",
 ])
 def test_find_deadline_ignores_years_without_a_cue(text):
     assert find_deadline(text) is None
