@@ -173,7 +173,10 @@ def normalise_chars(text: str) -> str:
 
 
 def strip_markup(text: str) -> str:
-    """Return ``text`` without markdown/HTML residue; list bullets normalised to "- "."""
+    """Return ``text`` without markdown/HTML residue and superscript footnote marks; list bullets normalised to "- "."""
+    if any(c in text for c in P.SUPERSCRIPT_DIGITS):
+        # "57-NQ/TW¹": the mark glued to the symbol hides its end (the footnote's own line stays)
+        text = P.FOOTNOTE_SUPERSCRIPT.sub("", text)
     if "](" in text:
         text = P.MD_IMAGE.sub("", text)
         text = P.MD_LINK.sub(r"\g<text>", text)

@@ -169,6 +169,11 @@ HTML_INLINE_TAG = re.compile(
 MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 #: Markdown link, keeping its text: "[Quyết định 142/QĐ-TTg](https://vanban.chinhphu.vn/...)".
 MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\)")
+#: A footnote mark in superscript digits right after a word or symbol: "Nghị quyết số 57-NQ/TW¹;",
+#: "chuyển đổi số quốc gia²". Not after "m" (a unit: "100 m²", "5.000 m³"), where it is a power.
+FOOTNOTE_SUPERSCRIPT = re.compile(r"(?<=[^\W_])(?<![mM])[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
+#: The superscript digits, for the cheap test before ``FOOTNOTE_SUPERSCRIPT`` runs.
+SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 #: Markdown backslash escape: "1\. Mục đích", "Số: 85/KH\-UBND", "\* Ghi chú".
 MD_ESCAPE = re.compile(r"\\(?P<char>[\\`*_{}\[\]()#+\-.!|>~<\"'])")
 #: Markdown block quote marker(s) at line start: "> Căn cứ Luật Tổ chức chính quyền địa phương".

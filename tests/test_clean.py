@@ -30,6 +30,11 @@ CASES = [
     ("md emphasis in a line", "Phụ lục *(Kèm theo Kế hoạch số 371/KH-UBND)*", ["Phụ lục (Kèm theo Kế hoạch số 371/KH-UBND)"]),
     ("md quote", "> Căn cứ Luật Tổ chức chính quyền địa phương", ["Căn cứ Luật Tổ chức chính quyền địa phương"]),
     ("md escape", "1\\. Mục đích", ["1. Mục đích"]),
+    # footnote marks in superscript glued to a symbol or word (text saved from PDF); a unit's power stays
+    ("footnote mark after a symbol", "Căn cứ Nghị quyết số 03/NQ-CP thực hiện Nghị quyết số 57-NQ/TW¹; Luật",
+     ["Căn cứ Nghị quyết số 03/NQ-CP thực hiện Nghị quyết số 57-NQ/TW; Luật"]),
+    ("footnote mark after a word", "chuyển đổi số quốc gia²³.", ["chuyển đổi số quốc gia."]),
+    ("square metres kept", "xây dựng nhà văn hóa 200 m² và bể chứa 50 m³", ["xây dựng nhà văn hóa 200 m² và bể chứa 50 m³"]),
     ("md link", "Thực hiện [Quyết định số 142/QĐ-TTg](https://vanban.chinhphu.vn/?docid=199000)", ["Thực hiện Quyết định số 142/QĐ-TTg"]),
     ("md image dropped", "![](media/image1.png)\nKẾ HOẠCH", ["KẾ HOẠCH"]),
     ("html inline tag", "<u>Độc lập - Tự do - Hạnh phúc</u>", ["Độc lập - Tự do - Hạnh phúc"]),
