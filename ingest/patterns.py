@@ -1030,8 +1030,10 @@ PDF_TABLE_HEADER = re.compile(
 LAYOUT_ROW_NUMBER = re.compile(rf"^(?P<num>[0-9]{{1,3}}(?:\.[0-9]{{1,2}})?\.?|{ROMAN}\.?) (?P<rest>\S.*)$")
 #: A sub-row's number cell under row N of a flattened table: "1.1", "1.2.", "2.3".
 SUB_NUMBER_CELL = re.compile(r"^(?P<num>[0-9]{1,3})\.(?P<sub>[0-9]{1,2})\.?$")
-#: A lettered point (Vietnamese alphabet, no f/j/w/z): "a) Sở Nội vụ:", "đ) Các sở, ban, ngành", "b. Phòng Nội vụ".
-POINT_HEADING = re.compile(r"^(?P<letter>[a-eg-iklmnopqrstuvxyđ])\s*(?:\)|\.(?=\s))\s*(?P<title>\S.*)$")
+#: A lettered point (Vietnamese alphabet, no f/j/w/z): "a) Sở Nội vụ:", "đ) Các sở, ban, ngành", "b. Phòng Nội vụ";
+#: also a numbered sub-point of a letter, "a.1) Phòng Tuyên truyền và Báo chí chủ trì ...", "b.2) ...".
+POINT_HEADING = re.compile(
+    r"^(?P<letter>[a-eg-iklmnopqrstuvxyđ](?:\.[0-9]{1,2}(?=\)))?)\s*(?:\)|\.(?=\s))\s*(?P<title>\S.*)$")
 #: A bullet line (the clean stage writes "- "): "- Giúp UBND tỉnh theo dõi", "+ Phối hợp", "• Tham mưu".
 TASK_BULLET = re.compile(r"^[-+•–—*]\s*(?P<body>\S.*)$")
 

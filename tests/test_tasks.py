@@ -337,6 +337,12 @@ b) Sở TT&TT: Hướng dẫn các cơ quan báo chí tuyên truyền Kế hoạ
 """, [("III.1.a", ["Sở Giáo dục và Đào tạo " + NA],
        ["Sở Lao động - Thương binh và Xã hội " + NA, "Ban Chấp hành Đoàn " + NA], None, "Chủ trì"),
       ("III.1.b", ["Sở Thông tin và Truyền thông " + NA], [], None, "Hướng dẫn các cơ quan báo chí")]),
+    ("sub-points numbered under a letter: 'a.1)'", NGHE_AN, """III. TỔ CHỨC THỰC HIỆN
+1. Các sở, ngành
+a.1) Sở Y tế chủ trì hướng dẫn nội dung triển khai; thời gian: Quý IV/2025.
+a.2) Sở Tài chính chủ trì theo dõi, đôn đốc, tổng hợp kết quả; định kỳ hằng quý báo cáo Ủy ban nhân dân tỉnh.
+""", [("III.1.a.1", ["Sở Y tế " + NA], [], ("once", "2025-12-31", None), "Chủ trì hướng dẫn"),
+      ("III.1.a.2", ["Sở Tài chính " + NA], [], ("recurring", None, "P3M"), "Chủ trì theo dõi")]),
     ("district plan, inline 'X chủ trì' and 'X phối hợp với Y'", HOAI_DUC, """II. NỘI DUNG THỰC HIỆN
 1. Phòng Tài nguyên và Môi trường chủ trì, phối hợp với Phòng Kinh tế, UBND các xã, thị trấn kiểm tra việc sử dụng đất.
 2. Phòng Văn hóa và Thông tin phối hợp với Trung tâm Văn hóa - Thông tin và Thể thao huyện tuyên truyền trên hệ thống loa truyền thanh.
