@@ -1289,12 +1289,13 @@ COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn
 #: is no agency name: "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Sở Y tế tỉnh có trách nhiệm".
 #: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.) Commune units
 #: too, the local level of a commune's own plan: "Trung tâm Phục vụ hành chính công xã số hóa hồ
-#: sơ", "Hội Nông dân phường tổ chức" (not "xã hội": "Bảo hiểm xã hội", "chính trị - xã hội").
+#: sơ", "Hội Nông dân phường tổ chức" (not "xã hội": "Bảo hiểm xã hội", "chính trị - xã hội"; not the
+#: "xã" of "hợp tác xã", a cooperative: "Liên minh Hợp tác xã thành phố", Luật Hợp tác xã 2023).
 #: (The letter class is the lower-case letters only: the range "à-ỹ" also holds capitals, "Đ",
 #: "Ă", "Ơ", "Ấ", so "Công an thành phố Đà Nẵng", "UBND tỉnh Đắk Lắk" would pass for a sentence.)
 LOWER_VN_LETTER = "a-zđàáâãèéêìíòóôõùúýăĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
 AFTER_UNIT_WORD = re.compile(
-    r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã(?!\s+hội)|phường|thị\s+trấn)"
+    r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|(?<![Tt]ác\s)xã(?!\s+hội)|phường|thị\s+trấn)"
     r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan)(?!\w))" + f"[{LOWER_VN_LETTER}]")
 # (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan")
 #: What follows a province's name (found by ``ingest.admin_units``) when the name of the body it

@@ -149,6 +149,10 @@ ROWS = [
     (TTG, "Thứ trưởng Bộ Y tế", "Bộ Y tế", "agency", "ministry", None, None),
     (MOST, "Cục trưởng Cục Thông tin khoa học và công nghệ quốc gia",
      "Cục Thông tin khoa học và công nghệ quốc gia Bộ Khoa học và Công nghệ", "agency", "ministry", None, None),
+    # the "xã" of "hợp tác xã" (a cooperative) is no commune: the name goes on to its own unit
+    (HA_NOI, "Liên minh Hợp tác xã thành phố", "Liên minh Hợp tác xã thành phố Hà Nội", "agency", "province", "Hà Nội",
+     None),
+    (NGHE_AN, "Liên minh HTX tỉnh", "Liên minh Hợp tác xã tỉnh Nghệ An", "agency", "province", "Nghệ An", None),
     (HOAI_DUC, "Thường trực HĐND huyện", "Thường trực Hội đồng nhân dân huyện Hoài Đức",
      "agency", "district", "Hà Nội", "Hoài Đức"),
     (HOAI_DUC, "Ủy ban nhân dân cấp xã", "Ủy ban nhân dân cấp xã huyện Hoài Đức", "group", "district", "Hà Nội",
@@ -390,3 +394,16 @@ def test_expand_abbreviations():
 ])
 def test_place_name_ends(text, words_after):
     assert [text[k:].split()[0] for k in place_name_ends(text)] == words_after
+
+
+@pytest.mark.parametrize("text,is_list", [
+    ("Liên minh Hợp tác xã thành phố", True),
+    ("Liên minh Hợp tác xã tỉnh và Ủy ban nhân dân các xã, thị trấn", True),
+    # a commune unit then a lower-case word: the name ended, a sentence goes on
+    ("Hội Nông dân xã tổ chức", False),
+    ("Sở Y tế tỉnh có trách nhiệm", False),
+])
+def test_a_cooperative_is_no_commune(text, is_list):
+    from ingest.agencies import is_agency_list
+
+    assert is_agency_list(text) is is_list
