@@ -438,7 +438,7 @@ def _organisation(block: list[str]) -> Issuer | None:
     line ("LIÊN ĐOÀN LAO ĐỘNG" / "TỈNH QUẢNG NINH"). The organisations are data
     (``issuers.json``, "local_organisations").
     """
-    rx, canon = _organisation_names()
+    rx, canon = resolve.local_organisations()
     for i, line in enumerate(block):
         t = line.strip()
         m = rx.match(t)
@@ -455,13 +455,6 @@ def _organisation(block: list[str]) -> Issuer | None:
         return Issuer(name=f"{canon[resolve.ffold(m.group('name'))]} {unit} {province}", level="province",
                       province=province, kind="agency")
     return None
-
-
-@lru_cache(maxsize=1)
-def _organisation_names() -> tuple:
-    """Return (pattern of the mass organisations' names, folded name -> official spelling)."""
-    names = resolve._load("issuers.json")["local_organisations"]["names"]  # the one loader of ingest/data
-    return patterns.name_alternation(names), {resolve.ffold(n): n for n in names}
 
 
 def _sub_body_beside(block: list[str], joined: str, end: int) -> str | None:
@@ -644,15 +637,9 @@ def _commune_scope(text: str, issuer: Issuer, issued_on: str | None = None) -> I
             return Issuer(name=issuer.name, level="commune", province=province, district=district, kind=issuer.kind)
     commune = patterns.COMMUNE_UNIT.split(issuer.name, maxsplit=1)[-1]
     having = admin_units.commune_provinces(commune)
-    counts: dict[str, int] = {}
-    for prov, _, _ in admin_units.find_provinces(text):
-        if prov in having:
-            counts[prov] = counts.get(prov, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    province = None
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        province = ranked[0][0]
-    elif not ranked and len(having) == 1 and issued_on and issued_on >= _TWO_LEVEL_FROM:
+    counts = _province_counts(text, having)
+    province = _most_named(counts)
+    if not counts and len(having) == 1 and issued_on and issued_on >= _TWO_LEVEL_FROM:
         province = having[0]
     if province is None:
         return issuer
@@ -667,20 +654,30 @@ def _province_for_district(text: str, district: str) -> str | None:
     Party committee is named "Tỉnh ủy" + the province, Hướng dẫn 36-HD/VPTW).
     """
     having = {p for _, p in admin_units.districts_named(district)}
+    return _most_named(_province_counts(text, having, bare_names=True))
+
+
+def _province_counts(text: str, having, bare_names: bool = False) -> dict[str, int]:
+    """Return how often ``text`` names each province of ``having`` after a unit word ("tỉnh Bình Định").
+
+    With ``bare_names``, when none is named so, capitalised bare names count instead.
+    """
     counts: dict[str, int] = {}
-    for prov, _, _ in admin_units.find_provinces(text):
-        if prov in having:
-            counts[prov] = counts.get(prov, 0) + 1
-    if not counts:
-        for prov, start, _ in admin_units.find_provinces(text, require_prefix=False):
-            if prov in having and text[start:start + 1].isupper():
+    for prefixed in ((True, False) if bare_names else (True,)):
+        for prov, start, _ in admin_units.find_provinces(text, require_prefix=prefixed):
+            if prov in having and (prefixed or text[start:start + 1].isupper()):
                 counts[prov] = counts.get(prov, 0) + 1
-    if not counts:
+        if counts:
+            break
+    return counts
+
+
+def _most_named(counts: dict[str, int]) -> str | None:
+    """Return the province named most often in ``counts``, or None when there is none or a tie."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
-    best = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(best) > 1 and best[0][1] == best[1][1]:
-        return None
-    return best[0][0]
+    return ranked[0][0]
 
 
 # --------------------------------------------------------------------------- recipients, signer

@@ -205,6 +205,16 @@ def _central_index() -> tuple[re.Pattern, dict[str, dict]]:
     return patterns.name_alternation(names), spell
 
 
+@lru_cache(maxsize=1)
+def local_organisations() -> tuple[re.Pattern, dict[str, str]]:
+    """Return (pattern of the provincial mass organisations' names, folded name -> official spelling).
+
+    From ``issuers.json``, "local_organisations" ("Hội Nông dân", "Liên đoàn Lao động", ...).
+    """
+    names = _load("issuers.json")["local_organisations"]["names"]
+    return patterns.name_alternation(names), {ffold(n): n for n in names}
+
+
 def _central_issuer(entry: dict) -> Issuer:
     """Return the Issuer of a central ``issuers.json`` entry."""
     return Issuer(name=entry["name"], level=entry["level"], kind=entry["kind"])
