@@ -916,7 +916,9 @@ LOCAL_BODY_START = re.compile(
 #: The two lines of a commune Party committee's header block (Hướng dẫn 36-HD/VPTW, mục 3.1: the
 #: superior Party organisation above the issuing committee), one line each:
 #:   "ĐẢNG BỘ TỈNH AN GIANG" / "ĐẢNG ỦY XÃ VĨNH HANH", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI" / "ĐẢNG ỦY PHƯỜNG BA ĐÌNH".
-PARTY_SUPERIOR_LINE = re.compile(r"""^\s*(?i:đảng\s+bộ)\s+(?i:tỉnh|thành\s+phố)\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""", re.VERBOSE)
+#: A province's unit and name closing a header line: "TỈNH AN GIANG", "thành phố Hà Nội".
+_UNIT_PLACE_TAIL = r"""(?P<unit>(?i:tỉnh|thành\s+phố))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$"""
+PARTY_SUPERIOR_LINE = re.compile(r"""^\s*(?i:đảng\s+bộ)\s+""" + _UNIT_PLACE_TAIL, re.VERBOSE)
 COMMUNE_PARTY_LINE = re.compile(
     r"""^\s*(?i:đảng\s+(?:ủy|uỷ))\s+(?P<unit>(?i:xã|phường|thị\s+trấn))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""",
     re.VERBOSE,
@@ -937,7 +939,7 @@ BODY_PARTY_LINE = re.compile(
 #: A province named with its unit alone on a header line (or the rest of one): "TỈNH QUẢNG NINH",
 #: "THÀNH PHỐ HẢI PHÒNG" (a mass organisation's line broken before its unit: "LIÊN ĐOÀN LAO ĐỘNG" /
 #: "TỈNH QUẢNG NINH").
-UNIT_PLACE_LINE = re.compile(r"""^\s*(?P<unit>(?i:tỉnh|thành\s+phố))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""", re.VERBOSE)
+UNIT_PLACE_LINE = re.compile(r"""^\s*""" + _UNIT_PLACE_TAIL, re.VERBOSE)
 
 #: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
 UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
