@@ -118,6 +118,20 @@ def _iter_verbs(text: str):
         yield start, _verb_name(m.group(0))
 
 
+def _starts_with_verb(text: str) -> bool:
+    """Return True if ``text`` opens with an unambiguous duty verb, in either case ("Xây dựng ...", "chủ trì, ...").
+
+    Such a duty names no assignee before its verb, so the subject search has nothing to find;
+    an ambiguous verb ("Tổ chức đảng ...", "Quản lý thị trường ...") may be a body's first word.
+    """
+    rx, ambiguous = _verbs()
+    head = text[:40].lstrip()
+    m = rx.match(head[:1].lower() + head[1:])
+    if m is None or (m.end() < len(head) and head[m.end()].isalnum()):
+        return False
+    return _verb_name(m.group(0)) not in ambiguous
+
+
 @lru_cache(maxsize=1024)
 def _verb_name(found: str) -> str:
     """Return the verb phrase a match spells, words single-spaced ("tham, mưu" -> "tham mưu")."""
@@ -425,6 +439,17 @@ def _plan(text: str) -> _Plan:
     ``find_reporting`` re-reads the duties' sentences, and plans repeat the same duty phrases.
     The registry only turns the lists into agencies afterwards (``_assign``).
     """
+    return _analyse(text)
+
+
+def _analyse(text: str, verb_first_shortcut: bool = True) -> _Plan:
+    """Return ``_plan``'s analysis of ``text``; ``verb_first_shortcut=False`` runs every subject search.
+
+    The shortcut skips the subject searches of a duty that opens with its verb (a third of
+    the duties of the samples and held-out plans: "Xây dựng ...", "Chủ trì, phối hợp ..."),
+    the costliest case, where every search runs and finds nothing; the speed-invariant tests
+    check on real lines that it changes no result.
+    """
     t, at = text, 0
     if ("hụ lục" in t or "HỤ LỤC" in t) and P.APPENDIX_POINTER.match(t):
         # "(Chi tiết tại Phụ lục kèm theo)": where the duties are, not one of them
@@ -445,10 +470,13 @@ def _plan(text: str) -> _Plan:
         at = m.end()
     body = t[at:]
     subject, rest_at = None, None
+    # "Xây dựng chiến lược ...", "Chủ trì, phối hợp với ...": the duty comes first, so no subject
+    # precedes it (an embedded lead may follow); the subject searches below are skipped
+    verb_first = verb_first_shortcut and _starts_with_verb(body)
     colon = body.find(":")
-    if 0 < colon <= _MAX_SUBJECT and is_agency_list(body[:colon]):
+    if not verb_first and 0 < colon <= _MAX_SUBJECT and is_agency_list(body[:colon]):
         subject, rest_at = body[:colon], colon + 1
-    if subject is None:
+    if subject is None and not verb_first:
         whole = body.strip().rstrip(":.;").strip()
         if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(whole, _name_end(whole)) and is_agency_list(whole):
             return _Plan(subject=whole, support_text=None, rest="", rest_at=len(text), heading=True)

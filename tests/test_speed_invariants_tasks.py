@@ -21,7 +21,7 @@ from ingest.clean import clean
 from ingest.deadlines import _candidates, _dated_hint
 from ingest.identity import agency_id
 from ingest.model import Issuer
-from ingest.tasks import _iter_verbs, _verb_spans
+from ingest.tasks import _analyse, _iter_verbs, _starts_with_verb, _verb_spans
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "corpus" / "samples").glob("*"))
 
@@ -263,6 +263,50 @@ def test_iter_verbs_yields_the_spans_in_order(text: str) -> None:
 
 def test_iter_verbs_finds_overlapping_phrases() -> None:
     assert [v for _, v in _iter_verbs("thúc đẩy mạnh")] == ["thúc đẩy", "đẩy mạnh"]
+
+
+# --------------------------------------------------------------------------- verb-first duties
+
+#: (duty line, opens with an unambiguous duty verb)
+VERB_FIRST = [
+    ("Xây dựng chiến lược phát triển đội ngũ trí thức của tỉnh giai đoạn 2021-2030", True),
+    ("Chủ trì, phối hợp với Hội Văn học nghệ thuật tỉnh, các sở, ban, ngành", True),  # a bullet under its lead
+    ("tăng cường công tác tuyên truyền", True),  # lower case, a bullet's continuation
+    ("  Đẩy mạnh việc triển khai các cơ chế, chính sách", True),
+    ("Tổ chức đảng các cấp lãnh đạo, chỉ đạo ...", False),  # "tổ chức" is ambiguous: a body's first word
+    ("Quản lý thị trường tỉnh phối hợp ...", False),  # ambiguous again: "Cục Quản lý thị trường"
+    ("Sở Nội vụ chủ trì, phối hợp với các sở, ngành", False),
+    ("Xây dựngx", False),  # not a whole word
+    ("Thực hiện", True),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), VERB_FIRST)
+def test_starts_with_verb_table(text: str, want: bool) -> None:
+    assert _starts_with_verb(text) is want
+
+
+def _heldout_lines() -> list[str]:
+    root = Path(__file__).resolve().parent / "data" / "heldout"
+    lines: list[str] = []
+    for f in sorted(root.rglob("*")):
+        if f.suffix in (".txt", ".md", ".html") and "src" not in f.parts:
+            lines.extend(ln.text for ln in clean(read.read_file(f)).lines)
+    return lines
+
+
+def test_verb_first_shortcut_changes_no_plan_on_real_lines() -> None:
+    """The duty analysis with the verb-first shortcut equals the full subject search, on every
+    line of the samples and held-out documents (with and without a bullet or request prefix)."""
+    lines = [ln for ln in _sample_lines() + _heldout_lines() if ln.strip()]
+    assert len(lines) > 3000
+    shortcut = 0
+    for ln in lines:
+        for text in (ln, ln.lstrip(" -–+•*")):
+            assert _analyse(text) == _analyse(text, verb_first_shortcut=False), text
+        shortcut += _starts_with_verb(ln.lstrip(" -–+•*"))
+    assert shortcut > len(lines) // 10  # the shortcut is taken, so the comparison means something
 
 
 # --------------------------------------------------------------------------- letter-first patterns
