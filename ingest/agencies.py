@@ -76,6 +76,7 @@ class _Knowledge:
     capital_complement: frozenset[str]  # one-word heads always followed by a capitalised field ("Sở Y tế")
     head_rx: re.Pattern  # any head at the start of a text, longest first
     opener_rx: re.Pattern  # any collective opener at the start of a text, longest first
+    collective_rx: re.Pattern  # a body noun that may follow a plural opener ("sở" in "các sở, ngành")
     canon_rx: re.Pattern | None  # any canonical name, punctuation-tolerant
     canon_firsts: tuple[str, ...]  # the first word of every canonical name, as ``canon_rx`` spells it
     canon_map: dict[str, str]  # name key -> official spelling
@@ -138,6 +139,7 @@ def knowledge() -> _Knowledge:
         capital_complement=frozenset(h["head"] for h in kinds["heads"] if h.get("complement_capitalised")),
         head_rx=re.compile(P.phrase_alternation(heads).pattern.replace("(?<!\\w)", "^", 1)),
         opener_rx=re.compile(P.phrase_alternation(openers).pattern.replace("(?<!\\w)", "^", 1)),
+        collective_rx=P.phrase_alternation(kinds["collective_nouns"]["words"], re.IGNORECASE),
         canon_rx=canon_rx,
         canon_firsts=tuple(sorted({_first_word(n) for n in names})),
         canon_map=canon_map,
@@ -279,6 +281,18 @@ def _opener(text: str) -> str | None:
 def _is_group_start(text: str) -> bool:
     """Return True if ``text`` starts a collective assignee ("các xã, thị trấn", "Ủy ban nhân dân các huyện")."""
     return _opener(text) is not None and (_head(text) is None or text.startswith("Ủy ban nhân dân các"))
+
+
+def _names_bodies(group: str) -> bool:
+    """Return False when a group opened by a bare plural ("các", "những") counts things, not bodies.
+
+    "các sở, ban, ngành", "những đơn vị" name bodies; "các đề án, dự án" does not. Other openers
+    ("cơ quan", "cấp ủy", "Ủy ban nhân dân các") are bodies themselves.
+    """
+    opener = _opener(group)
+    if opener is None or opener.lower() not in ("các", "những"):
+        return True
+    return knowledge().collective_rx.match(group, len(opener) + 1) is not None
 
 
 def split_mentions(text: str) -> list[str]:
@@ -426,6 +440,8 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
         return None  # a head alone is a noun, not a body ("Sở", "Công ty")
     if group and len(t.split()) < 2:
         return None  # "các" alone
+    if group and head is None and not _names_bodies(t):
+        return None  # "các đề án, dự án nhằm ...": a plural of things, not of bodies
     group = group or bool(P.PLURAL_UNITS.search(t))
     t = _canonical_spelling(t)
     if "Mặt trận" in t:

@@ -1205,8 +1205,14 @@ LEADING_TIME = re.compile(
 #: plan or of a meeting's conclusions): "Các ngành, địa phương đã chủ động triển khai ...", "Sở
 #: Y tế đang phối hợp ..." (not "sẽ": "Sở Tài chính sẽ bố trí kinh phí" states a duty). The
 #: copula ("là"): the subject is given a role, and still leads: "Phòng Y tế là cơ quan thường
-#: trực, tổng hợp kết quả thực hiện ...".
-SUBJECT_MARKER = re.compile(r"(?<!\w)(?P<word>đã|đang|là)(?!\w)")
+#: trực, tổng hợp kết quả thực hiện ...". Not the "là" of an apposition that narrows the subject
+#: ("Cấp ủy, tổ chức đảng, chính quyền các cấp, trước hết là người đứng đầu chịu trách nhiệm ...",
+#: "nhất là", "đặc biệt là"): the subject does not end there.
+SUBJECT_MARKER = re.compile(r"""
+    (?<!\w) (?P<word> đã | đang                    # "Các ngành, địa phương đã chủ động triển khai ..."
+                    | (?<!trước[ ]hết[ ]) (?<!nhất[ ]) (?<!biệt[ ]) là  # "Phòng Y tế là cơ quan thường trực"
+             ) (?!\w)
+""", re.VERBOSE)
 #: "được" right after that marker: a passive relative clause naming the subject, not a report:
 #: "Các đơn vị đã được phân công tại Kế hoạch này có trách nhiệm triển khai ...".
 PASSIVE_AFTER = re.compile(r"\s+được(?!\w)")
@@ -1218,11 +1224,12 @@ PASSIVE_AFTER = re.compile(r"\s+được(?!\w)")
 #:   "Văn phòng UBND huyện thông báo cho các cơ quan, đơn vị có liên quan được biết./."
 #: A paragraph that only points to the appendix where the duties are listed, not a duty itself:
 #:   "(Chi tiết tại Phụ lục kèm theo)", "(Có Phụ lục chi tiết kèm theo)", "(Phụ lục kèm theo)",
-#:   "Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", "(có phụ lục phân công nhiệm vụ kèm theo)".
+#:   "Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", "(có phụ lục phân công nhiệm vụ kèm theo)",
+#:   "Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.".
 APPENDIX_POINTER = re.compile(
     r"""^\(?\s*
         (?:(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)(?:\s+cụ\s+thể)?\s+)?   # "Nhiệm vụ cụ thể"
-        (?:có\s+|được\s+)?(?:chi\s+tiết\s+)?(?:(?:tại|theo|như)\s+)?      # "Chi tiết tại", "Có"
+        (?:có\s+|được\s+)?(?:phân\s+công\s+)?(?:chi\s+tiết\s+)?(?:(?:tại|theo|như)\s+)?  # "Chi tiết tại", "Có", "được phân công tại"
         (?:các\s+)?phụ\s+lục(?!\w)[^()]{0,80}\)?\s*[.;:]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -1337,6 +1344,24 @@ NAME_PUNCT = re.compile(r"[\s,\-–—&.]+")
 PAREN_ASIDE = re.compile(r"\((?P<inner>[^()]{3,200})\)")
 #: A sentence boundary inside a paragraph: "... thông qua Sở Khoa học và Công nghệ. Các sở ..."
 SENTENCE_SPLIT = re.compile(r"(?<=[.;!?])\s+(?=[A-ZĐÀ-Ỹ])")
+#: Where a second assignment may start inside one duty's text: after ";" or after a sentence's
+#: full stop before a capital. "Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo ...; Bộ trưởng Bộ Y tế
+#: chỉ đạo ...", "Sở Nội vụ chủ trì ... rà soát văn bản. Sở Tài chính bố trí kinh phí." A full stop
+#: after a capitalised abbreviation ("TP. Hồ Chí Minh", "Q. 1") is no sentence end: the word before
+#: it must hold a lower-case letter or a digit, or close a bracket.
+ASSIGNMENT_BOUNDARY = re.compile(r"""
+    (?: ; [ \t]+ (?=[A-ZĐÀ-Ỹ]|các[ \t])         # "...; Sở Tài chính bảo đảm kinh phí", "...; các sở, ngành phối hợp"
+      | (?<=[a-zà-ỹđ0-9)]) \. [ \t]+ (?=[A-ZĐÀ-Ỹ])  # "... rà soát văn bản. Sở Tài chính ..." (not "TP. Hồ Chí Minh")
+    )
+""", re.VERBOSE)
+#: What remains of a clause whose subject only joins the duty before it: "UBND các huyện phối
+#: hợp thực hiện.", "Các sở, ngành liên quan phối hợp.", "Sở Tư pháp cùng phối hợp triển khai."
+SUPPORT_ONLY_REST = re.compile(r"""
+    ^ (?i: (?:cùng[ \t]+)? (?:tham[ \t]+gia[ \t]+)? phối[ \t]+hợp (?:[ \t]+chặt[ \t]+chẽ)?
+       (?: [ \t]+ (?: triển[ \t]+khai[ \t]+thực[ \t]+hiện | thực[ \t]+hiện | triển[ \t]+khai | tham[ \t]+gia ) )?
+       (?: [ \t]+ (?: nội[ \t]+dung | nhiệm[ \t]+vụ ) [ \t]+ này )? )
+    [ \t]* [.;]? [ \t]* $
+""", re.VERBOSE)
 #: A heading's clause that only announces the duties listed under it: "Sở Nội vụ chủ trì, thực
 #: hiện các nhiệm vụ sau:", "... có trách nhiệm thực hiện những nội dung cụ thể như sau:".
 GENERIC_DUTY = re.compile(

@@ -656,6 +656,41 @@ def _has_children(blocks: list[_Block], i: int) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """One assignment inside a duty's text: where it starts, its analysis, the subjects that join it."""
+
+    start: int
+    plan: _Plan | None  # None for the first piece: it keeps the lead the duty was given
+    joining: tuple[str, ...] = ()  # subjects of later clauses that only coordinate it, as written
+
+
+@lru_cache(maxsize=4096)
+def _assignment_pieces(text: str) -> tuple[_Piece, ...]:
+    """Return the assignments one duty's text states, in order (a single piece when it states one).
+
+    A later piece starts at an ``ASSIGNMENT_BOUNDARY`` ("; ", a sentence's end) followed by a
+    clause that opens with its own assignee and duty: "Bộ trưởng Bộ Giáo dục và Đào tạo chỉ đạo
+    ...; Bộ trưởng Bộ Y tế chỉ đạo ...". A clause whose assignee only coordinates ("UBND các
+    huyện phối hợp thực hiện.") stays in the piece before it and names a support of it.
+    """
+    pieces = [_Piece(0, None)]
+    if ";" not in text and ". " not in text:
+        return tuple(pieces)
+    bounds = [m.end() for m in P.ASSIGNMENT_BOUNDARY.finditer(text)]
+    for n, at in enumerate(bounds):
+        clause = text[at:bounds[n + 1]] if n + 1 < len(bounds) else text[at:]
+        p = _plan(clause.rstrip())
+        if p.subject is None or p.rest_at == 0 or p.no_duty:
+            continue  # no assignee of its own ("Thời gian: Quý II/2025", "Rà soát ..., giao X chủ trì")
+        if P.SUPPORT_ONLY_REST.match(p.rest):
+            last = pieces[-1]
+            pieces[-1] = _Piece(last.start, last.plan, last.joining + (p.subject,))
+        elif not p.heading:
+            pieces.append(_Piece(at, p))
+    return tuple(pieces)
+
+
 def _split_clauses(text: str, year: int | None) -> list[tuple[str, int]]:
     """Return the clauses of a paragraph that states several parenthesised deadlines, with their offsets."""
     if text.count("(") < 2:
@@ -698,17 +733,40 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
     first_of_last = 0  # index in ``found`` of the first task that block emitted
 
     def emit(text: str, offset: int, section: str, lead, support, deadline, full: str) -> None:
-        """Append the task(s) of one duty's text (one per clause with its own deadline) to ``found``."""
+        """Append the task(s) of one duty's text to ``found``: one per assignment it states, and
+        within each, one per clause with its own deadline."""
         nonlocal last_emit, first_of_last
         last_emit, first_of_last = i, len(found)
-        clauses = _split_clauses(text, year)
-        for clause, off in clauses:
-            # one clause: the whole block counts ("Định kỳ hàng năm các sở ... báo cáo" keeps P1Y)
-            dl = find_deadline(clause if len(clauses) > 1 else full, year) or deadline
-            t = clause[:1].upper() + clause[1:]
-            sup = _minus(support, lead)
-            found.append(_Found(Task(section=section, text=t, lead=_names(lead), support=_names(sup),
-                                     deadline=dl, offset=offset + off, source="body"), full, list(lead)))
+        pieces = _assignment_pieces(text)
+        for n, piece in enumerate(pieces):
+            end = pieces[n + 1].start if n + 1 < len(pieces) else len(text)
+            if piece.plan is None:
+                at, plead, psup = 0, lead, support
+                # the whole block counts ("Định kỳ hàng năm các sở ... báo cáo" keeps P1Y), up to the next assignment
+                scope = full if len(pieces) == 1 else (full[:len(full) - len(text) + end] if full.endswith(text)
+                                                       else text[:end])
+            else:
+                at = piece.start + piece.plan.rest_at
+                plead = registry.resolve_list(piece.plan.subject)
+                psup = registry.resolve_list(piece.plan.support_text) if piece.plan.support_text is not None else []
+                scope = text[piece.start:end]
+            for extra in piece.joining:
+                psup = psup + [a for a in registry.resolve_list(extra) if a not in psup]
+            own = find_deadline(scope, year)
+            fallback = deadline
+            if len(pieces) > 1 and deadline is not None and deadline.text in text:
+                fallback = None  # the block's deadline is stated in one assignment: that one's ("...; Y làm Z (quý II/2025)")
+            body = text[at:end].strip()
+            if end < len(text):
+                body = body.rstrip(" ;")  # the separator before the next assignment
+            at += len(text[at:end]) - len(text[at:end].lstrip())
+            clauses = _split_clauses(body, year)
+            for clause, off in clauses:
+                dl = (find_deadline(clause, year) if len(clauses) > 1 else own) or fallback
+                t = clause[:1].upper() + clause[1:]
+                sup = _minus(psup, plead)
+                found.append(_Found(Task(section=section, text=t, lead=_names(plead), support=_names(sup),
+                                         deadline=dl, offset=offset + at + off, source="body"), full, list(plead)))
 
     # an article headed by an agency ("Điều 5. Sở Công Thương"): the lead of its items and paragraphs,
     # resolved when first used (an unused heading registers no agency)

@@ -407,3 +407,24 @@ def test_a_cooperative_is_no_commune(text, is_list):
     from ingest.agencies import is_agency_list
 
     assert is_agency_list(text) is is_list
+
+
+@pytest.mark.parametrize("text,is_list", [
+    # a bare plural names bodies only when a body noun follows it (agency_kinds.json, collective_nouns)
+    ("Các sở, ban, ngành", True),
+    ("các Phòng, ban ngành huyện", True),
+    ("những đơn vị liên quan", True),
+    ("Các chi, đảng bộ cơ sở", True),
+    ("các huyện ủy, thị ủy, thành ủy", True),
+    ("các xã, thị trấn", True),
+    ("Các cơ quan báo chí", True),
+    ("các đề án, dự án nhằm", False),
+    ("Các nhiệm vụ cụ thể", False),
+    ("các chính sách", False),
+    # a body's head before the plural is never checked
+    ("Ủy ban nhân dân các huyện, thị xã", True),
+])
+def test_a_plural_of_things_is_no_group(text, is_list):
+    from ingest.agencies import is_agency_list
+
+    assert is_agency_list(text) is is_list

@@ -802,6 +802,26 @@ TỔ CHỨC THỰC HIỆN
 3. Quyết định số 05/2017/QĐ-UBND hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực.
 Nghị quyết này đã được Hội đồng nhân dân tỉnh Nghệ An khóa XVIII, Kỳ họp thứ 20 thông qua ngày 10 tháng 5 năm 2024.
 """, [("Điều 3.1", ["Ủy ban nhân dân tỉnh Nghệ An"], [], None, "Tổ chức triển khai")]),
+    ("several assignments in one item: after ';' or a sentence's end, each with its own lead and deadline", NGHE_AN,
+     """III. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng; Sở Tài chính bảo đảm kinh phí thực hiện (hoàn thành trong quý II/2025).
+2. Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp rà soát văn bản. Giao Công an tỉnh theo dõi, đôn đốc việc thực hiện.
+""", [("III.1", ["Sở Y tế " + NA], [], None, "Chủ trì triển khai tiêm chủng mở rộng"),
+      ("III.1", ["Sở Tài chính " + NA], [], ("once", "2025-06-30", None), "Bảo đảm kinh phí"),
+      ("III.2", ["Sở Nội vụ " + NA], ["Sở Tư pháp " + NA], None, "Chủ trì, phối hợp với Sở Tư pháp rà soát văn bản."),
+      ("III.2", ["Công an tỉnh Nghệ An"], [], None, "Theo dõi, đôn đốc")]),
+    ("a later clause whose assignee only coordinates names a support, no task of its own", NGHE_AN,
+     """III. TỔ CHỨC THỰC HIỆN
+1. Sở Công Thương
+- Chủ trì xây dựng kế hoạch phát triển thương mại điện tử; các sở, ngành liên quan phối hợp thực hiện.
+2. Sở Xây dựng chủ trì rà soát quy hoạch. Ủy ban nhân dân các huyện phối hợp.
+""", [("III.1", ["Sở Công Thương " + NA], ["Các sở, ngành liên quan " + NA], None, "Chủ trì xây dựng kế hoạch"),
+      ("III.2", ["Sở Xây dựng " + NA], ["Ủy ban nhân dân các huyện tỉnh Nghệ An"], None, "Chủ trì rà soát quy hoạch")]),
+    ("clauses with no assignee of their own stay one duty", NGHE_AN, """III. TỔ CHỨC THỰC HIỆN
+1. Sở Tài nguyên và Môi trường chủ trì rà soát hiện trạng; đề xuất các cơ chế, chính sách; các đề án, dự án nhằm tăng cường đầu tư. Thời gian: Quý III/2025.
+2. Sở Y tế chủ trì hướng dẫn các cơ sở tại TP. Vinh triển khai. Cấp ủy, chính quyền các cấp, trước hết là người đứng đầu chịu trách nhiệm.
+""", [("III.1", ["Sở Tài nguyên và Môi trường " + NA], [], ("once", "2025-09-30", None), "Chủ trì rà soát hiện trạng"),
+      ("III.2", ["Sở Y tế " + NA], [], None, "Chủ trì hướng dẫn các cơ sở tại TP. Vinh triển khai. Cấp ủy")]),
 ]
 
 
@@ -931,6 +951,7 @@ def test_support_list_after_phoi_hop(text, support):
     ("(Có Phụ lục chi tiết kèm theo)", True),
     ("Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", True),
     ("(có phụ lục phân công nhiệm vụ kèm theo)", True),
+    ("Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.", True),
     ("Sở Nội vụ: thực hiện các nhiệm vụ tại Phụ lục kèm theo.", False),       # an assignee and a duty
     ("Xây dựng phụ lục hướng dẫn và tập huấn cho cán bộ các xã trong năm 2024", False),  # a duty
 ])
