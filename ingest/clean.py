@@ -9,7 +9,9 @@ What it does, in order (issue #3, "Inputs"):
 3. lines: table rows split into one cell per line (separator rows dropped),
    two-column layouts (tab or wide gap) split into columns, spaces collapsed,
    empty lines dropped;
-4. OCR slips repaired from ``ingest/data/ocr_fixes.json``;
+4. OCR slips repaired from ``ingest/data/ocr_fixes.json``, and the diacritics of a
+   header written without any given back from its known words (``header_words.json``,
+   document types, province and district names);
 5. header lines broken inside "Số: ..." or "ngày ... tháng ... năm ..." joined,
    and a sentence broken by a page break (next line starts in lower case) rejoined;
    other lines are never joined: the task finder relies on line structure;
@@ -22,12 +24,14 @@ Each notable repair adds a line to ``warnings``.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate, chain, count
 from operator import add
 from pathlib import Path
 
+from ingest import admin_units
 from ingest import patterns as P
 from ingest.model import CleanDocument, Line, RawDocument
 
@@ -114,6 +118,8 @@ def clean(raw: RawDocument) -> CleanDocument:
     lines, n_lines = _fix_ocr_lines(lines)
     if n_words or n_lines:
         warnings.append(f"repaired {n_words + n_lines} OCR slip(s) (e.g. 'Noi nhận' -> 'Nơi nhận')")
+    lines = _counted(restore_header_marks(lines),
+                     "gave back the diacritics of {} header line(s) written without them ('UY BAN NHAN DAN')", warnings)
     lines = join_header_breaks(lines)
     lines = _counted(drop_page_numbers(lines), "dropped {} page-number line(s) ('Trang 2/4')", warnings)
     lines = _counted(join_broken_symbols(lines),
@@ -565,6 +571,119 @@ def _fix_ocr_lines(lines: list[str]) -> tuple[list[str], int]:
                     out = list(lines)
                 out[i] = hit[0]
                 count += 1
+    return out, count
+
+
+#: How many lines from the top may belong to the header block.
+_HEADER_SCAN = 20
+#: A header line has few words; a longer line is the body's prose.
+_HEADER_LINE_WORDS = 15
+
+
+@lru_cache(maxsize=1)
+def _header_vocabulary() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
+    """Return (pattern of the header words, pattern of the place names in their header context,
+    folded phrase -> written form), all without diacritics and case-blind.
+
+    The words: ``header_words.json``, the document types of ``doc_types.json``, the official
+    names of common bodies (``agency_kinds.json``). The places: the provinces (63 and 34) and
+    the districts, restored only after a unit word or a committee ("HUYEN CHAU THANH", "TINH UY
+    NGHE AN") or before the date ("Chau Thanh, ngay ..."): elsewhere two common words may spell
+    one ("van ban" is also Văn Bàn). A folded form two different phrases share is left out
+    (issue #3's resolve rule: return nothing rather than guess).
+    """
+    words = json.loads((_DATA / "header_words.json").read_text(encoding="utf-8"))["phrases"]
+    types = json.loads((_DATA / "doc_types.json").read_text(encoding="utf-8"))["types"]
+    bodies = json.loads((_DATA / "agency_kinds.json").read_text(encoding="utf-8"))["canonical_names"]
+    terms = [w["text"] for w in words] + [t["name"] for t in types] + [b["name"] for b in bodies]
+    places = admin_units.province_names() + admin_units.province_names(post_2025=True) + admin_units.district_names()
+    forms: dict[str, set[str]] = {}
+    for ph in terms + places:
+        if not ph.isascii():
+            forms.setdefault(_folded(ph), set()).add(admin_units.norm_tones(ph))
+    table = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
+
+    def alts(phrases: list[str]) -> str:
+        keys = {_folded(p) for p in phrases} & table.keys()
+        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
+
+    words_rx = re.compile(rf"(?<![^\W\d_])(?:{alts(terms)})(?![^\W\d_])", re.IGNORECASE)
+    places_rx = re.compile(rf"""
+        (?: (?<![^\W\d_]) (?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|ủy|tp\.?) \s+  # "HUYỆN CHAU THANH", "ỦY NGHE AN"
+          | ^ (?= (?:{alts(places)}) \s*,\s*ngày )                            # "Chau Thanh, ngày 15 ..."
+        ) (?P<name>{alts(places)}) (?![^\W\d_])
+    """, re.IGNORECASE | re.VERBOSE)
+    return words_rx, places_rx, table
+
+
+def _folded(phrase: str) -> str:
+    """Return ``phrase`` without diacritics, in lower case, single-spaced ("Châu  Thành" -> "chau thanh")."""
+    return " ".join(phrase.translate(_FOLD).lower().split())
+
+
+def _as_written(form: str, found: str) -> str:
+    """Return ``form`` in the case ``found`` is written in (all capitals, or each word's first letter)."""
+    if found.isupper():
+        return form.upper()
+    fw, mw = found.split(), form.split()
+    if len(fw) != len(mw):
+        return form
+    return " ".join((m[0].upper() if f[0].isupper() else m[0].lower()) + m[1:] for f, m in zip(fw, mw))
+
+
+def _restore_line(line: str) -> str:
+    """Return a header line written without diacritics with those of its known words and formulas given back."""
+    # the formulas first: "So:" is the number's label, not "Sở"
+    line = P.FOLDED_SYMBOL_LABEL.sub(lambda m: "SỐ:" if m["so"].isupper() else "Số:", line)
+    line = P.FOLDED_DATE.sub(_restore_date, line)
+    words_rx, places_rx, table = _header_vocabulary()
+    line = words_rx.sub(lambda m: _as_written(table[_folded(m.group(0))], m.group(0)), line)
+    return places_rx.sub(_place_written, line)
+
+
+def _place_written(m: re.Match) -> str:
+    """Return the text of a place match with the place's name written with its diacritics."""
+    _, _, table = _header_vocabulary()
+    text, a = m.group(0), m.start("name") - m.start()
+    return text[:a] + _as_written(table[_folded(m["name"])], m["name"])
+
+
+def _restore_date(m: re.Match) -> str:
+    """Return the date in words of ``m`` with "ngày", "tháng", "năm" written with their diacritics."""
+    text = m.group(0)
+    for name, word in (("nam", "năm"), ("thang", "tháng"), ("ngay", "ngày")):
+        a, b = m.start(name) - m.start(), m.end(name) - m.start()
+        text = text[:a] + _as_written(word, text[a:b]) + text[b:]
+    return text
+
+
+def restore_header_marks(lines: list[str]) -> tuple[list[str], int]:
+    """Return (``lines`` with the header's diacritics given back, the number of lines changed).
+
+    Only a header written entirely without diacritics is touched: from the top, each short line
+    with no Vietnamese letter until the first one that has any (the national motto, already
+    repaired by ``_fix_ocr_lines``, does not count) or a line of prose. Real files lose them when
+    typed on a keyboard without a Vietnamese input method or read by an OCR without the language
+    ("UY BAN NHAN DAN" / "HUYEN CHAU THANH" / "So: 245/KH-UBND" / "Chau Thanh, ngay 15 thang 8 nam
+    2024" / "KE HOACH"); the body is left as it is.
+    """
+    if not lines or not lines[0].isascii():
+        return lines, 0  # the usual case, at the cost of one test
+    _, _, formulas = _ocr_fixes()
+    out, count = lines, 0
+    for i, line in enumerate(lines[:_HEADER_SCAN]):
+        if not line.isascii():
+            if _fold_key(line) in formulas:
+                continue
+            break
+        if len(line.split()) > _HEADER_LINE_WORDS:
+            break
+        new = _restore_line(line)
+        if new != line:
+            if out is lines:
+                out = list(lines)
+            out[i] = new
+            count += 1
     return out, count
 
 

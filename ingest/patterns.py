@@ -56,6 +56,19 @@ DATE_WORDS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+#: The header formulas typed or OCR-read without diacritics (restored by
+#: ``clean.restore_header_marks``): the date in words "ngay 15 thang 8 nam 2024" ...
+FOLDED_DATE = re.compile(
+    rf"""
+    (?<![^\W\d_]) (?P<ngay>ngay) \s+ {DAY} \s+      # "ngay 15", "NGAY 15"
+    (?P<thang>thang) \s+ {MONTH} \s+                 # "thang 8"
+    (?P<nam>nam) \s+ {YEAR} (?![0-9])               # "nam 2024"
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+#: ... and the number's label at the start of a line, "So: 245/KH-UBND", "SO: 12/QD-UBND".
+FOLDED_SYMBOL_LABEL = re.compile(r"^(?P<so>[Ss][Oo])[ \t]*:(?=[ \t]*[0-9])")
+
 #: A numeric date: "21/01/2020", "30/5/2019", "15-5-2020", "09.10.2024".
 DATE_NUMERIC = re.compile(
     rf"""

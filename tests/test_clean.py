@@ -328,3 +328,45 @@ def test_drop_page_numbers(lines, expected):
     from ingest.clean import drop_page_numbers
 
     assert drop_page_numbers(list(lines)) == (expected, len(lines) - len(expected))
+
+
+# --------------------------------------------------------------------------- a header without diacritics
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # a district plan typed without a Vietnamese keyboard: the header block only
+    (["UY BAN NHAN DAN", "HUYEN CHAU THANH", "CONG HOA XA HOI CHU NGHIA VIET NAM", "Doc lap - Tu do - Hanh phuc",
+      "So: 245/KH-UBND", "Chau Thanh, ngay 15 thang 8 nam 2024", "KE HOACH", "Thực hiện Chỉ thị số 23-CT/TW"],
+     ["ỦY BAN NHÂN DÂN", "HUYỆN CHÂU THÀNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+      "Số: 245/KH-UBND", "Châu Thành, ngày 15 tháng 8 năm 2024", "KẾ HOẠCH", "Thực hiện Chỉ thị số 23-CT/TW"]),
+    # a Party header; the number label in capitals, no space after the colon
+    (["DANG BO TINH NGHE AN", "BAN THUONG VU TINH UY", "SO:12-KL/TU", "Nghe An, ngay 03 thang 3 nam 2025", "KET LUAN"],
+     ["ĐẢNG BỘ TỈNH NGHỆ AN", "BAN THƯỜNG VỤ TỈNH ỦY", "SỐ:12-KL/TU", "Nghệ An, ngày 03 tháng 3 năm 2025", "KẾT LUẬN"]),
+    # a department's full official name is restored; a bare "SO" (also "so", "số") is not guessed
+    (["SO NOI VU TINH LAO CAI", "So luong can bo"], ["SỞ NỘI VỤ TỈNH LÀO CAI", "So luong can bo"]),
+    # a header with its diacritics: nothing changes, nor in an unmarked body line after it
+    (["ỦY BAN NHÂN DÂN", "TINH LAO CAI"], ["ỦY BAN NHÂN DÂN", "TINH LAO CAI"]),
+    # prose (a long line) ends the header block
+    (["UBND", "Ke hoach nay duoc xay dung tren co so ket qua thuc hien nhiem vu nam 2024 cua cac so, nganh va dia phuong",
+      "KE HOACH"],
+     ["UBND", "Ke hoach nay duoc xay dung tren co so ket qua thuc hien nhiem vu nam 2024 cua cac so, nganh va dia phuong",
+      "KE HOACH"]),
+    # navigation text of a portal: no known word, nothing changes
+    (["Home | Login", "Tim kiem van ban"], ["Home | Login", "Tim kiem van ban"]),
+])
+def test_restore_header_marks(lines, expected):
+    from ingest.clean import _fix_ocr_lines, restore_header_marks
+
+    got, n = restore_header_marks(_fix_ocr_lines(lines)[0])
+    assert got == expected
+    assert n == sum(a != b for a, b in zip(expected, _fix_ocr_lines(lines)[0]))
+
+
+def test_a_plan_with_a_header_without_diacritics_is_read_with_a_warning():
+    from ingest import parse_text
+
+    r = parse_text("UY BAN NHAN DAN\nTINH DONG THAP\nSo: 198/KH-UBND\nDong Thap, ngay 12 thang 7 nam 2024\n"
+                   "KE HOACH\nThực hiện Chỉ thị số 23-CT/TW ngày 25/5/2023 của Ban Bí thư\n")
+    d = r.document
+    assert (d.symbol, d.doc_type, d.issuer.name, d.issued_on) == (
+        "198/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Đồng Tháp", "2024-07-12")
+    assert any("diacritics" in w for w in r.warnings)
