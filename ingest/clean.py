@@ -810,7 +810,8 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], int]:
     """Return hard-wrapped ``lines`` rejoined into paragraphs, and how many joins.
 
     A line is continued by the next one when it reaches the right margin
-    (at least 75% of the typical width), does not end a sentence, is not an
+    (at least 75% of the typical width; for a numbered line followed by a capital, the next
+    line's first word would not have fit on it), does not end a sentence, is not an
     upper-case heading, and the next line does not open a new block (bullet,
     numbered item, section heading, "Căn cứ", "Nơi nhận", ...). The cells of a flattened task
     table (from its "STT" header to the next part, "Nơi nhận" or appendix heading) are kept as
@@ -835,7 +836,14 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], int]:
             joinable = False
             continue
         upper = line.upper() == line and any(c.isalpha() for c in line)
-        # an upper-case line continues only an upper-case line (a wrapped title), never a paragraph
+        # an upper-case line continues only an upper-case line (a wrapped title), never a paragraph;
+        # and a numbered line is not continued by a capitalised one when that line's first word
+        # would have fit on it: the break was made on purpose ("1. Hoàn thiện cơ chế, chính sách
+        # ..." / "Sở Tài chính chủ trì, ...": an item's heading, then its duty). Only there: a
+        # centred title, or a PDF's proportional font, leaves room at a forced break too.
+        if joinable and line[:1].isupper() and P.ITEM_HEADING.match(lines[k - 1]) \
+                and len(lines[k - 1]) + 1 + len(line.split(" ", 1)[0]) <= width:
+            joinable = False
         if out and joinable and upper == prev_upper and not P.BLOCK_START.match(line):
             out[-1] = f"{out[-1]} {line}"
             count += 1

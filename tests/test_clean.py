@@ -256,6 +256,18 @@ WRAPPED = [
      ["THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 72-CTR/TU NGÀY 19/4/2024 CỦA TỈNH ỦY BẮC NINH VỀ ĐỘI NGŨ TRÍ THỨC",
       "Căn cứ Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục "
       "xây dựng và phát huy vai trò của đội ngũ trí thức;"]),
+    ("an item's heading that ends with room left is not glued to the duty under it; a forced break is joined",
+     "1. Hoàn thiện cơ chế, chính sách hỗ trợ doanh nghiệp nhỏ và vừa\n"
+     "Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu Ủy\n"
+     "ban nhân dân tỉnh trình Hội đồng nhân dân tỉnh ban hành Nghị quyết quy\n"
+     "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với Hiệp hội\n"
+     "Doanh nghiệp tỉnh tổ chức đối thoại định kỳ giữa chính quyền và doanh\n"
+     "nghiệp.",
+     ["1. Hoàn thiện cơ chế, chính sách hỗ trợ doanh nghiệp nhỏ và vừa",
+      "Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan tham mưu Ủy ban nhân dân tỉnh trình Hội đồng "
+      "nhân dân tỉnh ban hành Nghị quyết quy",
+      "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với Hiệp hội Doanh nghiệp tỉnh tổ chức đối "
+      "thoại định kỳ giữa chính quyền và doanh nghiệp."]),
 ]
 
 
