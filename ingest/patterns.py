@@ -1238,12 +1238,13 @@ PASSIVE_AFTER = re.compile(r"\s+được(?!\w)")
 #: A paragraph that only points to the appendix where the duties are listed, not a duty itself:
 #:   "(Chi tiết tại Phụ lục kèm theo)", "(Có Phụ lục chi tiết kèm theo)", "(Phụ lục kèm theo)",
 #:   "Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", "(có phụ lục phân công nhiệm vụ kèm theo)",
-#:   "Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.".
+#:   "Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.", "(Có bảng phân công
+#:   nhiệm vụ kèm theo)".
 APPENDIX_POINTER = re.compile(
     r"""^\(?\s*
         (?:(?:các\s+)?(?:nội\s+dung|nhiệm\s+vụ)(?:\s+cụ\s+thể)?\s+)?   # "Nhiệm vụ cụ thể"
         (?:có\s+|được\s+)?(?:phân\s+công\s+)?(?:chi\s+tiết\s+)?(?:(?:tại|theo|như)\s+)?  # "Chi tiết tại", "Có", "được phân công tại"
-        (?:các\s+)?phụ\s+lục(?!\w)[^()]{0,80}\)?\s*[.;:]?\s*$""",
+        (?:các\s+)?(?:phụ\s+lục|bảng\s+phân\s+công)(?!\w)[^()]{0,80}\)?\s*[.;:]?\s*$""",  # "(Có bảng phân công nhiệm vụ kèm theo)"
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -306,8 +306,21 @@ def _layout(doc: CleanDocument) -> _Layout:
             if j == end or P.BODY_END.match(t) or P.APPENDIX_HEADING.match(t) or _is_part_heading(t):
                 break
             j += 1
-        tables.append((i, j))
+        if tables and tables[-1][1] == i and _header_cells(texts, i) == _header_cells(texts, tables[-1][0]):
+            # the same header right where the table stopped: Word repeats a table's header rows on
+            # each page, so the table goes on
+            tables[-1] = (tables[-1][0], j)
+        else:
+            tables.append((i, j))
     return _Layout(first_part, end, tuple(tables))
+
+
+def _header_cells(texts: list[str], i: int) -> tuple[str, ...]:
+    """Return the header cells of the flattened table whose header starts at line ``i`` (TT, Nội dung, ...)."""
+    j = i + 1
+    while j < len(texts) and P.TABLE_HEAD_CELL.match(texts[j]):
+        j += 1
+    return tuple(texts[i:j])
 
 
 def _is_part_heading(t: str) -> bool:
@@ -451,7 +464,7 @@ def _analyse(text: str, verb_first_shortcut: bool = True) -> _Plan:
     check on real lines that it changes no result.
     """
     t, at = text, 0
-    if ("hụ lục" in t or "HỤ LỤC" in t) and P.APPENDIX_POINTER.match(t):
+    if ("hụ lục" in t or "HỤ LỤC" in t or "phân công" in t) and P.APPENDIX_POINTER.match(t):
         # "(Chi tiết tại Phụ lục kèm theo)": where the duties are, not one of them
         return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
     if ("hiệu lực" in t or "thi hành" in t or "này" in t) and P.DECISION_CLOSING.search(t):
@@ -936,6 +949,10 @@ def _table_tasks(doc: CleanDocument, start: int, stop: int, part: str | None, so
             c = lines[j].text.strip()
             if row_start(c) or P.ROMAN_CELL.match(c):
                 break
+            if len(c) <= 6 and _table_header_at(lines, j):
+                # the header repeated on a new page ("TT" / "Nội dung nhiệm vụ" / ...): no cell of this row
+                j += len(_header_cells([l.text.strip() for l in lines[j:stop]], 0))
+                continue
             cells.append(lines[j])
             j += 1
         if cells:

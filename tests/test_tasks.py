@@ -802,6 +802,38 @@ TỔ CHỨC THỰC HIỆN
 3. Quyết định số 05/2017/QĐ-UBND hết hiệu lực kể từ ngày Nghị quyết này có hiệu lực.
 Nghị quyết này đã được Hội đồng nhân dân tỉnh Nghệ An khóa XVIII, Kỳ họp thứ 20 thông qua ngày 10 tháng 5 năm 2024.
 """, [("Điều 3.1", ["Ủy ban nhân dân tỉnh Nghệ An"], [], None, "Tổ chức triển khai")]),
+    ("a table's header repeated on a new page: the table goes on; a different header starts a new table",
+     NGHE_AN, """II. NHIỆM VỤ CỤ THỂ
+TT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+1
+Rà soát quy hoạch vùng nguyên liệu
+Sở Nông nghiệp và Môi trường
+Sở Tài chính
+Quý II/2026
+TT
+Nội dung nhiệm vụ
+Cơ quan chủ trì
+Cơ quan phối hợp
+Thời gian hoàn thành
+2
+Xây dựng cơ sở dữ liệu doanh nghiệp
+Sở Khoa học và Công nghệ
+Năm 2026
+STT
+Nội dung
+Đơn vị chủ trì
+Thời gian
+1
+Tổ chức hội nghị sơ kết
+Sở Nội vụ
+Quý IV/2026
+""", [("II.1", ["Sở Nông nghiệp và Môi trường " + NA], ["Sở Tài chính " + NA], ("once", "2026-06-30", None), "Rà soát"),
+      ("II.2", ["Sở Khoa học và Công nghệ " + NA], [], ("once", "2026-12-31", None), "Xây dựng cơ sở dữ liệu"),
+      ("II.1", ["Sở Nội vụ " + NA], [], ("once", "2026-12-31", None), "Tổ chức hội nghị")]),
     ("several assignments in one item: after ';' or a sentence's end, each with its own lead and deadline", NGHE_AN,
      """III. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng; Sở Tài chính bảo đảm kinh phí thực hiện (hoàn thành trong quý II/2025).
@@ -952,6 +984,8 @@ def test_support_list_after_phoi_hop(text, support):
     ("Nhiệm vụ cụ thể tại Phụ lục kèm theo Kế hoạch này.", True),
     ("(có phụ lục phân công nhiệm vụ kèm theo)", True),
     ("Các nhiệm vụ cụ thể được phân công tại Phụ lục kèm theo Kế hoạch này.", True),
+    ("(Có bảng phân công nhiệm vụ kèm theo)", True),
+    ("Xây dựng bảng phân công nhiệm vụ cho các phòng, ban trong quý II/2024", False),  # a duty
     ("Sở Nội vụ: thực hiện các nhiệm vụ tại Phụ lục kèm theo.", False),       # an assignee and a duty
     ("Xây dựng phụ lục hướng dẫn và tập huấn cho cán bộ các xã trong năm 2024", False),  # a duty
 ])
