@@ -86,6 +86,7 @@ class _Knowledge:
     fragment_rx: re.Pattern  # a duty verb, an aspect marker ("đã") or "là": the mention is a sentence fragment
     false_head_rx: re.Pattern  # words that start like a head but name no body
     title_rx: re.Pattern  # an office holder's title before the body ("Chủ tịch UBND tỉnh")
+    heads_alone: dict[str, str]  # a title written alone -> the bodies its holders head ("Các Bộ trưởng" -> "các bộ")
     ci_tails: tuple[str, ...] | None  # a pre-check for the case-blind abbreviations (``_ci_tails``)
     role_guard: bool  # ``P.ROLE_IN_LIST`` may reject a list before it is split (``_role_guard_holds``)
 
@@ -149,6 +150,7 @@ def knowledge() -> _Knowledge:
         fragment_rx=P.phrase_alternation(kinds["fragment_verbs"]["words"] + kinds["sentence_words"]["words"]),
         false_head_rx=P.phrase_alternation(kinds["false_heads"]["words"], re.IGNORECASE),
         title_rx=re.compile(P.phrase_alternation(kinds["person_titles"]["words"]).pattern + r"\s+(?=\S)"),
+        heads_alone=dict(kinds["person_titles"].get("heads_alone", {})),
         ci_tails=_ci_tails(ci),
         role_guard=_role_guard_holds(kinds["fragment_verbs"]["words"], cs, ci, kinds["person_titles"]["words"]),
     )
@@ -253,9 +255,11 @@ def _clean(mention: str) -> str:
     t = P.MENTION_TRIM.sub("", t)
     t = P.REQUEST_PREFIX.sub("", t)
     t = expand_abbreviations(_decap(t))  # before the dashes are spaced: "PT-TH" is one abbreviation
-    m = knowledge().title_rx.match(t)
+    k = knowledge()
+    m = k.title_rx.match(t)
     if m and len(t) > m.end():
         t = t[m.end():].lstrip()  # "Chủ tịch UBND tỉnh" -> the UBND; "Thủ trưởng các sở" -> the sở
+    t = k.heads_alone.get(t, t)  # "Các Bộ trưởng" -> "các bộ": the title alone names the bodies its holders head
     t = P.NAME_DASH.sub(" - ", t)
     return P.MENTION_TRIM.sub("", t)
 
@@ -329,8 +333,11 @@ def _split(text: str) -> tuple[str, ...]:
             current, current_group = piece, _is_group_start(ex)
             continue
         new = False
+        tm = k.title_rx.match(ex) if ex[0].isupper() else None
         if ex.startswith(("Ủy ban nhân dân", "Hội đồng nhân dân")) or (ex[0].isupper() and _head(ex)):
             new = True
+        elif tm is not None and len(ex) > tm.end():
+            new = True  # "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện": each title heads one
         elif _opener(ex) is not None:
             new = (not current_group) or joiner.strip() == "và" or ex.startswith(("các ", "Các ", "những "))
             if new and not current_group and joiner.strip() == "," and n == len(pieces) - 1 and ex == _opener(ex) \

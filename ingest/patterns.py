@@ -1200,6 +1200,11 @@ EMBEDDED_LEAD = re.compile(
 REQUEST_PREFIX = re.compile(
     r"^(?i:(?:kính\s+)?đề\s+nghị|giao(?:\s+cho)?|(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của)\s+(?=[A-ZĐÀ-Ỹa-zđ])(?!(?i:thông)\b)"
 )
+#: The issuer (or its head) asking other bodies, after its own name: the bodies asked are the
+#: assignees. "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tiếp tục quán triệt ...",
+#: "Bộ trưởng Bộ Giáo dục và Đào tạo yêu cầu thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai
+#: ...", "Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp ...".
+REQUEST_AFTER_NAME = re.compile(r"[ \t]+(?:yêu[ \t]+cầu|đề[ \t]+nghị)[ \t]+(?=[^\W\d_])")
 #: A time adverbial before the subject: "Định kỳ hàng năm các sở, ngành ...",
 #: "Trong quý II năm 2020, các Phòng, ban ngành ...", "Hằng năm, Sở Nội vụ ...".
 LEADING_TIME = re.compile(

@@ -364,6 +364,12 @@ SPLITS = [
     ("Các huyện ủy, thành ủy và Đảng ủy trực thuộc Tỉnh ủy", ["Các huyện ủy, thành ủy và Đảng ủy trực thuộc Tỉnh ủy"]),
     ("Sở Nội vụ và Đoàn trực thuộc", ["Sở Nội vụ", "Đoàn trực thuộc"]),
     ("Các sở, ngành và Đoàn Thanh niên tỉnh", ["Các sở, ngành", "Đoàn Thanh niên tỉnh"]),
+    # an office holder's title after a comma heads an assignee of its own
+    ("Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện, thị xã, thành phố",
+     ["Giám đốc các sở", "Thủ trưởng các ban, ngành", "Chủ tịch UBND các huyện, thị xã, thành phố"]),
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+     ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ", "cơ quan thuộc Chính phủ"]),
+    ("Sở Nội vụ, Chủ tịch", ["Sở Nội vụ, Chủ tịch"]),  # a title alone names no body: nothing to split off
 ]
 
 
@@ -428,3 +434,16 @@ def test_a_plural_of_things_is_no_group(text, is_list):
     from ingest.agencies import is_agency_list
 
     assert is_agency_list(text) is is_list
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    # the plural of a minister's title alone names every ministry (the Government's closing formula)
+    ("Các Bộ trưởng", "Các bộ"),
+    ("các Bộ trưởng", "Các bộ"),
+    ("Chủ tịch UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
+    ("Giám đốc các sở", "Các sở"),
+])
+def test_a_title_names_the_bodies_its_holders_head(mention, name):
+    from ingest.agencies import _base_name
+
+    assert _base_name(mention)[0] == name

@@ -834,6 +834,14 @@ Quý IV/2026
 """, [("II.1", ["Sở Nông nghiệp và Môi trường " + NA], ["Sở Tài chính " + NA], ("once", "2026-06-30", None), "Rà soát"),
       ("II.2", ["Sở Khoa học và Công nghệ " + NA], [], ("once", "2026-12-31", None), "Xây dựng cơ sở dữ liệu"),
       ("II.1", ["Sở Nội vụ " + NA], [], ("once", "2026-12-31", None), "Tổ chức hội nghị")]),
+    ("the issuer asking other bodies ('X yêu cầu Y ...', 'X đề nghị Y ...'): the bodies asked lead", NGHE_AN,
+     """III. TỔ CHỨC THỰC HIỆN
+1. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tiếp tục quán triệt sâu sắc Nghị quyết.
+2. Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát việc thực hiện.
+3. Rà soát, hoàn thiện cơ chế đáp ứng yêu cầu phát triển; hoàn thành trong năm 2026.
+""", [("III.1", ["Các cấp ủy, tổ chức đảng " + NA], [], None, "Tiếp tục quán triệt"),
+      ("III.2", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An"], [], None, "Phối hợp giám sát"),
+      ("III.3", [], [], ("once", "2026-12-31", None), "Rà soát, hoàn thiện")]),
     ("several assignments in one item: after ';' or a sentence's end, each with its own lead and deadline", NGHE_AN,
      """III. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng; Sở Tài chính bảo đảm kinh phí thực hiện (hoàn thành trong quý II/2025).
