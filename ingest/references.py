@@ -179,11 +179,18 @@ def _issuer_before(text: str, so_start: int, context: Issuer | None) -> tuple[in
 
 def _share_list_tails(text: str, mentions: list[_M]) -> None:
     """Give bare symbols listed before another ("các Nghị quyết số 18-NQ/TW và 19-NQ/TW ngày 25/10/2017 của ...")
-    the date and issuer written after the last one of the list (the tail belongs to the whole list)."""
+    the date and issuer written after the last one of the list (the tail belongs to the whole list).
+
+    Not a symbol written elsewhere with its own date: "Nghị quyết số 71-NQ/TW ngày 22/8/2025 ...
+    Thực hiện Nghị quyết số 71-NQ/TW, Nghị quyết số 57-NQ/TW ngày 22/12/2024" names 71-NQ/TW
+    again, whose date the document already gave (``_inherit`` gives it back)."""
+    dated = {resolve.sym_key(m.symbol) for m in mentions if m.symbol and m.issued_on}
     for i in range(len(mentions) - 2, -1, -1):
         m, nxt = mentions[i], mentions[i + 1]
         if m.end != m.sym_end or m.issued_on or m.issuer is not None:
             continue  # it has a tail of its own
+        if m.symbol and resolve.sym_key(m.symbol) in dated:
+            continue  # a document the text dates elsewhere
         if not patterns.SYMBOL_LIST_GAP.match(text[m.sym_end : nxt.start]):
             continue
         if nxt.issued_on is None and nxt.issuer is None:

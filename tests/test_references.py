@@ -255,6 +255,19 @@ def test_later_bare_mention_inherits_date_and_issuer():
     assert r.issuer == "Ủy ban nhân dân tỉnh Hà Tĩnh" and len(r.mentions) == 2 and r.id == "112-kh-ubnd--2021--ha-tinh"
 
 
+def test_a_dated_document_named_again_in_a_list_keeps_its_own_date():
+    """"Thực hiện Nghị quyết số 71-NQ/TW, Nghị quyết số 57-NQ/TW ngày 22/12/2024 ...": the list's tail is
+    57-NQ/TW's; 71-NQ/TW was dated before, and stays one reference, implemented."""
+    refs = refs_of(plan(preamble="Năm học 2025 - 2026 thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị "
+                                 "về đột phá phát triển giáo dục và đào tạo. Thực hiện Nghị quyết số 71-NQ/TW, Nghị quyết "
+                                 "số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về khoa học, công nghệ, UBND tỉnh ban hành "
+                                 "Kế hoạch như sau:"))
+    assert sorted(refs) == sorted([symbol_key("71-NQ/TW"), symbol_key("57-NQ/TW")])
+    r = refs[symbol_key("71-NQ/TW")]
+    assert (r.issued_on, r.relation, len(r.mentions)) == ("2025-08-22", "implements", 2)
+    assert refs[symbol_key("57-NQ/TW")].issued_on == "2024-12-22"
+
+
 def test_ambiguous_bare_mention_is_not_guessed():
     """27-NQ/TW of 2008 and of 2018 in one text: a bare "Nghị quyết số 27-NQ/TW" resolves to neither."""
     res = ingest.parse_text(plan(
