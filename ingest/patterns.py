@@ -777,6 +777,9 @@ ATTACHED_PLAN_CUE = re.compile(
     re.VERBOSE,
 )
 
+#: Between two parents of one stated edge: "... thực hiện Nghị định 178 và Nghị định số 67/2025/NĐ-CP",
+#: "thực hiện Nghị quyết số 57-NQ/TW, Nghị quyết số 66-NQ/TW" (not ";": it ends the list item).
+PARENT_SIBLING_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?i:và[ \t]+)?|(?i:và)[ \t]+)$")
 #: Sibling separator: documents listed under one cue ("Căn cứ A, B và C", "A; B").
 SIBLING_GAP = re.compile(r"""^[ \t]*(?:[,;][ \t]*(?i:và\s+)?|(?i:và)[ \t]+|\)[ \t]*[,;]?[ \t]*)$""", re.VERBOSE)
 

@@ -440,6 +440,7 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
         last: int | None = None  # last mention of any kind (for gaps)
         sent_rel: str | None = None
         sent_start = -1
+        children_of: dict[int, list[int]] = {}  # a stated edge's parent -> its children (for its siblings)
         for idx in idxs:
             m = mentions[idx]
             key = _key(m)
@@ -480,11 +481,21 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 joined = prev_anchor
             if anchor is not None and len(gap) < _MAX_EDGE_GAP and (
                     patterns.EDGE_CUE.match(gap) or _cue_after_unread_issuer(mentions[anchor], gap)):
-                edges.append((anchor, idx))
-                if joined is not None:
-                    # "Kế hoạch số 112/KH-UBND ... và Kế hoạch số 356/KH-UBND ... về thực hiện <doc>":
-                    # both plans of the joined subject implement it
-                    edges.append((joined, idx))
+                children = [anchor] if joined is None else [anchor, joined]
+                # "Kế hoạch số 112/KH-UBND ... và Kế hoạch số 356/KH-UBND ... về thực hiện <doc>":
+                # both plans of the joined subject implement it
+                edges.extend((c, idx) for c in children)
+                children_of[idx] = children
+                m.relation = "cites"
+            elif last in children_of and _bare(mentions[last]) and _bare(m) \
+                    and patterns.PARENT_SIBLING_GAP.match(gap_from_last):
+                # "Kế hoạch số 96/KH-UBND ... về triển khai thực hiện Nghị định 178 và Nghị định số
+                # 67/2025/NĐ-CP trên địa bàn tỉnh": the parent's sibling is another parent of the same
+                # plan, cited here. Only between bare symbols: a sibling with its own date and issuer
+                # ("... Nghị quyết Trung ương 7 khóa X và Quyết định số 142/QĐ-TTg ngày 21/01/2020 của
+                # Thủ tướng Chính phủ") goes back to the sentence's own list
+                edges.extend((c, idx) for c in children_of[last])
+                children_of[idx] = children_of[last]
                 m.relation = "cites"
             elif in_preamble and len(gap) < _MAX_EDGE_GAP and patterns.OWN_PLAN_CUE.search(gap):
                 m.relation = "implements"  # "..., Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện <doc>"
@@ -506,6 +517,11 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
             last = idx
             seen_keys.add(key)
     return edges
+
+
+def _bare(m: _M) -> bool:
+    """Return True if mention ``m`` is a symbol or short name with nothing read after it (no date, no issuer)."""
+    return m.end == m.sym_end and not m.issuer_written
 
 
 #: Most words an issuer's name has ("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu": 10 with the dash).

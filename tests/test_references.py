@@ -195,6 +195,15 @@ EDGE_ROWS = [
     # a subject that is only what a document is about, not what it implements
     ("Căn cứ Chỉ thị số 18/CT-TTg ngày 12/5/2022 của Thủ tướng Chính phủ về đẩy mạnh công tác phòng chống thiên tai và "
      "Nghị quyết số 01/NQ-CP ngày 08/01/2022 của Chính phủ;", set()),
+    # two bare parents joined by "và": the plan implements both; a parent's sibling with its own date
+    # and issuer goes back to the sentence's list
+    ("Căn cứ Nghị định số 178/2024/NĐ-CP ngày 31/12/2024 của Chính phủ về chính sách, chế độ (sau đây gọi tắt là Nghị định "
+     "178); Thực hiện Kế hoạch số 96/KH-UBND ngày 20/10/2025 của Ủy ban nhân dân tỉnh Tuyên Quang về triển khai thực "
+     "hiện Nghị định 178 và Nghị định số 67/2025/NĐ-CP trên địa bàn tỉnh;",
+     {("96/KH-UBND", "178/2024/NĐ-CP"), ("96/KH-UBND", "67/2025/NĐ-CP")}),
+    ("Thực hiện Kế hoạch số 96-KH/TU ngày 15/11/2021 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 14-KL/TW ngày "
+     "22/9/2021 của Bộ Chính trị và Hướng dẫn số 135-HD/BTGTW ngày 18/01/2024 của Ban Tuyên giáo Trung ương;",
+     {("96-KH/TU", "14-KL/TW")}),
     # a list under one cue is siblings, not a chain
     ("Căn cứ Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng, Nghị quyết số 107/NQ-CP ngày 09/7/2024 "
      "của Chính phủ và Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh;", set()),
