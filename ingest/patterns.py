@@ -701,10 +701,14 @@ NUMBERED_HEADING = re.compile(r"""^\s*(?P<num>[IVX]{1,4}|\d{1,2})\s*[.\-–)]\s+
 #:   " về tiếp tục đẩy mạnh triển khai " (05/CT-TTg -> Đề án 06, the short name of 06/QĐ-TTg),
 #:   " về tăng cường thực hiện " (an intensifier before the verb keeps the implementing sense),
 #:   " hướng dẫn thực hiện một số điều của " (02-HD/UBKTTW -> 22-QĐ/TW), " hướng dẫn thi hành các điều của ".
+#: A former unit's aside after its name, from the 2025 mergers (Nghị quyết 202/2025/QH15):
+#: "Ủy ban nhân dân tỉnh Yên Bái (cũ)", "... tỉnh Lào Cai (trước sắp xếp)", "(trước hợp nhất)".
+FORMER_ASIDE = r"\((?i:cũ|trước\s+đây|trước\s+(?:khi\s+)?(?:sắp\s+xếp|hợp\s+nhất|sáp\s+nhập))\)"
 EDGE_CUE = re.compile(
-    r"""^[ \t\n]*(?:\((?i:cũ|trước\s+đây)\)[ \t\n]*)?,?[ \t\n]*(?i:   # "(cũ)": a province merged in 2025
+    rf"""^[ \t\n]*(?:{FORMER_ASIDE}[ \t\n]*)?,?[ \t\n]*(?i:   # "(cũ)": a province merged in 2025
         (?:về\s+(?:việc\s+)?)?
         (?:(?:ban\s+hành|phê\s+duyệt)\s+(?:Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?|Đề\s+án|Quy\s+chế)
+           (?:\s+(?!thực\s+hiện|triển\s+khai|của\s)[^\s,;.()]+){{0,8}}?  # "Kế hoạch tổng thể và kế hoạch 5 năm"
            (?:\s+của\s+(?:Chính\s+phủ|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Tỉnh\s+ủy|Ủy\s+ban\s+nhân\s+dân(?:\s+tỉnh)?))?
            (?:\s+(?:để\s+)?(?:triển\s+khai\s+)?)?\s+)?
         (?:hướng\s+dẫn\s+)?(?:tiếp\s+tục\s+)?(?:(?:đẩy\s+mạnh|tăng\s+cường)\s+)?
@@ -752,7 +756,7 @@ SHORT_FORM_LEAD = re.compile(r"""\(\s*(?i:(?:sau\s+đây\s+)?(?:(?:viết|gọi)
 #: Two documents of one type joined as the subject of one stated edge: "Kế hoạch số 112/KH-UBND
 #: ... của UBND tỉnh Kiên Giang (cũ) và Kế hoạch số 356/KH-UBND ... về thực hiện Nghị quyết số 57":
 #: the gap between the first and the second mention.
-JOINED_CHILDREN_GAP = re.compile(r"""^[ \t]*(?:\((?i:cũ|trước\s+đây)\)[ \t]*)?(?:,|(?i:và))[ \t]*$""")
+JOINED_CHILDREN_GAP = re.compile(rf"""^[ \t]*(?:{FORMER_ASIDE}[ \t]*)?(?:,|(?i:và))[ \t]*$""")
 
 #: A short name defined for a cited document, that is not a symbol, and the text after it uses:
 #:   "(sau đây gọi tắt là Đề án 06)", "(sau đây viết tắt là Chương trình 1719)",

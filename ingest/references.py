@@ -475,8 +475,8 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 continue
             gap = text[mentions[anchor].end : m.start] if anchor is not None else ""
             joined = None
-            if anchor is not None and prev_anchor is not None and mentions[prev_anchor].doc_type \
-                    and mentions[prev_anchor].doc_type == mentions[anchor].doc_type \
+            if anchor is not None and prev_anchor is not None \
+                    and _joinable(mentions[prev_anchor].doc_type, mentions[anchor].doc_type) \
                     and patterns.JOINED_CHILDREN_GAP.match(text[mentions[prev_anchor].end: mentions[anchor].start]):
                 joined = prev_anchor
             if anchor is not None and len(gap) < _MAX_EDGE_GAP and (
@@ -517,6 +517,15 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
             last = idx
             seen_keys.add(key)
     return edges
+
+
+def _joinable(a: str | None, b: str | None) -> bool:
+    """Return True if documents of types ``a`` and ``b`` joined by "và" can be the subject of one
+    stated edge: one type, or two plan-like ones ("Chương trình hành động số 22-CTr/TU ... và Kế
+    hoạch số 40-KH/TU ... thực hiện Nghị quyết số 36-NQ/TW")."""
+    if not a or not b:
+        return False
+    return a == b or (resolve.is_implementing_type(a) and resolve.is_implementing_type(b))
 
 
 def _bare(m: _M) -> bool:

@@ -156,6 +156,17 @@ def suffix_entry(code: str | None) -> dict | None:
     return hits[0] if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _implementing_types() -> frozenset[str]:
+    """Return the types by which a body implements another document (``doc_types.json``, "implementing")."""
+    return frozenset(t["name"] for t in _load("doc_types.json")["types"] if t.get("implementing"))
+
+
+def is_implementing_type(doc_type: str | None) -> bool:
+    """Return True for a plan-like type ("Kế hoạch", "Chương trình hành động", "Đề án"), by which a body implements another document."""
+    return doc_type in _implementing_types()
+
+
 def law_issuer(doc_type: str | None) -> Issuer | None:
     """Return the issuer of a legal type cited by name ("Luật" -> Quốc hội, "Pháp lệnh" -> Ủy ban Thường vụ Quốc hội)."""
     for t in _load("doc_types.json")["types"]:

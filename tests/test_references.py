@@ -204,6 +204,19 @@ EDGE_ROWS = [
     ("Thực hiện Kế hoạch số 96-KH/TU ngày 15/11/2021 của Ban Thường vụ Tỉnh ủy về thực hiện Kết luận số 14-KL/TW ngày "
      "22/9/2021 của Bộ Chính trị và Hướng dẫn số 135-HD/BTGTW ngày 18/01/2024 của Ban Tuyên giáo Trung ương;",
      {("96-KH/TU", "14-KL/TW")}),
+    # a description naming two plans before the cue; two plan-like documents of two types joined by
+    # "và"; a former province's aside "(trước sắp xếp)"
+    ("Căn cứ Nghị quyết số 36-NQ/TW ngày 22/10/2018 của Ban Chấp hành Trung ương Đảng khóa XII, Nghị quyết số 26/NQ-CP "
+     "ngày 05/3/2020 của Chính phủ ban hành Kế hoạch tổng thể và kế hoạch 5 năm của Chính phủ thực hiện Nghị quyết số "
+     "36-NQ/TW, Chương trình hành động số 22-CTr/TU ngày 15/3/2019 của Tỉnh ủy Cà Mau (cũ) và Kế hoạch số 40-KH/TU ngày "
+     "06/5/2019 của Tỉnh ủy Bạc Liêu (cũ) thực hiện Nghị quyết số 36-NQ/TW;",
+     {("26/NQ-CP", "36-NQ/TW"), ("22-CTr/TU", "36-NQ/TW"), ("40-KH/TU", "36-NQ/TW")}),
+    ("Thực hiện Kế hoạch số 118/KH-UBND ngày 30/5/2025 của Ủy ban nhân dân tỉnh Yên Bái (cũ) và Kế hoạch số 142/KH-UBND "
+     "ngày 05/6/2025 của Ủy ban nhân dân tỉnh Lào Cai (trước sắp xếp) về thực hiện Nghị quyết số 68-NQ/TW của Bộ Chính trị;",
+     {("118/KH-UBND", "68-NQ/TW"), ("142/KH-UBND", "68-NQ/TW")}),
+    # a decree and a plan joined by "và": only plan-like documents implement as a pair
+    ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ và Kế hoạch số 40-KH/TU ngày 06/5/2019 của Tỉnh ủy "
+     "Bạc Liêu thực hiện Nghị quyết số 36-NQ/TW;", {("40-KH/TU", "36-NQ/TW")}),
     # a list under one cue is siblings, not a chain
     ("Căn cứ Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng, Nghị quyết số 107/NQ-CP ngày 09/7/2024 "
      "của Chính phủ và Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh;", set()),
