@@ -567,6 +567,9 @@ YEAR_TAIL = re.compile(
 
 #: "của"/"do" before an issuer: " của Thủ tướng Chính phủ", ", của Ban Bí thư".
 ISSUER_TAIL = re.compile(r"[ \t]*,?[ \t]*(?i:của|do)[ \t]+")
+#: Where an issuer phrase after "của" ends at the latest: its subject ("về ..."), a clause break, a line.
+#: "Sở Nội vụ tỉnh Hà Giang (cũ), Sở Nội vụ tỉnh Tuyên Quang ...", "... tỉnh Hà Giang về thực hiện ...".
+ISSUER_PHRASE_END = re.compile(r"[,;\n]|\s(?i:về|v/v|thực\s+hiện|triển\s+khai)\s")
 
 #: Place and date line of a header: "Lào Cai, ngày 08 tháng 4 năm 2020",
 #: "Bắc Ninh, ngày 09 tháng 10 năm 2024", "TP. Hồ Chí Minh, ngày 08/4/2020",

@@ -144,12 +144,29 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
                 if hit:
                     issuer, pos = hit
                     continue
+                issuer = _suffix_body_in_written_place(symbol, text, im.end())
             break
         out.append(_M(start=start, end=pos, sym_end=m.end(), symbol=symbol, doc_type=doc_type,
                       issued_on=date, issuer=issuer, explicit_issuer=issuer is not None, year=year,
                       title=_subject(text, pos), typed=type_word is not None, issuer_written=written))
     _share_list_tails(text, out)
     return out
+
+
+def _suffix_body_in_written_place(symbol: str, text: str, pos: int) -> Issuer | None:
+    """Return the body a local suffix names, in the province the unread issuer phrase at ``pos`` writes, else None.
+
+    "Kế hoạch số 45/KH-SNV ngày 10/4/2025 của Sở Nội vụ tỉnh Hà Giang (cũ)": the phrase is no
+    issuer ``match_issuer`` reads, but it names the province, so the department is Hà Giang's, not
+    the citing plan's (a merged province cites its former provinces' plans). Without a written
+    province: None (the suffix and the citing document's place decide, in ``_inherit``).
+    """
+    phrase = patterns.ISSUER_PHRASE_END.split(text[pos:pos + 100], 1)[0]
+    province = resolve.written_province(phrase)
+    if province is None:
+        return None
+    local = resolve.issuer_from_suffix(symbol, Issuer(name="", level="province", province=province))
+    return local if local is not None and local.province == province else None
 
 
 #: How far before "số" a type word with its issuer ("Kế hoạch của Ủy ban nhân dân tỉnh ... số") is looked for.

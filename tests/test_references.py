@@ -136,6 +136,11 @@ ID_ROWS = [
     ("Căn cứ Kế hoạch của UBND tỉnh Hà Tĩnh số 77/KH-UBND ngày 02/3/2022;", "77/KH-UBND", "77-kh-ubnd--2022--ha-tinh"),
     ("Căn cứ các Kế hoạch số 120/KH-UBND, 121/KH-UBND ngày 02/6/2022 của UBND tỉnh Hà Tĩnh;", "120/KH-UBND",
      "120-kh-ubnd--2022--ha-tinh"),
+    # a department of another (former) province, by its written province; none written: the citing plan's
+    ("Trên cơ sở Kế hoạch số 45/KH-SNV ngày 10/4/2025 của Sở Nội vụ tỉnh Hà Giang (cũ), Sở Nội vụ xây dựng Kế hoạch;",
+     "45/KH-SNV", "45-kh-snv--2025--ha-giang"),
+    ("Căn cứ Kế hoạch số 46/KH-SYT ngày 10/4/2025 của Sở Y tế về tiêm chủng tại tỉnh Hà Giang;", "46/KH-SYT",
+     "46-kh-syt--2025--nghe-an"),
 ]
 
 
