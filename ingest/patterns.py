@@ -1332,10 +1332,16 @@ COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn
 #: (The letter class is the lower-case letters only: the range "à-ỹ" also holds capitals, "Đ",
 #: "Ă", "Ơ", "Ấ", so "Công an thành phố Đà Nẵng", "UBND tỉnh Đắk Lắk" would pass for a sentence.)
 LOWER_VN_LETTER = "a-zđàáâãèéêìíòóôõùúýăĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+#: The words that say which units a plural group names, after the unit word: "Đảng ủy các xã,
+#: phường ven biển", "các xã biên giới" (Luật Biên giới quốc gia 2003), "các xã đặc biệt khó
+#: khăn", "xã khu vực III" (Quyết định 861/QĐ-TTg 2021), "các huyện miền núi", "xã vùng cao"
+#: (Quyết định 33/2020/QĐ-TTg), "các xã bãi ngang" (Quyết định 131/QĐ-TTg 2010).
+UNIT_QUALIFIER = r"ven\s+biển|biên\s+giới|miền\s+núi|vùng\s+cao|đặc\s+biệt\s+khó\s+khăn|khu\s+vực|bãi\s+ngang"
 AFTER_UNIT_WORD = re.compile(
     r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|(?<![Tt]ác\s)xã(?!\s+hội)|phường|thị\s+trấn)"
-    r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan)(?!\w))" + f"[{LOWER_VN_LETTER}]")
-# (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan")
+    r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan|" + UNIT_QUALIFIER + r")(?!\w))"
+    + f"[{LOWER_VN_LETTER}]")
+# (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan", "xã ven biển")
 #: What follows a province's name (found by ``ingest.admin_units``) when the name of the body it
 #: scopes has ended and a sentence goes on: a lower-case word (checked by the caller) other than
 #: a link inside a list or a unit word: "Báo và Phát thanh, Truyền hình Đà Nẵng mở chuyên trang",

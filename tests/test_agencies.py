@@ -447,3 +447,23 @@ def test_a_title_names_the_bodies_its_holders_head(mention, name):
     from ingest.agencies import _base_name
 
     assert _base_name(mention)[0] == name
+
+
+@pytest.mark.parametrize("text,is_list", [
+    # a qualifier saying which units a plural group names is a word of the group
+    ("Đảng ủy các xã, phường ven biển", True),
+    ("Ủy ban nhân dân các xã biên giới", True),
+    ("các huyện miền núi", True),
+    ("Ủy ban nhân dân các xã đặc biệt khó khăn", True),
+    # ... any other lower-case word after the unit goes on a sentence
+    ("Ủy ban nhân dân các xã theo chức năng", False),
+    # working groups of a committee take duties by name
+    ("Tổ giúp việc Ban Chỉ đạo", True),
+    ("Tổ công tác liên ngành", True),
+    # an official name holding an ambiguous verb ("quản lý") is read whole
+    ("Cục Nhà giáo và Cán bộ quản lý giáo dục", True),
+])
+def test_unit_qualifiers_working_groups_and_names_with_verbs(text, is_list):
+    from ingest.agencies import is_agency_list
+
+    assert is_agency_list(text) is is_list
