@@ -1515,9 +1515,11 @@ DL_PAREN_BEFORE = re.compile(r"\(\s*$")
 #: A labelled deadline inside running text; the value (up to ";", "." + space, ")" or the end)
 #: is read like a deadline cell, so words count too:
 #:   "; thời gian: hằng năm", "Thời gian thực hiện: Thường xuyên", "thời gian hoàn thành: Quý III/2024",
-#:   "Thời hạn: 30/6/2024", "thời hạn hoàn thành: năm 2025", "Tiến độ: tháng 10/2024", "tiến độ thực hiện: hằng quý".
+#:   "Thời hạn: 30/6/2024", "thời hạn hoàn thành: năm 2025", "Tiến độ: tháng 10/2024", "tiến độ thực hiện: hằng quý",
+#:   "thời gian kiểm tra: Quý III/2024", "thời gian tổ chức: tháng 10/2025" (the time of the duty's act).
 DL_LABEL = re.compile(
-    r"""(?<!\w)(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|thực\s+hiện\s+và\s+hoàn\s+thành))?   # "Thời gian thực hiện:"
+    r"""(?<!\w)(?:thời\s+gian(?:\s+(?:thực\s+hiện|hoàn\s+thành|thực\s+hiện\s+và\s+hoàn\s+thành
+                                  |kiểm\s+tra|tổ\s+chức|triển\s+khai|báo\s+cáo|gửi\s+báo\s+cáo))?   # "Thời gian thực hiện:"
                  | thời\s+hạn(?:\s+(?:thực\s+hiện|hoàn\s+thành))?                                    # "Thời hạn hoàn thành:"
                  | tiến\s+độ(?:\s+(?:thực\s+hiện|hoàn\s+thành))?                                     # "Tiến độ:"
        )\s*:\s*(?P<value>[^;()\n]{2,60}?)\s*(?=[;)\n]|\.(?:\s|$)|$)""",

@@ -141,6 +141,11 @@ BODY = [
      "recurring", None, "P3M"),
     ("Cập nhật cơ sở dữ liệu đất đai. Thời hạn: Thường xuyên.", None, "Thời hạn: Thường xuyên", "continuous", None, None),
     ("Xây dựng quy chế phối hợp; tiến độ: Quý III/2025.", None, "tiến độ: Quý III/2025", "once", "2025-09-30", None),
+    # the label names the duty's act: the time of the inspection is its deadline
+    ("Tổ chức các đoàn kiểm tra theo Kế hoạch; thời gian kiểm tra: Quý III/2024.", None,
+     "thời gian kiểm tra: Quý III/2024", "once", "2024-09-30", None),
+    ("Tổ chức hội nghị sơ kết; thời gian tổ chức: tháng 10/2025.", None, "thời gian tổ chức: tháng 10/2025", "once",
+     "2025-10-31", None),
     # a parenthesised aside that is only a deadline and closes its clause
     ("Tổ chức kiểm tra việc thực hiện quy chế dân chủ ở cơ sở (hằng năm).", None, "hằng năm", "recurring", None, "P1Y"),
     ("Tuyên truyền trên các phương tiện thông tin đại chúng (thường xuyên, liên tục);", None, "thường xuyên, liên tục",
