@@ -433,7 +433,7 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
     if not t or P.NOT_IN_NAME.search(t):
         return None
     t = expand_abbreviations(t)
-    n_words = len(t.split())
+    n_words = sum(1 for w in t.split() if any(c.isalnum() for c in w))  # words, not dashes
     if n_words > _MAX_HEADED_WORDS or knowledge().fragment_rx.search(t) or P.AFTER_UNIT_WORD.search(t) \
             or place_name_ends(t):
         return None

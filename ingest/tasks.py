@@ -95,6 +95,13 @@ def _verbs() -> tuple[re.Pattern, frozenset[str]]:
     return P.word_phrase_alternation(data["verbs"]), frozenset(data["ambiguous"])
 
 
+@lru_cache(maxsize=1)
+def _not_after() -> dict[str, tuple[str, ...]]:
+    """Return verb -> the words before which it is the end of a noun phrase ("giáo dục thường xuyên"), from ``task_verbs.json``."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    return {v: tuple(w + " " for w in ws) for v, ws in data.get("not_after", {}).get("verbs", {}).items()}
+
+
 def _iter_verbs(text: str):
     """Yield (start, verb) of every duty verb in ``text``, in order (lower-case, whole words).
 
@@ -115,7 +122,11 @@ def _iter_verbs(text: str):
         pos = start + 1
         if start and text[start - 1].isalnum():
             continue  # not a word start (``[^\W_]`` is exactly ``str.isalnum``): "thực hiện" in "xthực hiện"
-        yield start, _verb_name(m.group(0))
+        verb = _verb_name(m.group(0))
+        before = _not_after().get(verb)
+        if before is not None and text[max(0, start - 20):start].lower().endswith(before):
+            continue  # "trung tâm giáo dục thường xuyên": the end of a noun phrase, no verb
+        yield start, verb
 
 
 def _starts_with_verb(text: str) -> bool:
@@ -495,7 +506,8 @@ def _analyse(text: str, verb_first_shortcut: bool = True) -> _Plan:
         subject, rest_at = body[:colon], colon + 1
     if subject is None and not verb_first:
         whole = body.strip().rstrip(":.;").strip()
-        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(whole, _name_end(whole)) and is_agency_list(whole):
+        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(_without_field_verb(whole), _name_end(whole)) \
+                and is_agency_list(whole):
             return _Plan(subject=whole, support_text=None, rest="", rest_at=len(text), heading=True)
         _, ambiguous = _verbs()
         window = body[: _MAX_SUBJECT + 20]
@@ -579,6 +591,22 @@ def _has_verb(text: str, named: int = 0) -> bool:
     _, ambiguous = _verbs()
     return any(not (v in ambiguous and text[:at].rstrip().endswith(",")) for at, v in _iter_verbs(text)
                if at > 0 and at >= named)
+
+
+def _without_field_verb(heading: str) -> str:
+    """Return a heading line without a duty verb that ends it after "và" or a comma, the last field of a body's name.
+
+    "Phòng Quản lý quy hoạch và xây dựng" -> "Phòng Quản lý quy hoạch và": a duty verb takes an
+    object, so one that ends the line names a field ("Quy hoạch và Xây dựng"), the way a heading
+    names its body; "Sở Y tế chủ trì" keeps its verb (no "và" before it).
+    """
+    last = None
+    for at, verb in _iter_verbs(heading):
+        last = (at, verb)
+    if last is None or last[0] + len(last[1]) != len(heading):
+        return heading
+    head = heading[:last[0]].rstrip()
+    return head if head.endswith((" và", ",")) else heading
 
 
 def _name_end(text: str) -> int:

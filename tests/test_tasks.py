@@ -834,6 +834,15 @@ Quý IV/2026
 """, [("II.1", ["Sở Nông nghiệp và Môi trường " + NA], ["Sở Tài chính " + NA], ("once", "2026-06-30", None), "Rà soát"),
       ("II.2", ["Sở Khoa học và Công nghệ " + NA], [], ("once", "2026-12-31", None), "Xây dựng cơ sở dữ liệu"),
       ("II.1", ["Sở Nội vụ " + NA], [], ("once", "2026-12-31", None), "Tổ chức hội nghị")]),
+    ("a heading whose body's name ends in a field that is a verb; a name ending in 'giáo dục thường xuyên'; "
+     "a group of 16 words with a dash", NGHE_AN, """III. TỔ CHỨC THỰC HIỆN
+1. Phòng Quản lý quy hoạch và xây dựng
+- Rà soát quy hoạch các khu công nghiệp; hoàn thành trong quý III/2024.
+2. Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên
+- Cập nhật dữ liệu học sinh lên cơ sở dữ liệu ngành; hoàn thành trong tháng 3/2024.
+""", [("III.1", ["Phòng Quản lý quy hoạch và xây dựng"], [], ("once", "2024-09-30", None), "Rà soát quy hoạch"),
+      ("III.2", ["Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên " + NA], [],
+       ("once", "2024-03-31", None), "Cập nhật dữ liệu")]),
     ("the issuer asking other bodies ('X yêu cầu Y ...', 'X đề nghị Y ...'): the bodies asked lead", NGHE_AN,
      """III. TỔ CHỨC THỰC HIỆN
 1. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tiếp tục quán triệt sâu sắc Nghị quyết.
