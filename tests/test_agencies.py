@@ -402,20 +402,14 @@ def test_place_name_ends(text, words_after):
     assert [text[k:].split()[0] for k in place_name_ends(text)] == words_after
 
 
-@pytest.mark.parametrize("text,is_list", [
+#: (text, whether ``is_agency_list`` reads it as a list of bodies)
+IS_LIST = [
+    # the "xã" of "hợp tác xã" is no commune
     ("Liên minh Hợp tác xã thành phố", True),
     ("Liên minh Hợp tác xã tỉnh và Ủy ban nhân dân các xã, thị trấn", True),
     # a commune unit then a lower-case word: the name ended, a sentence goes on
     ("Hội Nông dân xã tổ chức", False),
     ("Sở Y tế tỉnh có trách nhiệm", False),
-])
-def test_a_cooperative_is_no_commune(text, is_list):
-    from ingest.agencies import is_agency_list
-
-    assert is_agency_list(text) is is_list
-
-
-@pytest.mark.parametrize("text,is_list", [
     # a bare plural names bodies only when a body noun follows it (agency_kinds.json, collective_nouns)
     ("Các sở, ban, ngành", True),
     ("các Phòng, ban ngành huyện", True),
@@ -429,8 +423,25 @@ def test_a_cooperative_is_no_commune(text, is_list):
     ("các chính sách", False),
     # a body's head before the plural is never checked
     ("Ủy ban nhân dân các huyện, thị xã", True),
-])
-def test_a_plural_of_things_is_no_group(text, is_list):
+    # a qualifier saying which units a plural group names is a word of the group
+    ("Đảng ủy các xã, phường ven biển", True),
+    ("Ủy ban nhân dân các xã biên giới", True),
+    ("các huyện miền núi", True),
+    ("Ủy ban nhân dân các xã đặc biệt khó khăn", True),
+    # ... any other lower-case word after the unit goes on a sentence
+    ("Ủy ban nhân dân các xã theo chức năng", False),
+    # working groups of a committee take duties by name
+    ("Tổ giúp việc Ban Chỉ đạo", True),
+    ("Tổ công tác liên ngành", True),
+    # an official name holding an ambiguous verb ("quản lý") is read whole
+    ("Cục Nhà giáo và Cán bộ quản lý giáo dục", True),
+    # a group's length counts words, not dashes (16 words, 17 tokens)
+    ("Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", True),
+]
+
+
+@pytest.mark.parametrize("text,is_list", IS_LIST)
+def test_is_agency_list_table(text, is_list):
     from ingest.agencies import is_agency_list
 
     assert is_agency_list(text) is is_list
@@ -447,23 +458,3 @@ def test_a_title_names_the_bodies_its_holders_head(mention, name):
     from ingest.agencies import _base_name
 
     assert _base_name(mention)[0] == name
-
-
-@pytest.mark.parametrize("text,is_list", [
-    # a qualifier saying which units a plural group names is a word of the group
-    ("Đảng ủy các xã, phường ven biển", True),
-    ("Ủy ban nhân dân các xã biên giới", True),
-    ("các huyện miền núi", True),
-    ("Ủy ban nhân dân các xã đặc biệt khó khăn", True),
-    # ... any other lower-case word after the unit goes on a sentence
-    ("Ủy ban nhân dân các xã theo chức năng", False),
-    # working groups of a committee take duties by name
-    ("Tổ giúp việc Ban Chỉ đạo", True),
-    ("Tổ công tác liên ngành", True),
-    # an official name holding an ambiguous verb ("quản lý") is read whole
-    ("Cục Nhà giáo và Cán bộ quản lý giáo dục", True),
-])
-def test_unit_qualifiers_working_groups_and_names_with_verbs(text, is_list):
-    from ingest.agencies import is_agency_list
-
-    assert is_agency_list(text) is is_list

@@ -34,7 +34,7 @@ def to_cp1258(text: str) -> bytes:
     return b"".join(out)
 
 
-def _add_table(doc, block: str) -> None:
+def add_table(doc, block: str) -> None:
     """Add ``block`` to ``doc`` as a table: one row a line, cells split on `` || ``, `` // `` a line break."""
     rows = [line.split(" || ") for line in block.strip().splitlines()]
     table = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
@@ -52,15 +52,15 @@ def write_docx(src: Path, dest: Path) -> None:
     fixed = datetime(2023, 5, 17, tzinfo=timezone.utc)
     doc.core_properties.created = fixed
     doc.core_properties.modified = fixed
-    _add_table(doc, header)
+    add_table(doc, header)
     for line in body.strip().splitlines():
         doc.add_paragraph(line)
-    _add_table(doc, footer)
+    add_table(doc, footer)
     doc.save(dest)
-    _fix_zip_times(dest)
+    fix_zip_times(dest)
 
 
-def _fix_zip_times(path: Path) -> None:
+def fix_zip_times(path: Path) -> None:
     """Rewrite the zip at ``path`` with one fixed time stamp per entry, so regenerating gives the same bytes."""
     import zipfile
 

@@ -66,16 +66,16 @@ def write_task_table_docx(src: Path, dest: Path) -> None:
     fixed = datetime(2025, 10, 9, tzinfo=timezone.utc)
     doc.core_properties.created = fixed
     doc.core_properties.modified = fixed
-    heldout_binary._add_table(doc, header)
+    heldout_binary.add_table(doc, header)
     for line in body.strip().splitlines():
         doc.add_paragraph(line)
-    heldout_binary._add_table(doc, tasks)
+    heldout_binary.add_table(doc, tasks)
     _merge_header_rows(doc.tables[-1])
     for line in body2.strip().splitlines():
         doc.add_paragraph(line)
-    heldout_binary._add_table(doc, footer)
+    heldout_binary.add_table(doc, footer)
     doc.save(dest)
-    heldout_binary._fix_zip_times(dest)
+    heldout_binary.fix_zip_times(dest)
 
 
 if __name__ == "__main__":
