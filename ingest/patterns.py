@@ -784,9 +784,12 @@ ATTACHED_PLAN_CUE = re.compile(
     re.VERBOSE,
 )
 
-#: Between two parents of one stated edge: "... thực hiện Nghị định 178 và Nghị định số 67/2025/NĐ-CP",
-#: "thực hiện Nghị quyết số 57-NQ/TW, Nghị quyết số 66-NQ/TW" (not ";": it ends the list item).
-PARENT_SIBLING_GAP = re.compile(r"^[ \t]*(?:,[ \t]*(?i:và[ \t]+)?|(?i:và)[ \t]+)$")
+#: Between two parents of one stated edge, after the first one's subject if it has one: "...
+#: thực hiện Nghị định 178 và Nghị định số 67/2025/NĐ-CP", "thực hiện Nghị quyết số 71-NQ/TW ... của
+#: Bộ Chính trị về đột phá phát triển giáo dục và đào tạo và Nghị quyết số 72-NQ/TW ..." (not ";":
+#: it ends the list item).
+PARENT_SIBLING_GAP = re.compile(r"""^[ \t]*(?:(?i:về)[ \t][^;.()\n]{0,200}?)?   # "về đột phá phát triển ..."
+                                    (?:,[ \t]*(?i:và[ \t]+)?|[ \t](?i:và)[ \t]+)$""", re.VERBOSE)
 #: Sibling separator: documents listed under one cue ("Căn cứ A, B và C", "A; B").
 SIBLING_GAP = re.compile(r"""^[ \t]*(?:[,;][ \t]*(?i:và\s+)?|(?i:và)[ \t]+|\)[ \t]*[,;]?[ \t]*)$""", re.VERBOSE)
 

@@ -504,13 +504,11 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 edges.extend((c, idx) for c in children)
                 children_of[idx] = children
                 m.relation = "cites"
-            elif last in children_of and _bare(mentions[last]) and _bare(m) \
+            elif last in children_of and _co_parents(mentions[last], m) \
                     and patterns.PARENT_SIBLING_GAP.match(gap_from_last):
                 # "Kế hoạch số 96/KH-UBND ... về triển khai thực hiện Nghị định 178 và Nghị định số
                 # 67/2025/NĐ-CP trên địa bàn tỉnh": the parent's sibling is another parent of the same
-                # plan, cited here. Only between bare symbols: a sibling with its own date and issuer
-                # ("... Nghị quyết Trung ương 7 khóa X và Quyết định số 142/QĐ-TTg ngày 21/01/2020 của
-                # Thủ tướng Chính phủ") goes back to the sentence's own list
+                # plan, cited here
                 edges.extend((c, idx) for c in children_of[last])
                 children_of[idx] = children_of[last]
                 m.relation = "cites"
@@ -543,6 +541,22 @@ def _joinable(a: str | None, b: str | None) -> bool:
     if not a or not b:
         return False
     return a == b or (resolve.is_implementing_type(a) and resolve.is_implementing_type(b))
+
+
+def _co_parents(parent: _M, m: _M) -> bool:
+    """Return True if ``m``, joined to a stated edge's ``parent`` by "và" or a comma, is a second parent of that edge.
+
+    Two bare symbols ("thực hiện Nghị định 178 và Nghị định số 67/2025/NĐ-CP"), or two documents
+    of one type from one issuer ("thực hiện Nghị quyết số 71-NQ/TW ... của Bộ Chính trị về ... và
+    Nghị quyết số 72-NQ/TW ... của Bộ Chính trị"). A sibling of another type or issuer goes back to
+    the sentence's own list: in "Kết luận số 52-KL/TW ... về tiếp tục thực hiện Nghị quyết Trung
+    ương 7 khóa X và Quyết định số 142/QĐ-TTg ... của Thủ tướng Chính phủ" the decision is the
+    conclusion's sibling, not its parent.
+    """
+    if _bare(parent) and _bare(m):
+        return True
+    return bool(parent.doc_type) and parent.doc_type == m.doc_type and parent.issuer is not None \
+        and m.issuer is not None and parent.issuer.name == m.issuer.name
 
 
 def _bare(m: _M) -> bool:

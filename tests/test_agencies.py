@@ -435,6 +435,7 @@ IS_LIST = [
     ("Tổ công tác liên ngành", True),
     # an official name holding an ambiguous verb ("quản lý") is read whole
     ("Cục Nhà giáo và Cán bộ quản lý giáo dục", True),
+    ("Vụ Các vấn đề chung về xây dựng pháp luật", True),
     # a group's length counts words, not dashes (16 words, 17 tokens)
     ("Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", True),
 ]

@@ -219,6 +219,14 @@ EDGE_ROWS = [
     ("Thực hiện Kế hoạch số 118/KH-UBND ngày 30/5/2025 của Ủy ban nhân dân tỉnh Yên Bái (cũ) và Kế hoạch số 142/KH-UBND "
      "ngày 05/6/2025 của Ủy ban nhân dân tỉnh Lào Cai (trước sắp xếp) về thực hiện Nghị quyết số 68-NQ/TW của Bộ Chính trị;",
      {("118/KH-UBND", "68-NQ/TW"), ("142/KH-UBND", "68-NQ/TW")}),
+    # two parents of one type and issuer, the first with its subject: both implemented; a sibling of
+    # another type and issuer after a parent is the sentence's list item (the Lào Cai sample's wording)
+    ("Thực hiện Kế hoạch số 20-KH/TU ngày 25/9/2025 của Ban Thường vụ Tỉnh ủy về thực hiện Nghị quyết số 71-NQ/TW ngày "
+     "22/8/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo và Nghị quyết số 72-NQ/TW ngày 09/9/2025 của "
+     "Bộ Chính trị về bảo vệ, chăm sóc sức khỏe Nhân dân;", {("20-KH/TU", "71-NQ/TW"), ("20-KH/TU", "72-NQ/TW")}),
+    ("Quán triệt Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư về tiếp tục thực hiện Nghị quyết Trung ương 7 khóa X "
+     "và Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ về xây dựng đội ngũ trí thức;",
+     {("52-KL/TW", "27-NQ/TW")}),
     # a decree and a plan joined by "và": only plan-like documents implement as a pair
     ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ và Kế hoạch số 40-KH/TU ngày 06/5/2019 của Tỉnh ủy "
      "Bạc Liêu thực hiện Nghị quyết số 36-NQ/TW;", {("40-KH/TU", "36-NQ/TW")}),
