@@ -1216,8 +1216,11 @@ REQUEST_PREFIX = re.compile(
 #: The issuer (or its head) asking other bodies, after its own name: the bodies asked are the
 #: assignees. "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tiếp tục quán triệt ...",
 #: "Bộ trưởng Bộ Giáo dục và Đào tạo yêu cầu thủ trưởng các cơ quan, đơn vị nghiêm túc triển khai
-#: ...", "Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp ...".
-REQUEST_AFTER_NAME = re.compile(r"[ \t]+(?:yêu[ \t]+cầu|đề[ \t]+nghị)[ \t]+(?=[^\W\d_])")
+#: ...", "Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp ...", "Thủ tướng
+#: Chính phủ giao Bộ Công an chủ trì ..." (not "giao thông", "giao ban", "giao dịch", "giao lưu").
+REQUEST_AFTER_NAME = re.compile(r"""[ \t]+(?:yêu[ \t]+cầu|đề[ \t]+nghị
+                                       |giao(?:[ \t]+cho)?(?![ \t]+(?:thông|ban|dịch|lưu|nhận|kết|tiếp)(?!\w)))
+                                    [ \t]+(?=[^\W\d_])""", re.VERBOSE)
 #: A time adverbial before the subject: "Định kỳ hàng năm các sở, ngành ...",
 #: "Trong quý II năm 2020, các Phòng, ban ngành ...", "Hằng năm, Sở Nội vụ ...".
 LEADING_TIME = re.compile(
@@ -1341,10 +1344,12 @@ LOWER_VN_LETTER = "a-zđàáâãèéêìíòóôõùúýăĩũơưạảấầ�
 #: (Quyết định 33/2020/QĐ-TTg), "các xã bãi ngang" (Quyết định 131/QĐ-TTg 2010).
 UNIT_QUALIFIER = r"ven\s+biển|biên\s+giới|miền\s+núi|vùng\s+cao|đặc\s+biệt\s+khó\s+khăn|khu\s+vực|bãi\s+ngang"
 AFTER_UNIT_WORD = re.compile(
-    r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|(?<![Tt]ác\s)xã(?!\s+hội)|phường|thị\s+trấn)"
+    r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|(?<![Tt]ác\s)xã(?!\s+hội)|phường|thị\s+trấn"
+    r"|Chính\s+phủ(?!\s+về)|Quốc\s+hội(?!\s+về))"  # the nation's own "units": "Đảng ủy Chính phủ đưa nội dung ..."
     r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan|" + UNIT_QUALIFIER + r")(?!\w))"
     + f"[{LOWER_VN_LETTER}]")
-# (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan", "xã ven biển")
+# (not "huyện ủy", "tỉnh và", "thành phố trực thuộc trung ương", "tỉnh có liên quan", "xã ven biển",
+# "Ban Chỉ đạo của Chính phủ về ...")
 #: What follows a province's name (found by ``ingest.admin_units``) when the name of the body it
 #: scopes has ended and a sentence goes on: a lower-case word (checked by the caller) other than
 #: a link inside a list or a unit word: "Báo và Phát thanh, Truyền hình Đà Nẵng mở chuyên trang",

@@ -489,7 +489,7 @@ def _analyse(text: str, verb_first_shortcut: bool = True) -> _Plan:
     m = P.REQUEST_PREFIX.match(t)
     if m:
         at = m.end()
-    elif "yêu cầu" in t or "đề nghị" in t:
+    elif "yêu cầu" in t or "đề nghị" in t or " giao " in t:
         m = P.REQUEST_AFTER_NAME.search(t, 0, _MAX_SUBJECT)
         if m is not None and is_agency_list(t[:m.start()]):
             at = m.end()  # "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy ... quán triệt": the bodies asked

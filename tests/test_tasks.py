@@ -848,9 +848,13 @@ Quý IV/2026
 1. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tiếp tục quán triệt sâu sắc Nghị quyết.
 2. Ủy ban nhân dân tỉnh đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp giám sát việc thực hiện.
 3. Rà soát, hoàn thiện cơ chế đáp ứng yêu cầu phát triển; hoàn thành trong năm 2026.
+4. Ủy ban nhân dân tỉnh giao Sở Y tế chủ trì, phối hợp với Sở Tài chính bảo đảm thuốc, vật tư y tế.
+5. Ủy ban Kiểm tra Đảng ủy Chính phủ đưa nội dung lãnh đạo thực hiện Nghị quyết vào chương trình kiểm tra.
 """, [("III.1", ["Các cấp ủy, tổ chức đảng " + NA], [], None, "Tiếp tục quán triệt"),
       ("III.2", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Nghệ An"], [], None, "Phối hợp giám sát"),
-      ("III.3", [], [], ("once", "2026-12-31", None), "Rà soát, hoàn thiện")]),
+      ("III.3", [], [], ("once", "2026-12-31", None), "Rà soát, hoàn thiện"),
+      ("III.4", ["Sở Y tế " + NA], ["Sở Tài chính " + NA], None, "Chủ trì, phối hợp"),
+      ("III.5", ["Ủy ban Kiểm tra Đảng ủy Chính phủ"], [], None, "Đưa nội dung lãnh đạo")]),
     ("several assignments in one item: after ';' or a sentence's end, each with its own lead and deadline", NGHE_AN,
      """III. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế chủ trì triển khai tiêm chủng mở rộng; Sở Tài chính bảo đảm kinh phí thực hiện (hoàn thành trong quý II/2025).
