@@ -326,6 +326,7 @@ PORTAL_FOOTER = re.compile(
           # a duty may start with the same words ("Chia sẻ dữ liệu dân cư", "Tải về và cài đặt VNeID")
           | Tải\s+(?:về|văn\s+bản(?:\s+gốc)?|file)(?=\s*(?:$|[^\w\s]))
           | Văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|gốc)(?!\w)   # "Văn bản liên quan"
+          | (?:Bài\s+viết|Tin(?:\s+tức)?|Tin\s+bài)\s+(?:liên\s+quan|cùng\s+chuyên\s+mục)(?!\w)  # "Bài viết liên quan: ..."
           | In\s+văn\s+bản(?=\s*(?:$|[^\w\s])) | Chia\s+sẻ(?=\s*(?:$|[^\w\s]))   # "In văn bản", "Chia sẻ"
           | Copyright(?!\w) | ©                      # "© 2024 Thư viện pháp luật"
           | Bản\s+quyền(?!\w)                        # "Bản quyền thuộc về ..."

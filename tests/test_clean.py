@@ -382,3 +382,19 @@ def test_a_plan_with_a_header_without_diacritics_is_read_with_a_warning():
     assert (d.symbol, d.doc_type, d.issuer.name, d.issued_on) == (
         "198/KH-UBND", "Kế hoạch", "Ủy ban nhân dân tỉnh Đồng Tháp", "2024-07-12")
     assert any("diacritics" in w for w in r.warnings)
+
+
+@pytest.mark.parametrize(("tail", "kept"), [
+    # a portal's related-articles line and its copyright line after the signature are dropped
+    (["Cao Huy", "Bài viết liên quan: Công điện 156/CĐ-TTg về ứng phó bão số 9",
+      "© Cổng thông tin văn bản pháp luật."], ["Cao Huy"]),
+    (["Cao Huy", "Tin liên quan", "Công điện 156/CĐ-TTg về ứng phó bão số 9", "Bản quyền thuộc về Cổng"], ["Cao Huy"]),
+    # without a line only a portal writes, nothing is dropped (a document may end on its own note)
+    (["Cao Huy", "Lưu ý: Kế hoạch này thay thế Kế hoạch số 12/KH-UBND."],
+     ["Cao Huy", "Lưu ý: Kế hoạch này thay thế Kế hoạch số 12/KH-UBND."]),
+])
+def test_drop_portal_tail(tail, kept):
+    from ingest.clean import drop_portal_tail
+
+    body = ["ỦY BAN NHÂN DÂN", "Số: 1/KH-UBND", "KẾ HOẠCH", "Nội dung."]
+    assert drop_portal_tail(body + tail)[0] == body + kept
