@@ -276,6 +276,27 @@ def _head(text: str) -> tuple[str, str] | None:
     return m.group(0), k.heads[m.group(0)]
 
 
+def head_in_capitals(line: str) -> tuple[str, str] | None:
+    """Return (the head in its official spelling, the rest of the line) when a header line in any
+    case starts with an agency head ("BỆNH VIỆN ĐA KHOA TỈNH" -> ("Bệnh viện", " ĐA KHOA TỈNH")), else None.
+
+    Header blocks write the issuing body in capitals (Nghị định 30/2020/NĐ-CP, Phụ lục I), where
+    the case-sensitive head pattern of the body text finds nothing; the longest head wins
+    ("Bộ Chỉ huy Quân sự" before "Bộ").
+    """
+    up = line.upper()
+    for head in _heads_longest_first():
+        if up.startswith(head.upper()) and (len(line) == len(head) or not line[len(head)].isalnum()):
+            return head, line[len(head):]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _heads_longest_first() -> tuple[str, ...]:
+    """Return the agency heads of ``agency_kinds.json``, longest first."""
+    return tuple(sorted(knowledge().heads, key=len, reverse=True))
+
+
 def _opener(text: str) -> str | None:
     """Return the collective opener ``text`` starts with ("các", "Ủy ban nhân dân các", ...), else None."""
     m = knowledge().opener_rx.match(text)

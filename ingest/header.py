@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest import admin_units, patterns, resolve
-from ingest.agencies import AgencyRegistry, official_name
+from ingest.agencies import AgencyRegistry, head_in_capitals, official_name
 from ingest.identity import normalize_symbol
 from ingest.model import CleanDocument, DocumentHeader, Issuer, Signer
 
@@ -403,7 +403,38 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             if beside is not None:
                 return _sub_body(beside, issuer)
             return issuer
-    return _organisation(block)
+    return _organisation(block) or _headed_body(block)
+
+
+def _headed_body(block: list[str]) -> Issuer | None:
+    """Return a provincial body a header line names by an agency head and its unit, else None.
+
+    "BỘ TƯ LỆNH QUÂN KHU 5 / BỘ CHỈ HUY QUÂN SỰ TỈNH NINH THUẬN" -> "Bộ Chỉ huy Quân sự tỉnh Ninh
+    Thuận"; "BẢO HIỂM XÃ HỘI VIỆT NAM / BẢO HIỂM XÃ HỘI TỈNH THANH HÓA" (a central agency's
+    provincial branch); "SỞ Y TẾ QUẢNG TRỊ / BỆNH VIỆN ĐA KHOA TỈNH", whose province is its
+    superior's (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 2: the superior body's name above the
+    issuer's). The body's own words keep their first capital ("Đa khoa"); no province, no issuer.
+    """
+    for i, line in enumerate(block):
+        hit = head_in_capitals(line.strip())
+        if hit is None:
+            continue
+        head, rest = hit
+        m = patterns.HEADED_BODY_TAIL.match(rest)
+        if m is None:
+            continue
+        province = admin_units.canonical_province(m.group("name")) if m.group("name") else None
+        if province is None and not m.group("name") and i > 0:
+            found = admin_units.find_provinces(block[i - 1], require_prefix=False)
+            province = found[-1][0] if found else None
+        if province is None:
+            continue
+        words = m.group("words").split()
+        own = " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]]) if words else ""
+        unit = " ".join(m.group("unit").lower().split())
+        name = " ".join(x for x in (head, own, unit, province) if x)
+        return Issuer(name=name, level="province", province=province, kind="agency")
+    return None
 
 
 def _body_party(block: list[str]) -> Issuer | None:

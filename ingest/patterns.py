@@ -967,6 +967,13 @@ BODY_PARTY_LINE = re.compile(
 #: "THÀNH PHỐ HẢI PHÒNG" (a mass organisation's line broken before its unit: "LIÊN ĐOÀN LAO ĐỘNG" /
 #: "TỈNH QUẢNG NINH").
 UNIT_PLACE_LINE = re.compile(r"""^\s*""" + _UNIT_PLACE_TAIL, re.VERBOSE)
+#: What follows an agency head on a header line of a provincial body: its own words, the unit
+#: word, and the province's name when written ("BỆNH VIỆN" + " ĐA KHOA TỈNH", "BỘ CHỈ HUY QUÂN SỰ"
+#: + " TỈNH NINH THUẬN", "BẢO HIỂM XÃ HỘI" + " TỈNH THANH HÓA").
+HEADED_BODY_TAIL = re.compile(
+    r"""^(?P<words>(?:\s+[^\W\d_]+){0,4}?)\s+(?P<unit>(?i:tỉnh|thành\s+phố))(?:\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?))?\s*$""",
+    re.VERBOSE,
+)
 
 #: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
 UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
@@ -1210,9 +1217,9 @@ EMBEDDED_LEAD = re.compile(
 #: A request to a body the issuer does not command, an explicit assignment, or a heading naming
 #: whose duties follow, before the assignee: "Đề nghị Ủy ban Mặt trận Tổ quốc ...", "Kính đề
 #: nghị Ban Thường trực", "Giao Sở Nội vụ chủ trì ...", "Giao cho Phòng Nội vụ ..." (not "Giao
-#: thông"), "1. Trách nhiệm của Sở Y tế", "Nhiệm vụ của các sở, ngành".
+#: thông"), "1. Trách nhiệm của Sở Y tế", "Nhiệm vụ của các sở, ngành", "Đối với Sở Y tế:".
 REQUEST_PREFIX = re.compile(
-    r"^(?i:(?:kính\s+)?đề\s+nghị|giao(?:\s+cho)?|(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của)\s+(?=[A-ZĐÀ-Ỹa-zđ])(?!(?i:thông)\b)"
+    r"^(?i:(?:kính\s+)?đề\s+nghị|giao(?:\s+cho)?|(?:trách\s+nhiệm|nhiệm\s+vụ)\s+của|đối\s+với)\s+(?=[A-ZĐÀ-Ỹa-zđ])(?!(?i:thông)\b)"
 )
 #: The issuer (or its head) asking other bodies, after its own name: the bodies asked are the
 #: assignees. "Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tiếp tục quán triệt ...",

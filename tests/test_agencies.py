@@ -436,6 +436,8 @@ IS_LIST = [
     # an official name holding an ambiguous verb ("quản lý") is read whole
     ("Cục Nhà giáo và Cán bộ quản lý giáo dục", True),
     ("Vụ Các vấn đề chung về xây dựng pháp luật", True),
+    ("Phòng Kế hoạch tổng hợp", True),
+    ("Các khoa lâm sàng, cận lâm sàng", True),  # a hospital's units
     # a group's length counts words, not dashes (16 words, 17 tokens)
     ("Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", True),
 ]

@@ -403,6 +403,16 @@ HEADER_ROWS = [
      "2023-01-08", "Hoà Bình"),
     ("department", DEPARTMENT, "210/KH-SNV", "Kế hoạch", "Sở Nội vụ tỉnh Bắc Ninh", "province", "Bắc Ninh", None,
      "2023-04-12", "Bắc Ninh"),
+    # a provincial body named by an agency head and its unit, under its superior's line
+    ("military-command", "BỘ TƯ LỆNH QUÂN KHU 5\nBỘ CHỈ HUY QUÂN SỰ TỈNH NINH THUẬN\nSố: 1865/KH-BCH\n"
+     "Ninh Thuận, ngày 12 tháng 8 năm 2024\nKẾ HOẠCH\nXây dựng lực lượng Dân quân tự vệ\n", "1865/KH-BCH", "Kế hoạch",
+     "Bộ Chỉ huy Quân sự tỉnh Ninh Thuận", "province", "Ninh Thuận", None, "2024-08-12", "Ninh Thuận"),
+    ("central-branch", "BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI TỈNH THANH HÓA\nSố: 2150/KH-BHXH\n"
+     "Thanh Hóa, ngày 08 tháng 10 năm 2024\nKẾ HOẠCH\nTriển khai Luật Bảo hiểm xã hội\n", "2150/KH-BHXH", "Kế hoạch",
+     "Bảo hiểm xã hội tỉnh Thanh Hóa", "province", "Thanh Hóa", None, "2024-10-08", "Thanh Hóa"),
+    ("hospital-under-its-department", "SỞ Y TẾ QUẢNG TRỊ\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 728/KH-BVĐK\n"
+     "Đông Hà, ngày 03 tháng 6 năm 2024\nKẾ HOẠCH\nTriển khai hồ sơ bệnh án điện tử\n", "728/KH-BVĐK", "Kế hoạch",
+     "Bệnh viện Đa khoa tỉnh Quảng Trị", "province", "Quảng Trị", None, "2024-06-03", "Đông Hà"),
 ]
 
 

@@ -843,6 +843,12 @@ Quý IV/2026
 """, [("III.1", ["Phòng Quản lý quy hoạch và xây dựng"], [], ("once", "2024-09-30", None), "Rà soát quy hoạch"),
       ("III.2", ["Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên " + NA], [],
        ("once", "2024-03-31", None), "Cập nhật dữ liệu")]),
+    ("an agency heading written 'Đối với X:'", NGHE_AN, """III. TỔ CHỨC THỰC HIỆN
+1. Đối với Sở Y tế:
+- Hoàn thành kết nối dữ liệu tiêm chủng trong quý II/2024.
+2. Đối với học sinh vùng sâu: hỗ trợ kinh phí mua sách giáo khoa.
+""", [("III.1", ["Sở Y tế " + NA], [], ("once", "2024-06-30", None), "Hoàn thành kết nối"),
+      ("III.2", [], [], None, "Đối với học sinh vùng sâu")]),
     ("the issuer asking other bodies ('X yêu cầu Y ...', 'X đề nghị Y ...'): the bodies asked lead", NGHE_AN,
      """III. TỔ CHỨC THỰC HIỆN
 1. Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy, tổ chức đảng tiếp tục quán triệt sâu sắc Nghị quyết.
