@@ -727,7 +727,7 @@ def _recipients(lines, idx: int) -> list[str]:
     out: list[str] = []
     items: list[str] = []
     rest = patterns.RECIPIENTS_HEAD.match(lines[idx].text).group("rest").strip()
-    if rest:
+    if rest and not (_is_upper(rest) and _is_title(rest)):  # "Nơi nhận: GIÁM ĐỐC": the capacity beside it
         items.append(rest)
     for j in range(idx + 1, min(len(lines), idx + 40)):
         t = lines[j].text.strip()
@@ -745,6 +745,9 @@ def _recipients(lines, idx: int) -> list[str]:
         if patterns.ARCHIVE_ITEM.match(it):
             continue
         s = it.lstrip("-–+• \t")
+        head, sep, tail = s.rpartition(";")
+        if sep and head.strip() and _looks_like_name(resolve.without_rank(tail.strip())):
+            s = head  # "UBND tỉnh (b/c); Đại tá Trần Văn Dũng": the signer's name from the column beside
         s = patterns.RECIPIENT_NOTE.sub(" ", s).strip().rstrip(",;.").strip()
         if s:
             out.append(s)
@@ -807,6 +810,9 @@ def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:
         t = lines[j].text.strip(" |*\t")
         if len(t) > _MAX_HEAD_LINE:
             continue
+        rm = patterns.RECIPIENTS_HEAD.match(t) if t[:1] in "NnN" else None
+        if rm is not None and rm.group("rest").strip():
+            t = rm.group("rest").strip(" |*\t")  # "Nơi nhận: GIÁM ĐỐC": the capacity beside the heading
         pm = patterns.SIGN_PREFIX.match(t)
         if pm and _is_upper(pm.group("what")):
             pre = pm.group("prefix").replace(" ", "").replace("/", "").upper().rstrip(".")
@@ -825,9 +831,14 @@ def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:
     for j in range(search_from, hi):
         t = lines[j].text.strip(" |*\t_")
         if t.startswith(("-", "+", "•")):
-            continue
+            # a signature block beside the recipients: its name may end a recipient's line
+            # ("- UBND tỉnh (b/c); Đại tá Trần Văn Dũng", a two-column layout read row by row)
+            tail = resolve.without_rank(t.rsplit(";", 1)[-1].strip()) if ";" in t else ""
+            if last_cap is None or not tail or not _looks_like_name(tail):
+                continue
+            t = tail
         if _looks_like_name(t):
-            name = " ".join(t.split())
+            name = resolve.without_rank(" ".join(t.split()))
             if _is_upper(name):
                 name = " ".join(w.capitalize() for w in name.split())
             if last_cap is not None:

@@ -621,6 +621,21 @@ def _capacity_tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _ranks() -> tuple[str, ...]:
+    """Return the folded military and police ranks a signer may write before the name (issuers.json), longest first."""
+    return tuple(sorted((ffold(r) for r in _load("issuers.json")["capacities"].get("ranks", [])), key=len, reverse=True))
+
+
+def without_rank(name: str) -> str:
+    """Return a signer's name without the rank written before it ("Đại tá Trần Văn Dũng" -> "Trần Văn Dũng")."""
+    k = ffold(name)
+    for r in _ranks():
+        if k.startswith(r + " ") and len(name.split()) > len(r.split()) + 1:
+            return " ".join(name.split()[len(r.split()):])
+    return name
+
+
+@lru_cache(maxsize=1)
 def _title_qualifiers() -> dict[str, str]:
     """Return folded qualifier -> spelling of the words that may follow a title ("thường trực", "phụ trách")."""
     return {ffold(q): q for q in _load("issuers.json")["capacities"].get("title_qualifiers", [])}

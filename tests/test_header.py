@@ -479,6 +479,16 @@ SIGNER_ROWS = [
     ("hdnd", HDND_WITH_YEAR, "Nguyễn Văn Gấu", "Chủ tịch", None),
     ("ministry", MINISTRY_DECISION, "Lê Xuân Định", "Thứ trưởng", "KT. Bộ trưởng"),
     ("party-central", PARTY_CENTRAL, "Trần Quốc Vượng", None, "TM. Ban Bí thư"),
+    # a signature block beside the recipients, read row by row: the capacity on the heading's line,
+    # the name ending a recipient's line, a military rank before it
+    ("beside-recipients", "BỘ CHỈ HUY QUÂN SỰ TỈNH NINH THUẬN\nSố: 1865/KH-BCH\nNinh Thuận, ngày 12 tháng 8 năm 2024\n"
+     "KẾ HOẠCH\nHuấn luyện\nI. NHIỆM VỤ\n1. Phòng Tham mưu chủ trì huấn luyện.\nNơi nhận:\nCHỈ HUY TRƯỞNG\n"
+     "- Bộ Tư lệnh Quân khu 5 (b/c);\n- UBND tỉnh (b/c); Đại tá Trần Văn Dũng\n- Lưu: VT, TM.\n",
+     "Trần Văn Dũng", "Chỉ huy trưởng", None),
+    ("title-on-the-heading-line", "SỞ Y TẾ QUẢNG TRỊ\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 728/KH-BVĐK\n"
+     "Đông Hà, ngày 03 tháng 6 năm 2024\nKẾ HOẠCH\nBệnh án điện tử\nI. NHIỆM VỤ\n1. Phòng Điều dưỡng chủ trì tập huấn.\n"
+     "Nơi nhận: GIÁM ĐỐC\n- Sở Y tế (b/c);\n- Các khoa, phòng; Lê Thị Minh Hòa\n- Lưu: VT, KHTH.\n",
+     "Lê Thị Minh Hòa", "Giám đốc", None),
 ]
 
 
@@ -1186,3 +1196,10 @@ def test_issuers_of_2025_and_mass_organisations(text, issuer, level, province, d
         assert got[0] is None or not got[0].startswith("Đảng ủy Ủy ban")
     else:
         assert got == (issuer, level, province, district)
+
+
+def test_recipients_beside_a_signature_block_keep_only_the_recipients():
+    text = ("SỞ Y TẾ QUẢNG TRỊ\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 728/KH-BVĐK\nĐông Hà, ngày 03 tháng 6 năm 2024\nKẾ HOẠCH\n"
+            "Bệnh án điện tử\nI. NHIỆM VỤ\n1. Phòng Điều dưỡng chủ trì tập huấn.\nNơi nhận: GIÁM ĐỐC\n- Sở Y tế (b/c);\n"
+            "- Các khoa, phòng; Lê Thị Minh Hòa\n- Lưu: VT, KHTH.\n")
+    assert header_of(text).recipients == ["Sở Y tế", "Các khoa, phòng"]
