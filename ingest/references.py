@@ -144,7 +144,9 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
                 if hit:
                     issuer, pos = hit
                     continue
-                issuer = _suffix_body_in_written_place(symbol, text, im.end())
+                placed = _suffix_body_in_written_place(symbol, text, im.end())
+                if placed is not None:
+                    issuer, pos = placed  # the tail reads to the end of the issuer phrase
             break
         out.append(_M(start=start, end=pos, sym_end=m.end(), symbol=symbol, doc_type=doc_type,
                       issued_on=date, issuer=issuer, explicit_issuer=issuer is not None, year=year,
@@ -153,8 +155,9 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
     return out
 
 
-def _suffix_body_in_written_place(symbol: str, text: str, pos: int) -> Issuer | None:
-    """Return the body a local suffix names, in the province the unread issuer phrase at ``pos`` writes, else None.
+def _suffix_body_in_written_place(symbol: str, text: str, pos: int) -> tuple[Issuer, int] | None:
+    """Return (the body a local suffix names, in the province the unread issuer phrase at ``pos``
+    writes, the end of that phrase), else None.
 
     "Kế hoạch số 45/KH-SNV ngày 10/4/2025 của Sở Nội vụ tỉnh Hà Giang (cũ)": the phrase is no
     issuer ``match_issuer`` reads, but it names the province, so the department is Hà Giang's, not
@@ -166,7 +169,9 @@ def _suffix_body_in_written_place(symbol: str, text: str, pos: int) -> Issuer | 
     if province is None:
         return None
     local = resolve.issuer_from_suffix(symbol, Issuer(name="", level="province", province=province))
-    return local if local is not None and local.province == province else None
+    if local is None or local.province != province:
+        return None
+    return local, pos + len(phrase.rstrip())
 
 
 #: How far before "số" a type word with its issuer ("Kế hoạch của Ủy ban nhân dân tỉnh ... số") is looked for.

@@ -227,6 +227,10 @@ EDGE_ROWS = [
     ("Quán triệt Kết luận số 52-KL/TW ngày 30/5/2019 của Ban Bí thư về tiếp tục thực hiện Nghị quyết Trung ương 7 khóa X "
      "và Quyết định số 142/QĐ-TTg ngày 21/01/2020 của Thủ tướng Chính phủ về xây dựng đội ngũ trí thức;",
      {("52-KL/TW", "27-NQ/TW")}),
+    # a department of a named province, which the issuer reader does not know, then the cue
+    ("Thực hiện Kế hoạch số 1850/KH-SYT ngày 15/5/2024 của Sở Y tế tỉnh Quảng Trị về triển khai Quyết định số "
+     "5316/QĐ-BYT ngày 22/12/2020 của Bộ trưởng Bộ Y tế phê duyệt Chương trình chuyển đổi số y tế,",
+     {("1850/KH-SYT", "5316/QĐ-BYT")}),
     # a decree and a plan joined by "và": only plan-like documents implement as a pair
     ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ và Kế hoạch số 40-KH/TU ngày 06/5/2019 của Tỉnh ủy "
      "Bạc Liêu thực hiện Nghị quyết số 36-NQ/TW;", {("40-KH/TU", "36-NQ/TW")}),
