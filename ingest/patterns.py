@@ -773,6 +773,10 @@ SHORT_NAME = re.compile(
     re.VERBOSE,
 )
 
+#: A short name made of a type word and the document's number: "Kết luận 01", "Nghị quyết 57",
+#: "Chỉ thị 05", "Quyết định 142" (its owner is the mention of that type and number).
+NUMBERED_SHORT_NAME = re.compile(r"^(?P<type>[^\W\d_]+(?:\s+[^\W\d_]+){0,3}?)\s+(?P<number>\d{1,5})$")
+
 #: Article 1 of a decision issuing an attached plan for a document: the document is implemented
 #: (Nghị định 30/2020/NĐ-CP, Phụ lục III: "Ban hành kèm theo Quyết định này ..."):
 #:   "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Đề án 06 ...",

@@ -369,18 +369,38 @@ def _with_short_names(text: str, mentions: list[_M], title_span: tuple[int, int]
             continue
         if own_type and resolve.ffold(name) == resolve.ffold(own_type):
             continue
+        owner = _numbered_owner(name, mentions[: i + 1]) or m
         uses = _uses(text, name, sm.end())
         if title_span is not None and title_span[1] <= sm.start():
             uses = _uses(text[: title_span[1]], name, title_span[0]) + uses
         for pos in uses:
-            extra.append(_M(start=pos, end=pos + len(name), sym_end=pos + len(name), symbol=m.symbol,
-                            doc_type=m.doc_type, issued_on=m.issued_on, issuer=m.issuer,
-                            explicit_issuer=m.explicit_issuer, typed=True))
+            extra.append(_M(start=pos, end=pos + len(name), sym_end=pos + len(name), symbol=owner.symbol,
+                            doc_type=owner.doc_type, issued_on=owner.issued_on, issuer=owner.issuer,
+                            explicit_issuer=owner.explicit_issuer, typed=True))
     if not extra:
         return mentions
     spans = [(x.start, x.end) for x in mentions]
     extra = [e for e in extra if not any(a <= e.start < b for a, b in spans)]
     return sorted(mentions + extra, key=lambda x: x.start)
+
+
+def _numbered_owner(name: str, before: list[_M]) -> _M | None:
+    """Return the mention a short name "<type> <number>" spells, among the mentions up to its definition, else None.
+
+    "Thực hiện Kết luận số 01-KL/TW ... về tiếp tục thực hiện Chỉ thị số 05-CT/TW ... (sau đây viết
+    tắt là Kết luận 01)": the name is the conclusion's, numbered 01, not the directive's that the
+    clause names last. The latest mention of that type and number wins; none: None.
+    """
+    m = patterns.NUMBERED_SHORT_NAME.match(name)
+    if m is None:
+        return None
+    kind, number = resolve.ffold(m.group("type")), m.group("number").lstrip("0")
+    for x in reversed(before):
+        info = resolve.symbol_info(x.symbol) if x.symbol else None
+        if info is not None and x.doc_type and resolve.ffold(x.doc_type) == kind \
+                and (info.number or "").lstrip("0") == number:
+            return x
+    return None
 
 
 def _uses(text: str, name: str, start: int) -> list[int]:

@@ -231,6 +231,11 @@ EDGE_ROWS = [
     ("Thực hiện Kế hoạch số 1850/KH-SYT ngày 15/5/2024 của Sở Y tế tỉnh Quảng Trị về triển khai Quyết định số "
      "5316/QĐ-BYT ngày 22/12/2020 của Bộ trưởng Bộ Y tế phê duyệt Chương trình chuyển đổi số y tế,",
      {("1850/KH-SYT", "5316/QĐ-BYT")}),
+    # a short name "<type> <number>" belongs to the document of that type and number in its clause,
+    # not to the one the clause names last
+    ("Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày "
+     "15/5/2016 của Bộ Chính trị (sau đây viết tắt là Kết luận 01); Kế hoạch số 112-KH/TU ngày 05/8/2021 của Ban "
+     "Thường vụ Tỉnh ủy thực hiện Kết luận 01,", {("01-KL/TW", "05-CT/TW"), ("112-KH/TU", "01-KL/TW")}),
     # a decree and a plan joined by "và": only plan-like documents implement as a pair
     ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ và Kế hoạch số 40-KH/TU ngày 06/5/2019 của Tỉnh ủy "
      "Bạc Liêu thực hiện Nghị quyết số 36-NQ/TW;", {("40-KH/TU", "36-NQ/TW")}),
