@@ -298,12 +298,17 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             best.text = " ".join(text[start: end].split())
             cands.append((start, 0, best))
     if label:
-        # "; thời gian: hằng năm", "Thời hạn: Quý III/2024": the label makes its value a deadline cell
+        # "; thời gian: hằng năm", "Thời hạn: Quý III/2024": the label makes its value a deadline cell,
+        # and it states the duty's own deadline: it wins over a time phrase of one step inside the
+        # duty ("gửi Sở Tài chính trước ngày 10/12 để tổng hợp; thời gian: Quý IV hằng năm")
+        labelled = []
         for lm in P.DL_LABEL.finditer(text):
             dl = parse_deadline(lm["value"], default_year)
             if dl is not None:
                 dl.text = " ".join(text[lm.start(): lm.end()].split()).rstrip(" .;,")
-                cands.append((lm.start(), 0, dl))
+                labelled.append((lm.start(), 0, dl))
+        if labelled:
+            return _first(labelled)
     if "(" in text:
         # "(thường xuyên).", "(năm 2024).": an aside closing its clause that is only a deadline
         for pm in P.DL_PAREN_END.finditer(text):

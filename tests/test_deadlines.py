@@ -146,6 +146,11 @@ BODY = [
      "thời gian kiểm tra: Quý III/2024", "once", "2024-09-30", None),
     ("Tổ chức hội nghị sơ kết; thời gian tổ chức: tháng 10/2025.", None, "thời gian tổ chức: tháng 10/2025", "once",
      "2025-10-31", None),
+    # the label states the duty's deadline: it wins over a time phrase of one step inside the duty
+    ("Tổng hợp nhu cầu kinh phí gửi Sở Tài chính trước ngày 10/12 để tổng hợp; thời gian: Quý IV hằng năm.", 2024,
+     "thời gian: Quý IV hằng năm", "recurring", None, "P1Y"),
+    ("Đưa nội dung vào chương trình kiểm tra; thời gian: Quý I/2026 - Quý IV/2026.", None,
+     "thời gian: Quý I/2026 - Quý IV/2026", "once", "2026-12-31", None),
     # a parenthesised aside that is only a deadline and closes its clause
     ("Tổ chức kiểm tra việc thực hiện quy chế dân chủ ở cơ sở (hằng năm).", None, "hằng năm", "recurring", None, "P1Y"),
     ("Tuyên truyền trên các phương tiện thông tin đại chúng (thường xuyên, liên tục);", None, "thường xuyên, liên tục",
