@@ -712,7 +712,8 @@ EDGE_CUE = re.compile(
     rf"""^[ \t\n]*(?:{FORMER_ASIDE}[ \t\n]*)?,?[ \t\n]*(?i:   # "(cũ)": a province merged in 2025
         (?:về\s+(?:việc\s+)?)?
         (?:(?:ban\s+hành|phê\s+duyệt)\s+(?:Kế\s+hoạch|Chương\s+trình(?:\s+hành\s+động)?|Đề\s+án|Quy\s+chế)
-           (?:\s+(?!thực\s+hiện|triển\s+khai|của\s)[^\s,;.()]+){{0,8}}?  # "Kế hoạch tổng thể và kế hoạch 5 năm"
+           (?:\s+(?!thực\s+hiện|triển\s+khai|của\s)[^\s,;.()]+){{0,24}}?  # "Kế hoạch tổng thể và kế hoạch 5 năm",
+                                                                       # "Kế hoạch phát triển du lịch ... giai đoạn 2023 - 2025"
            (?:\s+của\s+(?:Chính\s+phủ|Thủ\s+tướng(?:\s+Chính\s+phủ)?|Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Tỉnh\s+ủy|Ủy\s+ban\s+nhân\s+dân(?:\s+tỉnh)?))?
            (?:\s+(?:để\s+)?(?:triển\s+khai\s+)?)?\s+)?
         (?:hướng\s+dẫn\s+)?(?:tiếp\s+tục\s+)?(?:(?:đẩy\s+mạnh|tăng\s+cường)\s+)?

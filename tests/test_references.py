@@ -236,6 +236,10 @@ EDGE_ROWS = [
     ("Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục thực hiện Chỉ thị số 05-CT/TW ngày "
      "15/5/2016 của Bộ Chính trị (sau đây viết tắt là Kết luận 01); Kế hoạch số 112-KH/TU ngày 05/8/2021 của Ban "
      "Thường vụ Tỉnh ủy thực hiện Kết luận 01,", {("01-KL/TW", "05-CT/TW"), ("112-KH/TU", "01-KL/TW")}),
+    # a decision issuing a plan with a long title, then the cue
+    ("Căn cứ Quyết định số 1580/QĐ-UBND ngày 12 tháng 9 năm 2023 của Ủy ban nhân dân tỉnh Hậu Giang về việc ban hành "
+     "Kế hoạch phát triển du lịch nông thôn tỉnh Hậu Giang giai đoạn 2023 - 2025 thực hiện Quyết định số 922/QĐ-TTg;",
+     {("1580/QĐ-UBND", "922/QĐ-TTg")}),
     # a decree and a plan joined by "và": only plan-like documents implement as a pair
     ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ và Kế hoạch số 40-KH/TU ngày 06/5/2019 của Tỉnh ủy "
      "Bạc Liêu thực hiện Nghị quyết số 36-NQ/TW;", {("40-KH/TU", "36-NQ/TW")}),
