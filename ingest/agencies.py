@@ -384,6 +384,18 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(i.strip() for i in items if i.strip())
 
 
+def purpose_name_end(text: str) -> int:
+    """Return where the name of a body named for its purpose that starts ``text`` ends, else 0.
+
+    "Ban Chỉ đạo triển khai bệnh án điện tử của Bệnh viện" -> the end of "... bệnh án điện tử":
+    its verb ("triển khai") is a word of the name, not the duty's (``P.PURPOSE_BODY``).
+    """
+    if not text.startswith(("Ban", "Tổ", "Hội")):
+        return 0
+    m = P.PURPOSE_BODY.match(text)
+    return m.end() if m is not None else 0
+
+
 def known_name_at(text: str) -> str | None:
     """Return the official name of a common body that ``text`` starts with, as written there, else None.
 
@@ -455,7 +467,8 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
         return None
     t = expand_abbreviations(t)
     n_words = sum(1 for w in t.split() if any(c.isalnum() for c in w))  # words, not dashes
-    if n_words > _MAX_HEADED_WORDS or knowledge().fragment_rx.search(t) or P.AFTER_UNIT_WORD.search(t) \
+    if n_words > _MAX_HEADED_WORDS or knowledge().fragment_rx.search(t, purpose_name_end(t)) \
+            or P.AFTER_UNIT_WORD.search(t) \
             or place_name_ends(t):
         return None
     head = _head(t)

@@ -79,6 +79,7 @@ from pathlib import Path
 
 from ingest import patterns as P
 from ingest.agencies import (AgencyRegistry, expand_abbreviations, is_agency_list, knowledge, known_name_at,
+                             purpose_name_end,
                              may_start_agency_list, place_name_ends)
 from ingest.deadlines import MAX_ASSIGNEE, deadline_line, find_deadline, find_period, parse_deadline
 from ingest.header import signature_title_at
@@ -506,7 +507,8 @@ def _analyse(text: str, verb_first_shortcut: bool = True) -> _Plan:
         subject, rest_at = body[:colon], colon + 1
     if subject is None and not verb_first:
         whole = body.strip().rstrip(":.;").strip()
-        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(_without_field_verb(whole), _name_end(whole)) \
+        if whole and len(whole) <= _MAX_SUBJECT and not _has_verb(_without_field_verb(_without_asides(whole)),
+                                                                   _name_end(whole)) \
                 and is_agency_list(whole):
             return _Plan(subject=whole, support_text=None, rest="", rest_at=len(text), heading=True)
         _, ambiguous = _verbs()
@@ -593,6 +595,11 @@ def _has_verb(text: str, named: int = 0) -> bool:
                if at > 0 and at >= named)
 
 
+def _without_asides(heading: str) -> str:
+    """Return a heading without its bracketed asides ("Tổ công tác ... (thành lập theo Quyết định số ...)")."""
+    return P.PAREN_ASIDE.sub("", heading).rstrip() if "(" in heading else heading
+
+
 def _without_field_verb(heading: str) -> str:
     """Return a heading line without a duty verb that ends it after "và" or a comma, the last field of a body's name.
 
@@ -616,7 +623,7 @@ def _name_end(text: str) -> int:
     Phát triển nông thôn"; a verb before this offset is a word of the name, never the duty's.
     """
     known = known_name_at(text)
-    return len(known) if known is not None else 0
+    return max(len(known) if known is not None else 0, purpose_name_end(text))
 
 
 def _duty_words(rest: str) -> str:

@@ -438,6 +438,9 @@ IS_LIST = [
     ("Vụ Các vấn đề chung về xây dựng pháp luật", True),
     ("Phòng Kế hoạch tổng hợp", True),
     ("Các khoa lâm sàng, cận lâm sàng", True),  # a hospital's units
+    # a body named for its purpose keeps its verb, up to "của ..." or a bracket
+    ("Ban Chỉ đạo triển khai bệnh án điện tử của Bệnh viện", True),
+    ("Tổ công tác triển khai Đề án 06 của tỉnh", True),
     # a group's length counts words, not dashes (16 words, 17 tokens)
     ("Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", True),
 ]

@@ -843,6 +843,13 @@ Quý IV/2026
 """, [("III.1", ["Phòng Quản lý quy hoạch và xây dựng"], [], ("once", "2024-09-30", None), "Rà soát quy hoạch"),
       ("III.2", ["Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên " + NA], [],
        ("once", "2024-03-31", None), "Cập nhật dữ liệu")]),
+    ("a committee named for its purpose heads its bullets; a committee then its duty is a task", NGHE_AN,
+     """III. TỔ CHỨC THỰC HIỆN
+1. Tổ công tác triển khai Đề án 06 của tỉnh (thành lập theo Quyết định số 1275/QĐ-UBND ngày 20/6/2022)
+- Chỉ đạo, đôn đốc các sở, ngành; định kỳ hằng tháng báo cáo Ủy ban nhân dân tỉnh.
+2. Ban Chỉ đạo tổ chức tổng kết việc thực hiện Kế hoạch trong quý IV/2025.
+""", [("III.1", ["Tổ công tác triển khai Đề án 06 của tỉnh Nghệ An"], [], ("recurring", None, "P1M"), "Chỉ đạo, đôn đốc"),
+      ("III.2", ["Ban Chỉ đạo tỉnh Nghệ An"], [], ("once", "2025-12-31", None), "Tổ chức tổng kết")]),
     ("an agency heading written 'Đối với X:'", NGHE_AN, """III. TỔ CHỨC THỰC HIỆN
 1. Đối với Sở Y tế:
 - Hoàn thành kết nối dữ liệu tiêm chủng trong quý II/2024.
