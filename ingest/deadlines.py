@@ -200,8 +200,29 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline | Non
         period = find_period(t)  # "Tháng 6 hằng năm", "Quý I hàng năm": every year, not once
         if period:
             best = Deadline(text=t, kind="recurring", period=period)
+    if best.kind == "recurring" and best.period == "P1Y":
+        best.period = _named_dates_period(t) or best.period  # "Tháng 6 và tháng 12 hằng năm": every 6 months
     best.text = t.strip(" .;,")
     return best
+
+
+def _named_dates_period(text: str) -> str | None:
+    """Return the period of evenly spaced months or quarters named in a yearly phrase, else None.
+
+    "Tháng 6 và tháng 12 hằng năm" -> "P6M"; "Quý II và quý IV hằng năm" -> "P6M"; "tháng 3, 6, 9
+    và 12" is not read (only months written with their word). One month, or uneven ones ("tháng 6
+    và tháng 10"), give None: the phrase stays yearly.
+    """
+    months = sorted({int(m["n"]) for m in P.DL_NAMED_MONTH.finditer(text)})
+    if len(months) < 2:
+        quarters = {"I": 3, "II": 6, "III": 9, "IV": 12}
+        months = sorted({quarters[m["n"].upper()] for m in P.DL_NAMED_QUARTER.finditer(text)})
+    if len(months) < 2 or 12 % len(months):
+        return None
+    step = 12 // len(months)
+    if any(b - a != step for a, b in zip(months, months[1:])):
+        return None
+    return f"P{step}M"
 
 
 def find_deadline(text: str, default_year: int | None = None) -> Deadline | None:
@@ -371,6 +392,13 @@ def _find_deadline(text: str, default_year: int | None) -> Deadline | None:
             if n > 0:
                 cands.append((m.start(), -(m.end() - m.start()),
                               Deadline(text=m.group(0), kind="recurring", period="P1Y" if n == 12 else f"P{n}M")))
+    if ":" in text and not cands:
+        # "..., báo cáo Sở Y tế: Tháng 6 và tháng 12 hằng năm.": the clause ends with its deadline
+        # after a colon (only where nothing else in the text says when)
+        cm = P.DL_COLON_END.search(text)
+        dl = parse_deadline(cm["value"], default_year) if cm is not None else None
+        if dl is not None:
+            cands.append((cm.start("value"), 0, dl))
     return _first(cands)
 
 

@@ -1543,6 +1543,15 @@ DL_CUE_BEFORE = re.compile(
 )
 #: An opening parenthesis right before a quarter, month or date: "(Quý II/2024)", "(tháng 10/2019)".
 DL_PAREN_BEFORE = re.compile(r"\(\s*$")
+#: Months or quarters named before "hằng năm", each its own date of the year: "Tháng 6 và tháng 12
+#: hằng năm" (twice a year), "Quý II và quý IV hàng năm", "tháng 3, tháng 6, tháng 9 và tháng 12 hằng năm".
+DL_NAMED_MONTH = re.compile(r"(?<!\w)(?i:tháng)\s+(?P<n>1[0-2]|0?[1-9])(?![0-9/\-.])")
+DL_NAMED_QUARTER = re.compile(r"(?<!\w)(?i:quý)\s+(?P<n>IV|I{1,3})(?![\w/])")
+#: A clause that ends with its deadline after a colon: "báo cáo Sở Y tế: Tháng 6 và tháng 12 hằng năm.",
+#: "gửi Sở Nội vụ: trước ngày 15/12." (the value is read like a deadline cell).
+DL_COLON_END = re.compile(
+    r""":\s*(?P<value>(?i:tháng|quý|năm|trước|trong|hằng|hàng|định\s+kỳ|thường\s+xuyên)(?![\w])[^:;()\n]{0,60}?)\s*[.;]?\s*$""",
+    re.VERBOSE)
 #: A labelled deadline inside running text; the value (up to ";", "." + space, ")" or the end)
 #: is read like a deadline cell, so words count too:
 #:   "; thời gian: hằng năm", "Thời gian thực hiện: Thường xuyên", "thời gian hoàn thành: Quý III/2024",

@@ -8,6 +8,11 @@ from ingest.deadlines import find_deadline, find_period, parse_deadline
 
 # (text as written in a plan, default year, kind, due, period)
 CELLS = [
+    # evenly spaced months or quarters of each year: the period between them; uneven ones stay yearly
+    ("Tháng 6 và tháng 12 hằng năm", None, "recurring", None, "P6M"),
+    ("Quý II và quý IV hàng năm", None, "recurring", None, "P6M"),
+    ("tháng 3, tháng 6, tháng 9 và tháng 12 hằng năm", None, "recurring", None, "P3M"),
+    ("Tháng 6 và tháng 10 hằng năm", None, "recurring", None, "P1Y"),
     ("Thường xuyên", None, "continuous", None, None),
     ("thường xuyên, liên tục", None, "continuous", None, None),
     ("Hằng năm", None, "recurring", None, "P1Y"),
@@ -146,6 +151,11 @@ BODY = [
      "thời gian kiểm tra: Quý III/2024", "once", "2024-09-30", None),
     ("Tổ chức hội nghị sơ kết; thời gian tổ chức: tháng 10/2025.", None, "thời gian tổ chức: tháng 10/2025", "once",
      "2025-10-31", None),
+    # a clause that ends with its deadline after a colon; evenly spaced months of a year give the period
+    ("Tổng hợp kết quả của các khoa, phòng, báo cáo Sở Y tế: Tháng 6 và tháng 12 hằng năm.", 2024,
+     "Tháng 6 và tháng 12 hằng năm", "recurring", None, "P6M"),
+    ('Tổ chức cuộc thi "Ý tưởng khởi nghiệp thanh niên tỉnh Bến Tre": Quý II hằng năm.', 2023, "Quý II hằng năm",
+     "recurring", None, "P1Y"),
     # the label states the duty's deadline: it wins over a time phrase of one step inside the duty
     ("Tổng hợp nhu cầu kinh phí gửi Sở Tài chính trước ngày 10/12 để tổng hợp; thời gian: Quý IV hằng năm.", 2024,
      "thời gian: Quý IV hằng năm", "recurring", None, "P1Y"),
