@@ -74,6 +74,7 @@ class _Knowledge:
     heads: dict[str, str]  # head -> level hint
     alone_nouns: frozenset[str]  # heads that written alone are a common noun ("Sở", "Công ty"), no body
     capital_complement: frozenset[str]  # one-word heads always followed by a capitalised field ("Sở Y tế")
+    capital_only: frozenset[str]  # heads that name a body only before a capital ("Tổ Công nghệ thông tin", not "Tổ chức")
     head_rx: re.Pattern  # any head at the start of a text, longest first
     opener_rx: re.Pattern  # any collective opener at the start of a text, longest first
     collective_rx: re.Pattern  # a body noun that may follow a plural opener ("sở" in "các sở, ngành")
@@ -138,6 +139,7 @@ def knowledge() -> _Knowledge:
         heads=heads,
         alone_nouns=frozenset(h["head"] for h in kinds["heads"] if h.get("alone_is_noun")),
         capital_complement=frozenset(h["head"] for h in kinds["heads"] if h.get("complement_capitalised")),
+        capital_only=frozenset(h["head"] for h in kinds["heads"] if h.get("capital_only")),
         head_rx=re.compile(P.phrase_alternation(heads).pattern.replace("(?<!\\w)", "^", 1)),
         opener_rx=re.compile(P.phrase_alternation(openers).pattern.replace("(?<!\\w)", "^", 1)),
         collective_rx=P.phrase_alternation(kinds["collective_nouns"]["words"], re.IGNORECASE),
@@ -273,7 +275,10 @@ def _head(text: str) -> tuple[str, str] | None:
     m = k.head_rx.match(text)
     if not m or k.false_head_rx.match(text):
         return None
-    return m.group(0), k.heads[m.group(0)]
+    head = m.group(0)
+    if head in k.capital_only and not text[len(head) + 1:len(head) + 2].isupper():
+        return None  # "Tổ chức", "Tổ dân phố": not the unit "Tổ Công nghệ thông tin"
+    return head, k.heads[head]
 
 
 def head_in_capitals(line: str) -> tuple[str, str] | None:

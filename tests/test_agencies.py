@@ -441,6 +441,10 @@ IS_LIST = [
     # a body named for its purpose keeps its verb, up to "của ..." or a bracket
     ("Ban Chỉ đạo triển khai bệnh án điện tử của Bệnh viện", True),
     ("Tổ công tác triển khai Đề án 06 của tỉnh", True),
+    # "Tổ" names a unit only before a capital
+    ("Tổ Công nghệ thông tin", True),
+    ("Tổ chức đảng", False),
+    ("Tổ dân phố", False),
     # a group's length counts words, not dashes (16 words, 17 tokens)
     ("Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", True),
 ]
