@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest import admin_units, patterns, resolve
-from ingest.agencies import AgencyRegistry, head_in_capitals, official_name
+from ingest.agencies import AgencyRegistry, expand_abbreviations, head_in_capitals, official_name
 from ingest.identity import normalize_symbol
 from ingest.model import CleanDocument, DocumentHeader, Issuer, Signer
 
@@ -470,21 +470,31 @@ def _organisation(block: list[str]) -> Issuer | None:
     (``issuers.json``, "local_organisations").
     """
     rx, canon = resolve.local_organisations()
-    for i, line in enumerate(block):
-        t = line.strip()
+    # the issuing committee is the lowest one named: "HỘI LHPN TỈNH TIỀN GIANG" / "HỘI LHPN HUYỆN
+    # CHÂU THÀNH" is the district's, under its province's (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 2)
+    for i in range(len(block) - 1, -1, -1):
+        t = expand_abbreviations(block[i].strip())
         m = rx.match(t)
         if m is None:
             continue
+        name = canon[resolve.ffold(m.group("name"))]
         rest = t[m.end():].strip()
         if not rest and i + 1 < len(block):
             rest = block[i + 1]
         pm = patterns.UNIT_PLACE_LINE.match(rest)
         province = admin_units.canonical_province(pm.group("name")) if pm else None
-        if province is None:
-            continue
-        unit = " ".join(pm.group("unit").lower().split())
-        return Issuer(name=f"{canon[resolve.ffold(m.group('name'))]} {unit} {province}", level="province",
-                      province=province, kind="agency")
+        if province is not None:
+            unit = " ".join(pm.group("unit").lower().split())
+            return Issuer(name=f"{name} {unit} {province}", level="province", province=province, kind="agency")
+        dm = patterns.DISTRICT_PLACE_LINE.match(rest)
+        above = admin_units.find_provinces(" ".join(block[:i]))
+        province = above[-1][0] if above else None
+        found = admin_units.find_district(f"{dm.group('unit')} {dm.group('name')}", province) if dm and province else None
+        if found is not None:
+            district = found[0]
+            unit = " ".join(dm.group("unit").lower().split())
+            return Issuer(name=f"{name} {unit} {district}", level="district", province=province, district=district,
+                          kind="agency")
     return None
 
 

@@ -982,6 +982,10 @@ BODY_PARTY_LINE = re.compile(
 #: "THÀNH PHỐ HẢI PHÒNG" (a mass organisation's line broken before its unit: "LIÊN ĐOÀN LAO ĐỘNG" /
 #: "TỈNH QUẢNG NINH").
 UNIT_PLACE_LINE = re.compile(r"""^\s*""" + _UNIT_PLACE_TAIL, re.VERBOSE)
+#: A district unit and its name, the rest of an organisation's header line under its province's:
+#: "HỘI LHPN TỈNH TIỀN GIANG" / "HỘI LHPN" + " HUYỆN CHÂU THÀNH".
+DISTRICT_PLACE_LINE = re.compile(
+    r"""^\s*(?P<unit>(?i:huyện|quận|thị\s+xã|thành\s+phố))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""", re.VERBOSE)
 #: What follows an agency head on a header line of a provincial body: its own words, the unit
 #: word, and the province's name when written ("BỆNH VIỆN" + " ĐA KHOA TỈNH", "BỘ CHỈ HUY QUÂN SỰ"
 #: + " TỈNH NINH THUẬN", "BẢO HIỂM XÃ HỘI" + " TỈNH THANH HÓA").

@@ -410,6 +410,9 @@ HEADER_ROWS = [
     ("central-branch", "BẢO HIỂM XÃ HỘI VIỆT NAM\nBẢO HIỂM XÃ HỘI TỈNH THANH HÓA\nSố: 2150/KH-BHXH\n"
      "Thanh Hóa, ngày 08 tháng 10 năm 2024\nKẾ HOẠCH\nTriển khai Luật Bảo hiểm xã hội\n", "2150/KH-BHXH", "Kế hoạch",
      "Bảo hiểm xã hội tỉnh Thanh Hóa", "province", "Thanh Hóa", None, "2024-10-08", "Thanh Hóa"),
+    ("district-union-under-its-province", "HỘI LHPN TỈNH TIỀN GIANG\nHỘI LHPN HUYỆN CHÂU THÀNH\n*\nSố: 27/KH-HPN\n"
+     "Châu Thành, ngày 08 tháng 3 năm 2024\nKẾ HOẠCH\nHỗ trợ phụ nữ khởi nghiệp\n", "27/KH-HPN", "Kế hoạch",
+     "Hội Liên hiệp Phụ nữ huyện Châu Thành", "district", "Tiền Giang", "Châu Thành", "2024-03-08", "Châu Thành"),
     ("hospital-under-its-department", "SỞ Y TẾ QUẢNG TRỊ\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 728/KH-BVĐK\n"
      "Đông Hà, ngày 03 tháng 6 năm 2024\nKẾ HOẠCH\nTriển khai hồ sơ bệnh án điện tử\n", "728/KH-BVĐK", "Kế hoạch",
      "Bệnh viện Đa khoa tỉnh Quảng Trị", "province", "Quảng Trị", None, "2024-06-03", "Đông Hà"),
