@@ -755,13 +755,22 @@ def _recipients(lines, idx: int) -> list[str]:
         if patterns.ARCHIVE_ITEM.match(it):
             continue
         s = it.lstrip("-–+• \t")
-        head, sep, tail = s.rpartition(";")
-        if sep and head.strip() and _looks_like_name(resolve.without_rank(tail.strip())):
-            s = head  # "UBND tỉnh (b/c); Đại tá Trần Văn Dũng": the signer's name from the column beside
+        s = _name_beside(s)[0]
         s = patterns.RECIPIENT_NOTE.sub(" ", s).strip().rstrip(",;.").strip()
         if s:
             out.append(s)
     return out
+
+
+def _name_beside(item: str) -> tuple[str, str | None]:
+    """Return (a recipient line without the signer's name that ends it, that name without its rank), else (``item``, None).
+
+    A signature block set beside the recipients and read row by row puts its name after a
+    recipient: "- UBND tỉnh (b/c); Đại tá Trần Văn Dũng" -> ("- UBND tỉnh (b/c)", "Trần Văn Dũng").
+    """
+    head, sep, tail = item.rpartition(";")
+    name = resolve.without_rank(tail.strip()) if sep and head.strip() else ""
+    return (head, name) if name and _looks_like_name(name) else (item, None)
 
 
 _NOT_NAMES = {"noi nhan", "ke hoach", "quyet dinh", "phu luc", "nguon tra cuu"}
@@ -820,7 +829,7 @@ def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:
         t = lines[j].text.strip(" |*\t")
         if len(t) > _MAX_HEAD_LINE:
             continue
-        rm = patterns.RECIPIENTS_HEAD.match(t) if t[:1] in "NnN" else None
+        rm = patterns.RECIPIENTS_HEAD.match(t) if t[:1] in "Nn" else None
         if rm is not None and rm.group("rest").strip():
             t = rm.group("rest").strip(" |*\t")  # "Nơi nhận: GIÁM ĐỐC": the capacity beside the heading
         pm = patterns.SIGN_PREFIX.match(t)
@@ -843,8 +852,8 @@ def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:
         if t.startswith(("-", "+", "•")):
             # a signature block beside the recipients: its name may end a recipient's line
             # ("- UBND tỉnh (b/c); Đại tá Trần Văn Dũng", a two-column layout read row by row)
-            tail = resolve.without_rank(t.rsplit(";", 1)[-1].strip()) if ";" in t else ""
-            if last_cap is None or not tail or not _looks_like_name(tail):
+            tail = _name_beside(t)[1]
+            if last_cap is None or tail is None:
                 continue
             t = tail
         if _looks_like_name(t):

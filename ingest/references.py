@@ -21,7 +21,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest import patterns, resolve
+from ingest import admin_units, patterns, resolve
 from ingest.header import HeaderInfo, analyse_header, iso_date
 from ingest.identity import slug
 from ingest.model import RELATION_STRENGTH, CleanDocument, DocumentHeader, Issuer, Mention, Reference, StatedEdge
@@ -165,7 +165,7 @@ def _suffix_body_in_written_place(symbol: str, text: str, pos: int) -> tuple[Iss
     province: None (the suffix and the citing document's place decide, in ``_inherit``).
     """
     phrase = patterns.ISSUER_PHRASE_END.split(text[pos:pos + 100], 1)[0]
-    province = resolve.written_province(phrase)
+    province = admin_units.find_province(phrase)  # after its unit word: "tỉnh Hà Giang"
     if province is None:
         return None
     local = resolve.issuer_from_suffix(symbol, Issuer(name="", level="province", province=province))

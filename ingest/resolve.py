@@ -488,11 +488,6 @@ def _province_of(district: str, context_province: str | None) -> str | None:
     return provs.pop() if len(provs) == 1 else None
 
 
-def written_province(phrase: str) -> str | None:
-    """Return the province a phrase names after its unit word ("Sở Nội vụ tỉnh Hà Giang (cũ)" -> "Hà Giang"), else None."""
-    return admin_units.find_province(phrase)
-
-
 def issuer_from_suffix(symbol: str | None, context: Issuer | None = None) -> Issuer | None:
     """Return the issuer a symbol's suffix names: "/QĐ-TTg" -> Thủ tướng Chính phủ; local suffixes take ``context``'s place.
 

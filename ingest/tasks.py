@@ -790,6 +790,9 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
         nonlocal last_emit, first_of_last
         last_emit, first_of_last = i, len(found)
         pieces = _assignment_pieces(text)
+        fallback = deadline
+        if len(pieces) > 1 and deadline is not None and deadline.text in text:
+            fallback = None  # the block's deadline is stated in one assignment: that one's ("...; Y làm Z (quý II/2025)")
         for n, piece in enumerate(pieces):
             end = pieces[n + 1].start if n + 1 < len(pieces) else len(text)
             if piece.plan is None:
@@ -804,17 +807,13 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
                 scope = text[piece.start:end]
             for extra in piece.joining:
                 psup = psup + [a for a in registry.resolve_list(extra) if a not in psup]
-            own = find_deadline(scope, year)
-            fallback = deadline
-            if len(pieces) > 1 and deadline is not None and deadline.text in text:
-                fallback = None  # the block's deadline is stated in one assignment: that one's ("...; Y làm Z (quý II/2025)")
             body = text[at:end].strip()
             if end < len(text):
                 body = body.rstrip(" ;")  # the separator before the next assignment
             at += len(text[at:end]) - len(text[at:end].lstrip())
             clauses = _split_clauses(body, year)
             for clause, off in clauses:
-                dl = (find_deadline(clause, year) if len(clauses) > 1 else own) or fallback
+                dl = find_deadline(clause if len(clauses) > 1 else scope, year) or fallback
                 t = clause[:1].upper() + clause[1:]
                 sup = _minus(psup, plead)
                 found.append(_Found(Task(section=section, text=t, lead=_names(plead), support=_names(sup),
