@@ -602,17 +602,8 @@ def _header_vocabulary() -> tuple[re.Pattern, re.Pattern, dict[str, str]]:
         if not ph.isascii():
             forms.setdefault(_folded(ph), set()).add(admin_units.norm_tones(ph))
     table = {k: next(iter(v)) for k, v in forms.items() if len(v) == 1}
-
-    def alts(phrases: list[str]) -> str:
-        keys = {_folded(p) for p in phrases} & table.keys()
-        return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True))
-
-    words_rx = re.compile(rf"(?<![^\W\d_])(?:{alts(terms)})(?![^\W\d_])", re.IGNORECASE)
-    places_rx = re.compile(rf"""
-        (?: (?<![^\W\d_]) (?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|ủy|tp\.?) \s+  # "HUYỆN CHAU THANH", "ỦY NGHE AN"
-          | ^ (?= (?:{alts(places)}) \s*,\s*ngày )                            # "Chau Thanh, ngày 15 ..."
-        ) (?P<name>{alts(places)}) (?![^\W\d_])
-    """, re.IGNORECASE | re.VERBOSE)
+    words_rx = P.folded_header_words({_folded(p) for p in terms} & table.keys())
+    places_rx = P.folded_header_places({_folded(p) for p in places} & table.keys())
     return words_rx, places_rx, table
 
 

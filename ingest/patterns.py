@@ -56,6 +56,35 @@ DATE_WORDS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+def folded_header_words(keys) -> re.Pattern:
+    """Return a case-blind pattern of header phrases written without diacritics, whole words, longest first.
+
+    For ``clean.restore_header_marks``: ``keys`` are folded phrases ("uy ban nhan dan", "ke hoach");
+    their words may be separated by any run of spaces ("UY BAN  NHAN DAN").
+    """
+    return re.compile(rf"(?<![^\W\d_])(?:{_folded_alternation(keys)})(?![^\W\d_])", re.IGNORECASE)
+
+
+def folded_header_places(keys) -> re.Pattern:
+    """Return a case-blind pattern of place names written without diacritics, in their header context only.
+
+    After a unit word or a committee ("HUYỆN CHAU THANH", "TỈNH ỦY NGHE AN", once those words are
+    restored) or before the date ("Chau Thanh, ngày 15 ..."); elsewhere two common words may spell
+    a place ("van ban" is also Văn Bàn). The name is the group ``name``.
+    """
+    alts = _folded_alternation(keys)
+    return re.compile(rf"""
+        (?: (?<![^\W\d_]) (?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|ủy|tp\.?) \s+  # "HUYỆN CHAU THANH", "ỦY NGHE AN"
+          | ^ (?= (?:{alts}) \s*,\s*ngày )                                     # "Chau Thanh, ngày 15 ..."
+        ) (?P<name>{alts}) (?![^\W\d_])
+    """, re.IGNORECASE | re.VERBOSE)
+
+
+def _folded_alternation(keys) -> str:
+    """Return the alternation of folded phrases, longest first, spaces matching any run of spaces."""
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(set(keys), key=len, reverse=True))
+
+
 #: The header formulas typed or OCR-read without diacritics (restored by
 #: ``clean.restore_header_marks``): the date in words "ngay 15 thang 8 nam 2024" ...
 FOLDED_DATE = re.compile(
