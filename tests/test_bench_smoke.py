@@ -102,6 +102,9 @@ def test_xs_pipeline_end_to_end(tmp_path, capsys):
     assert ingest["ingest elements/s (end to end)"]["figure"] > 0
     assert ingest["ingest elements/s (end to end)"]["baseline"] > 0
     assert ingest["ingest loader peak RSS"]["figure"] > 0
+    profile = {r["metric"]: r for r in sections["2b. where a document's load spends its time"]}
+    written = profile["group write per document"]
+    assert written["figure"] > 0 and "after 1 untimed" in written["note"]  # 3 documents: 1 warms, 2 are timed
     assert sections["3. queries in the store"] and sections["4. API under load"]
     assert entry["sections"].keys() == sections.keys()
 
