@@ -402,8 +402,24 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             beside = _sub_body_beside(block, joined, end) if issuer.level in ("province", "district") else None
             if beside is not None:
                 return _sub_body(beside, issuer)
+            if rest and issuer.level in ("central", "ministry", "province"):
+                # "BỘ CÔNG AN / CÔNG AN TỈNH SÓC TRĂNG", "TỈNH ỦY SƠN LA / TRƯỜNG CHÍNH TRỊ TỈNH": the
+                # superior body above, the issuing one below (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 1)
+                below = _headed_body(block[_line_at(block, end):])
+                if below is not None:
+                    return below
             return issuer
     return _organisation(block) or _headed_body(block)
+
+
+def _line_at(block: list[str], end: int) -> int:
+    """Return the index of the block line holding offset ``end - 1`` of the block joined by spaces."""
+    at = 0
+    for k, line in enumerate(block):
+        at += len(line) + 1
+        if at >= end:
+            return k
+    return len(block) - 1
 
 
 def _headed_body(block: list[str]) -> Issuer | None:
@@ -413,15 +429,20 @@ def _headed_body(block: list[str]) -> Issuer | None:
     Thuận"; "BẢO HIỂM XÃ HỘI VIỆT NAM / BẢO HIỂM XÃ HỘI TỈNH THANH HÓA" (a central agency's
     provincial branch); "SỞ Y TẾ QUẢNG TRỊ / BỆNH VIỆN ĐA KHOA TỈNH", whose province is its
     superior's (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 2: the superior body's name above the
-    issuer's). The body's own words keep their first capital ("Đa khoa"); no province, no issuer.
+    issuer's). The lowest body named issues: "SỞ NÔNG NGHIỆP VÀ PTNT TỈNH ĐIỆN BIÊN / CHI CỤC KIỂM
+    LÂM" is the Chi cục's, "BỘ CÔNG AN / CÔNG AN TỈNH SÓC TRĂNG" the provincial police's. A line
+    without its unit word takes the province's own ("tỉnh", "thành phố"). The body's own words
+    keep their first capital ("Đa khoa"); no province, no issuer.
     """
-    for i, line in enumerate(block):
-        hit = head_in_capitals(line.strip())
+    for i in range(len(block) - 1, -1, -1):
+        if patterns.STANDING_BODY.match(block[i]):
+            continue
+        hit = head_in_capitals(block[i].strip())
         if hit is None:
             continue
         head, rest = hit
         m = patterns.HEADED_BODY_TAIL.match(rest)
-        if m is None:
+        if m is None or not (m.group("unit") or m.group("words").strip()):
             continue
         province = admin_units.canonical_province(m.group("name")) if m.group("name") else None
         if province is None and not m.group("name") and i > 0:
@@ -431,8 +452,11 @@ def _headed_body(block: list[str]) -> Issuer | None:
             continue
         words = m.group("words").split()
         own = " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]]) if words else ""
-        unit = " ".join(m.group("unit").lower().split())
-        name = " ".join(x for x in (head, own, unit, province) if x)
+        if m.group("unit"):
+            place = " ".join(m.group("unit").lower().split()) + " " + province
+        else:
+            place = admin_units.province_full_name(province) or province
+        name = " ".join(x for x in (head, own, place) if x)
         return Issuer(name=name, level="province", province=province, kind="agency")
     return None
 

@@ -909,6 +909,10 @@ RECIPIENTS_HEAD = re.compile(r"^\s*(?i:n[oơ]i\s+nh[aậ]n)\s*:?\s*(?P<rest>.*)$
 #: Notes after a recipient: "Bộ Khoa học và Công nghệ (b/c)", "(để b/c)", "(đ/b)", "(để biết)", "(thực hiện)".
 RECIPIENT_NOTE = re.compile(r"\s*\((?:để\s+)?(?:b/c|đ/b|báo\s+cáo|biết|thực\s+hiện|t/h|p/h|chỉ\s+đạo)\)\s*", re.IGNORECASE)
 
+#: A committee's standing body on the header line below it: "BAN THƯỜNG TRỰC" ("ỦY BAN MTTQ VIỆT
+#: NAM TỈNH YÊN BÁI / BAN THƯỜNG TRỰC"), "BAN THƯỜNG VỤ": it issues in the committee's own name.
+STANDING_BODY = re.compile(r"""^\s*(?i:ban\s+thường\s+(?:trực|vụ))(?!\w)""", re.VERBOSE)
+
 #: A department line under the committee in a header block: "SỞ NỘI VỤ", "BAN TUYÊN GIÁO",
 #: "VĂN PHÒNG", "PHÒNG NỘI VỤ", "CHI CỤC ...", "TRUNG TÂM ...", "BỘ CHỈ HUY QUÂN SỰ", "ĐẢNG ĐOÀN ...",
 #: "ỦY BAN KIỂM TRA" (under "TỈNH ỦY THÁI NGUYÊN": the committee's inspection commission, Điều lệ
@@ -1017,9 +1021,12 @@ DISTRICT_PLACE_LINE = re.compile(
     r"""^\s*(?P<unit>(?i:huyện|quận|thị\s+xã|thành\s+phố))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""", re.VERBOSE)
 #: What follows an agency head on a header line of a provincial body: its own words, the unit
 #: word, and the province's name when written ("BỆNH VIỆN" + " ĐA KHOA TỈNH", "BỘ CHỈ HUY QUÂN SỰ"
-#: + " TỈNH NINH THUẬN", "BẢO HIỂM XÃ HỘI" + " TỈNH THANH HÓA").
+#: + " TỈNH NINH THUẬN", "BẢO HIỂM XÃ HỘI" + " TỈNH THANH HÓA"), or its own words alone under a
+#: superior line that names the province ("CHI CỤC" + " KIỂM LÂM" under "SỞ NÔNG NGHIỆP VÀ PTNT
+#: TỈNH ĐIỆN BIÊN").
 HEADED_BODY_TAIL = re.compile(
-    r"""^(?P<words>(?:\s+[^\W\d_]+){0,4}?)\s+(?P<unit>(?i:tỉnh|thành\s+phố))(?:\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?))?\s*$""",
+    r"""^(?P<words>(?:\s+[^\W\d_]+){0,4}?)
+        (?:\s+(?P<unit>(?i:tỉnh|thành\s+phố))(?:\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?))?)?\s*$""",
     re.VERBOSE,
 )
 

@@ -416,6 +416,20 @@ HEADER_ROWS = [
     ("hospital-under-its-department", "SỞ Y TẾ QUẢNG TRỊ\nBỆNH VIỆN ĐA KHOA TỈNH\nSố: 728/KH-BVĐK\n"
      "Đông Hà, ngày 03 tháng 6 năm 2024\nKẾ HOẠCH\nTriển khai hồ sơ bệnh án điện tử\n", "728/KH-BVĐK", "Kế hoạch",
      "Bệnh viện Đa khoa tỉnh Quảng Trị", "province", "Quảng Trị", None, "2024-06-03", "Đông Hà"),
+    # the lowest body named issues, under its superior: a Sở's Chi cục, a ministry's provincial
+    # police, a Tỉnh ủy's school; a committee's standing body issues in the committee's name
+    ("sub-department-under-its-department", "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG TỈNH NGHỆ AN\nCHI CỤC BẢO VỆ MÔI TRƯỜNG\n"
+     "Số: 45/KH-CCBVMT\nNghệ An, ngày 14 tháng 5 năm 2024\nKẾ HOẠCH\nQuan trắc môi trường năm 2024\n", "45/KH-CCBVMT",
+     "Kế hoạch", "Chi cục Bảo vệ môi trường tỉnh Nghệ An", "province", "Nghệ An", None, "2024-05-14", "Nghệ An"),
+    ("provincial-police-under-its-ministry", "BỘ CÔNG AN\nCÔNG AN TỈNH KON TUM\nSố: 912/KH-CAT-PV01\n"
+     "Kon Tum, ngày 02 tháng 4 năm 2024\nKẾ HOẠCH\nTuyển chọn công dân thực hiện nghĩa vụ tham gia Công an nhân dân\n",
+     "912/KH-CAT-PV01", "Kế hoạch", "Công an tỉnh Kon Tum", "province", "Kon Tum", None, "2024-04-02", "Kon Tum"),
+    ("school-under-its-party-committee", "TỈNH ỦY HẬU GIANG\nTRƯỜNG CHÍNH TRỊ TỈNH\n*\nSố 12-KH/TCT\n"
+     "Vị Thanh, ngày 10 tháng 01 năm 2024\nKẾ HOẠCH\nBồi dưỡng lý luận chính trị năm 2024\n", "12-KH/TCT", "Kế hoạch",
+     "Trường Chính trị tỉnh Hậu Giang", "province", "Hậu Giang", None, "2024-01-10", "Vị Thanh"),
+    ("standing-body-issues-for-its-committee", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE\nBAN THƯỜNG VỤ\nSố: 31/KH-LĐLĐ\n"
+     "Bến Tre, ngày 20 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n", "31/KH-LĐLĐ", "Kế hoạch",
+     "Liên đoàn Lao động tỉnh Bến Tre", "province", "Bến Tre", None, "2024-03-20", "Bến Tre"),
 ]
 
 
