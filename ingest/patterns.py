@@ -927,8 +927,10 @@ SUB_BODY = re.compile(
 #: The term number after an issuer code: "QH13", "UBTVQH15" (Quốc hội khóa XIII, XV).
 TERM_SUFFIX = re.compile(r"\d+$")
 
-#: The commune unit word in a canonical issuer name: "Ủy ban nhân dân xã Tân Phú", "... phường ...", "... thị trấn ...".
-COMMUNE_UNIT = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn)\s+")
+#: The commune unit word in a canonical issuer name: "Ủy ban nhân dân xã Tân Phú", "... phường ...", "... thị trấn ...",
+#: "Ủy ban nhân dân đặc khu Phú Quốc" (from 1/7/2025 the cấp xã is "xã, phường, đặc khu": Luật Tổ chức
+#: chính quyền địa phương 2025, Điều 2).
+COMMUNE_UNIT = re.compile(r"(?<!\w)(?:xã|phường|thị\s+trấn|đặc\s+khu)\s+")
 
 #: A date line without a place (copies that lost "Lào Cai,"): "ngày 08 tháng 4 năm 2020".
 DATE_LINE = re.compile(r"^\s*(?i:ngày)\s+\d{1,2}\s*(?:/|-|\s+(?i:tháng)\s+)\s*\d{1,2}\s*(?:/|-|\s+(?i:năm)\s+)\s*(?:19|20)\d{2}\s*$")
@@ -995,7 +997,7 @@ LOCAL_BODY_START = re.compile(
 _UNIT_PLACE_TAIL = r"""(?P<unit>(?i:tỉnh|thành\s+phố))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$"""
 PARTY_SUPERIOR_LINE = re.compile(r"""^\s*(?i:đảng\s+bộ)\s+""" + _UNIT_PLACE_TAIL, re.VERBOSE)
 COMMUNE_PARTY_LINE = re.compile(
-    r"""^\s*(?i:đảng\s+(?:ủy|uỷ))\s+(?P<unit>(?i:xã|phường|thị\s+trấn))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""",
+    r"""^\s*(?i:đảng\s+(?:ủy|uỷ))\s+(?P<unit>(?i:xã|phường|thị\s+trấn|đặc\s+khu))\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?)\s*$""",
     re.VERBOSE,
 )
 
@@ -1031,7 +1033,8 @@ HEADED_BODY_TAIL = re.compile(
 )
 
 #: Unit word right after a local body: " tỉnh", " huyện", " thành phố", " xã" (then the name).
-UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn))(?![\w])""", re.VERBOSE)
+UNIT_WORD = re.compile(r"""[ \t\n]+(?P<unit>(?i:tỉnh|thành\s+phố|TP\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu))(?![\w])""",
+                       re.VERBOSE)  # "đặc khu": a commune-level unit from 1/7/2025 ("ĐẶC KHU PHÚ QUỐC")
 
 #: A district's or ward's number after its unit word: "QUẬN" + " 3", "quận" + " 10" (Ho Chi Minh
 #: City's numbered districts, named "Quận 1" to "Quận 12" until 2025), "PHƯỜNG" + " 5" (numbered
@@ -1386,12 +1389,14 @@ BARE_UNIT_TAIL = re.compile(
 )  # also "UBND Thành phố" as Hà Nội writes its own name, "Các sở, ngành tỉnh có liên quan"
 #: A bare commune unit word ending a name, in a commune's own plan: "Đoàn Thanh niên xã",
 #: "Công an xã", "Hội Nông dân phường", "Ban Chỉ huy Quân sự thị trấn", "Công an Phường" (a
-#: ward's own plan capitalises its unit) (not "UBND các xã", not after a comma: "huyện, xã" lists units).
-BARE_COMMUNE_TAIL = re.compile(r"(?<![,])(?<!các)\s+(?P<unit>xã|phường|thị\s+trấn|Xã|Phường|Thị\s+trấn)$")
+#: ward's own plan capitalises its unit), "Công an đặc khu" (not "UBND các xã", not after a comma:
+#: "huyện, xã" lists units).
+BARE_COMMUNE_TAIL = re.compile(
+    r"(?<![,])(?<!các)\s+(?P<unit>xã|phường|thị\s+trấn|đặc\s+khu|Xã|Phường|Thị\s+trấn|Đặc\s+khu)$")
 #: The commune unit and name at the end of a commune issuer's name: "Ủy ban nhân dân xã Tân Phú"
 #: -> "xã Tân Phú", "Ủy ban nhân dân phường Hòa Thuận", "Ủy ban nhân dân thị trấn Cái Dầu",
 #: "Ủy ban nhân dân Phường 5" (a numbered ward: the capitalised unit word is part of its name).
-COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn|Phường|Xã)\s+\S.*)$")
+COMMUNE_OF_ISSUER = re.compile(r"(?<!\w)(?P<full>(?:xã|phường|thị\s+trấn|đặc\s+khu|Phường|Xã)\s+\S.*)$")
 #: A lower-case word after a unit word: the name has ended and a sentence goes on, so the text
 #: is no agency name: "Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Sở Y tế tỉnh có trách nhiệm".
 #: ("Ủy ban nhân dân tỉnh Nghệ An" and "UBND các huyện, thị xã, thành phố" pass.) Commune units
@@ -1407,7 +1412,7 @@ LOWER_VN_LETTER = "a-zđàáâãèéêìíòóôõùúýăĩũơưạảấầ�
 #: (Quyết định 33/2020/QĐ-TTg), "các xã bãi ngang" (Quyết định 131/QĐ-TTg 2010).
 UNIT_QUALIFIER = r"ven\s+biển|biên\s+giới|miền\s+núi|vùng\s+cao|đặc\s+biệt\s+khó\s+khăn|khu\s+vực|bãi\s+ngang"
 AFTER_UNIT_WORD = re.compile(
-    r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|(?<![Tt]ác\s)xã(?!\s+hội)|phường|thị\s+trấn"
+    r"\s(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|(?<![Tt]ác\s)xã(?!\s+hội)|phường|thị\s+trấn|đặc\s+khu"
     r"|Chính\s+phủ(?!\s+về)|Quốc\s+hội(?!\s+về))"  # the nation's own "units": "Đảng ủy Chính phủ đưa nội dung ..."
     r"\s+(?!(?:ủy|và|cùng|thuộc|trực\s+thuộc|liên\s+quan|có\s+liên\s+quan|" + UNIT_QUALIFIER + r")(?!\w))"
     + f"[{LOWER_VN_LETTER}]")

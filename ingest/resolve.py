@@ -318,7 +318,7 @@ def _read_place(text: str, pos: int, unit: str | None) -> tuple[str | None, str 
         m = _district_at(window) or _numbered_district_at(unit, window)
         if m:
             return None, m[0], None, pos + m[1]
-    if u in ("xa", "phuong", "thi tran"):
+    if u in ("xa", "phuong", "thi tran", "dac khu"):
         words = []
         end = pos
         for cm in patterns.CAP_WORD.finditer(window):

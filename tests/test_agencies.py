@@ -19,6 +19,8 @@ HOAI_DUC = Issuer("Ủy ban nhân dân huyện Hoài Đức", "district", "Hà N
 THUAN_THANH = Issuer("Ủy ban nhân dân thị xã Thuận Thành", "district", "Bắc Ninh", "Thuận Thành", "ubnd")
 EA_KLY = Issuer("Ủy ban nhân dân xã Ea Kly", "commune", "Đắk Lắk", "Krông Pắc", "ubnd")
 HAC_THANH = Issuer("Ủy ban nhân dân phường Hạc Thành", "commune", "Thanh Hóa", None, "ubnd")  # two-level, 2025
+# a special zone, a commune-level unit from 1/7/2025 (Luật Tổ chức chính quyền địa phương 2025, Điều 2)
+VAN_DON = Issuer("Ủy ban nhân dân đặc khu Vân Đồn", "commune", "Quảng Ninh", None, "ubnd")
 SO_NNMT_DAK_LAK = Issuer("Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk", "province", "Đắk Lắk", None, "agency")
 DAN_VAN_QUANG_NAM = Issuer("Ban Dân vận Tỉnh ủy Quảng Nam", "province", "Quảng Nam", None, "agency")
 SO_TNMT_THANH_HOA = Issuer("Sở Tài nguyên và Môi trường tỉnh Thanh Hóa", "province", "Thanh Hóa", None, "agency")
@@ -205,6 +207,8 @@ ROWS = [
      None),
     (HAC_THANH, "Trung tâm Phục vụ hành chính công phường", "Trung tâm Phục vụ hành chính công phường Hạc Thành",
      "agency", "commune", "Thanh Hóa", None),
+    (VAN_DON, "Công an đặc khu", "Công an đặc khu Vân Đồn", "agency", "commune", "Quảng Ninh", None),
+    (VAN_DON, "Phòng Kinh tế", "Phòng Kinh tế đặc khu Vân Đồn", "agency", "commune", "Quảng Ninh", None),
     (LAO_CAI, "Bảo hiểm xã hội tỉnh", "Bảo hiểm xã hội tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
     # a district plan: a name that already says its district or its province takes nothing more
     (HOAI_DUC, "Công ty Cổ phần Môi trường đô thị Hoài Đức", "Công ty Cổ phần Môi trường đô thị Hoài Đức", "agency",
@@ -267,7 +271,7 @@ def test_resolve(issuer, mention, name, kind, level, province, district):
     "Các ngành, địa phương đã", "Các sở, ngành đang", "Sở Y tế đã",
     "Phòng Y tế là cơ quan thường trực",  # the copula: a sentence
     # a lower-case word after a commune unit: the name has ended, a sentence goes on
-    "Trung tâm Phục vụ hành chính công xã số hóa hồ sơ", "Hội Nông dân phường tổ chức",
+    "Trung tâm Phục vụ hành chính công xã số hóa hồ sơ", "Hội Nông dân phường tổ chức", "Công an đặc khu tuần tra",
     # a collective opener with a long run of words is prose, even under the longer bound for headed names
     "Các gương cán bộ dám nghĩ, dám làm, có cách làm hay, hiệu quả trên địa bàn tỉnh",
     "Các đơn vị có chức năng kiểm định chương trình, kiểm định các cơ sở đào tạo",

@@ -427,6 +427,15 @@ HEADER_ROWS = [
     ("school-under-its-party-committee", "TỈNH ỦY HẬU GIANG\nTRƯỜNG CHÍNH TRỊ TỈNH\n*\nSố 12-KH/TCT\n"
      "Vị Thanh, ngày 10 tháng 01 năm 2024\nKẾ HOẠCH\nBồi dưỡng lý luận chính trị năm 2024\n", "12-KH/TCT", "Kế hoạch",
      "Trường Chính trị tỉnh Hậu Giang", "province", "Hậu Giang", None, "2024-01-10", "Vị Thanh"),
+    # a special zone is a commune-level unit from 1/7/2025 (Luật Tổ chức chính quyền địa phương 2025,
+    # Điều 2: "xã, phường, đặc khu"); its province is the text's or the 2025 unit list's
+    ("special-zone", "ỦY BAN NHÂN DÂN\nĐẶC KHU CÔN ĐẢO\nSố: 41/KH-UBND\nCôn Đảo, ngày 12 tháng 8 năm 2025\nKẾ HOẠCH\n"
+     "Phát triển du lịch biển đảo năm 2025\nThực hiện Kế hoạch số 120/KH-UBND ngày 01/8/2025 của Ủy ban nhân dân Thành "
+     "phố Hồ Chí Minh;\n", "41/KH-UBND", "Kế hoạch", "Ủy ban nhân dân đặc khu Côn Đảo", "commune", "Hồ Chí Minh", None,
+     "2025-08-12", "Côn Đảo"),
+    ("special-zone-party-committee", "ĐẢNG BỘ TỈNH QUẢNG NINH\nĐẢNG ỦY ĐẶC KHU VÂN ĐỒN\n*\nSố 15-KH/ĐU\n"
+     "Vân Đồn, ngày 20 tháng 9 năm 2025\nKẾ HOẠCH\nTriển khai Nghị quyết Đại hội\n", "15-KH/ĐU", "Kế hoạch",
+     "Đảng ủy đặc khu Vân Đồn", "commune", "Quảng Ninh", None, "2025-09-20", "Vân Đồn"),
     ("standing-body-issues-for-its-committee", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE\nBAN THƯỜNG VỤ\nSố: 31/KH-LĐLĐ\n"
      "Bến Tre, ngày 20 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n", "31/KH-LĐLĐ", "Kế hoạch",
      "Liên đoàn Lao động tỉnh Bến Tre", "province", "Bến Tre", None, "2024-03-20", "Bến Tre"),
