@@ -761,7 +761,8 @@ def _recipients(lines, idx: int) -> list[str]:
     out: list[str] = []
     items: list[str] = []
     rest = patterns.RECIPIENTS_HEAD.match(lines[idx].text).group("rest").strip()
-    if rest and not (_is_upper(rest) and _is_title(rest)):  # "Nơi nhận: GIÁM ĐỐC": the capacity beside it
+    # "Nơi nhận: GIÁM ĐỐC", "Nơi nhận: KT. BỘ TRƯỞNG": the signature's capacity beside the heading
+    if rest and not (_is_upper(rest) and (_is_title(rest) or patterns.SIGN_PREFIX.match(rest))):
         items.append(rest)
     for j in range(idx + 1, min(len(lines), idx + 40)):
         t = lines[j].text.strip()
@@ -779,7 +780,7 @@ def _recipients(lines, idx: int) -> list[str]:
         if patterns.ARCHIVE_ITEM.match(it):
             continue
         s = it.lstrip("-–+• \t")
-        s = _name_beside(s)[0]
+        s = _title_beside(_name_beside(s)[0])[0]
         s = patterns.RECIPIENT_NOTE.sub(" ", s).strip().rstrip(",;.").strip()
         if s:
             out.append(s)
@@ -792,16 +793,35 @@ def _name_beside(item: str) -> tuple[str, str | None]:
     A signature block set beside the recipients and read row by row puts its name after a
     recipient: "- UBND tỉnh (b/c); Đại tá Trần Văn Dũng" -> ("- UBND tỉnh (b/c)", "Trần Văn Dũng").
     """
+    for cut in (";", ". "):
+        # a PDF text layer ends the last item, the archive line, with the name: "- Lưu: VT, Vụ CQĐP. Vũ Đăng Minh"
+        head, sep, tail = item.rpartition(cut)
+        name = resolve.without_rank(tail.strip()) if sep and head.strip() else ""
+        if name and _looks_like_name(name):
+            return head, name
+    return item, None
+
+
+def _title_beside(item: str) -> tuple[str, str | None]:
+    """Return (a recipient line without the signer's capacity that ends it, that capacity), else (``item``, None).
+
+    "- Văn phòng Chính phủ; THỨ TRƯỞNG" -> ("- Văn phòng Chính phủ", "THỨ TRƯỞNG"): the signature
+    block set beside the recipients, read row by row (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 7-9).
+    """
     head, sep, tail = item.rpartition(";")
-    name = resolve.without_rank(tail.strip()) if sep and head.strip() else ""
-    return (head, name) if name and _looks_like_name(name) else (item, None)
+    tail = tail.strip(" |*\t")
+    if sep and head.strip() and tail and _is_upper(tail) and _is_title(tail):
+        return head, tail
+    return item, None
 
 
 _NOT_NAMES = {"noi nhan", "ke hoach", "quyet dinh", "phu luc", "nguon tra cuu"}
 
 
 def _looks_like_name(t: str) -> bool:
-    """Return True if ``t`` looks like a person's name: 2-5 capitalised words, letters only."""
+    """Return True if ``t`` looks like a person's name: 2-5 capitalised words, letters only, after a
+    rank ("Đại tá Trần Văn Lộc")."""
+    t = resolve.without_rank(t)
     words = t.split()
     if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in t) or ":" in t:
         return False
@@ -863,6 +883,9 @@ def _signer(lines, recip_idx: int | None, body_idx: int = 0) -> Signer | None:
             last_cap = j
         elif _is_upper(t) and _is_title(t):
             title = resolve.canonical_title(t)
+            last_cap = j
+        elif t[:1] in "-–+•" and (beside := _title_beside(t)[1]) is not None:
+            title = resolve.canonical_title(beside)  # "- Văn phòng Chính phủ; THỨ TRƯỞNG"
             last_cap = j
         elif title is not None and _looks_like_name(t.strip("_")):
             # a capacity, then the signer's name: the block is complete. What follows is another

@@ -515,6 +515,15 @@ SIGNER_ROWS = [
      "Đông Hà, ngày 03 tháng 6 năm 2024\nKẾ HOẠCH\nBệnh án điện tử\nI. NHIỆM VỤ\n1. Phòng Điều dưỡng chủ trì tập huấn.\n"
      "Nơi nhận: GIÁM ĐỐC\n- Sở Y tế (b/c);\n- Các khoa, phòng; Lê Thị Minh Hòa\n- Lưu: VT, KHTH.\n",
      "Lê Thị Minh Hòa", "Giám đốc", None),
+    # a rank before the name on its own line
+    ("rank-before-the-name", "CÔNG AN TỈNH KON TUM\nSố: 912/KH-CAT\nKon Tum, ngày 02 tháng 4 năm 2024\nKẾ HOẠCH\n"
+     "Tuyển chọn công dân\nI. NHIỆM VỤ\n1. Phòng Tổ chức cán bộ chủ trì tuyển chọn.\nNơi nhận:\n- Bộ Công an (b/c);\n"
+     "- Lưu: VT, PX01.\n\nGIÁM ĐỐC\n\nThiếu tướng Lê Văn Hùng\n", "Lê Văn Hùng", "Giám đốc", None),
+    # a PDF text layer merging the columns: "KT." beside the heading, the capacity beside the first
+    # recipient, the name after the archive line's full stop
+    ("pdf-columns-merged", MINISTRY_DECISION.split("Nơi nhận")[0] + "Nơi nhận: KT. BỘ TRƯỞNG\n"
+     "- Văn phòng Chính phủ; THỨ TRƯỞNG\n- Sở Nội vụ các tỉnh, TP trực thuộc TW;\n- Lưu: VT, Vụ TCCB. Trần Anh Tuấn\n",
+     "Trần Anh Tuấn", "Thứ trưởng", "KT. Bộ trưởng"),
 ]
 
 
@@ -526,6 +535,11 @@ def test_signer(text, name, title, on_behalf):
 
 def test_recipients_without_archive_and_notes():
     assert header_of(TABLE_CELLS).recipients == ["Bộ Giáo dục và Đào tạo", "TT Tỉnh ủy, TT HĐND tỉnh", "Các sở, ban, ngành"]
+
+
+def test_recipients_without_the_signature_beside_them():
+    text = dict((r[0], r[1]) for r in SIGNER_ROWS)["pdf-columns-merged"]
+    assert header_of(text).recipients == ["Văn phòng Chính phủ", "Sở Nội vụ các tỉnh, TP trực thuộc TW"]
 
 
 ID_ROWS = [
