@@ -885,6 +885,22 @@ def _body_tasks(doc: CleanDocument, layout: _Layout, year: int | None, registry:
         if b.kind == "bullet" and P.DOCUMENT_BULLET.match(b.text):
             continue  # an enumeration of documents inside the previous duty
         if b.kind == "para" and found and last_emit == i - 1:
+            rm = P.CELL_ROLE.match(b.text.strip())
+            who = rm["who"].rstrip(" .;") if rm is not None else ""
+            if who and registry.is_agency_list(who):
+                # "Chủ trì: Ban Tuyên giáo Đảng ủy Khối." / "Phối hợp: ..." on the lines after a duty:
+                # its lead and supports, labelled as a task table's columns would be
+                named = registry.resolve_list(who)
+                for f in found[first_of_last:]:
+                    if rm["role"].lower().startswith("ch"):
+                        if not f.task.lead:
+                            f.lead = list(named)
+                            f.task.lead = _names(named)
+                            f.task.support = [x for x in f.task.support if x not in f.task.lead]
+                    else:
+                        f.task.support += [x for x in _names(_minus(named, f.lead)) if x not in f.task.support]
+                last_emit = i  # the next label line goes on with the same duty
+                continue
             dl = deadline_line(b.text, year)
             if dl is not None:
                 # "Thời gian thực hiện: Quý III/2024." on the line after a duty is that duty's deadline

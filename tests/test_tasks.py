@@ -569,6 +569,22 @@ Thời gian qua, công tác tuyên truyền đã đạt nhiều kết quả.
       ("II.3", ["Sở Lao động - Thương binh và Xã hội " + QN], [], ("once", "2025-06-30", None), "Tổ chức đào tạo"),
       ("II.4", ["Sở Thông tin và Truyền thông " + QN], [], None, "Hướng dẫn tuyên truyền"),
       ("II", [], [], None, "Thời gian qua")]),
+    ("role labels on the lines after a duty", THANH_HOA_TU, """II. NHIỆM VỤ
+1. Tổ chức quán triệt Nghị quyết cho cán bộ chủ chốt.
+Chủ trì: Ban Tuyên giáo Tỉnh ủy.
+Phối hợp: Ban Tổ chức Tỉnh ủy, Văn phòng Tỉnh ủy.
+Thời gian: Quý II/2025.
+2. Sơ kết việc thực hiện Nghị quyết.
+Chủ trì: Văn phòng Tỉnh ủy.
+Thời gian: Hằng năm.
+3. Các huyện ủy, thành ủy xây dựng kế hoạch thực hiện.
+Phối hợp: chặt chẽ giữa các cơ quan trong quá trình thực hiện.
+""", [("II.1", ["Ban Tuyên giáo " + TH], ["Ban Tổ chức " + TH, "Văn phòng " + TH], ("once", "2025-06-30", None),
+       "Tổ chức quán triệt"),
+      ("II.2", ["Văn phòng " + TH], [], ("recurring", None, "P1Y"), "Sơ kết"),
+      ("II.3", ["Các huyện ủy, thành ủy tỉnh Thanh Hóa"], [], None, "Xây dựng kế hoạch"),
+      # not a role label: what follows is no agency
+      ("II", [], [], None, "Phối hợp: chặt chẽ")]),
     ("deadlines as labels and closing asides", THANH_HOA_TU, """III. TỔ CHỨC THỰC HIỆN
 1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Văn hóa, Thể thao và Du lịch định hướng tuyên truyền (thường xuyên).
 2. Ban Tổ chức Tỉnh ủy tham mưu sửa đổi quy định về phân cấp quản lý cán bộ (năm 2025).
