@@ -441,6 +441,8 @@ IS_LIST = [
     ("Cục Nhà giáo và Cán bộ quản lý giáo dục", True),
     ("Vụ Các vấn đề chung về xây dựng pháp luật", True),
     ("Phòng Kế hoạch tổng hợp", True),
+    ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội", True),  # a provincial police's PC06
+    ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", True),
     ("Các khoa lâm sàng, cận lâm sàng", True),  # a hospital's units
     # a body named for its purpose keeps its verb, up to "của ..." or a bracket
     ("Ban Chỉ đạo triển khai bệnh án điện tử của Bệnh viện", True),
@@ -449,6 +451,13 @@ IS_LIST = [
     ("Tổ Công nghệ thông tin", True),
     ("Tổ chức đảng", False),
     ("Tổ dân phố", False),
+    # so do "Đội" (a Chi cục's unit) and "Khoa" (a school's faculty, a hospital's ward)
+    ("Đội Kiểm lâm cơ động và Phòng cháy, chữa cháy rừng", True),
+    ("Đội Quản lý thị trường số 2", True),
+    ("Đội ngũ cán bộ", False),
+    ("Khoa Xây dựng Đảng", True),
+    ("Khoa học và công nghệ", False),
+    ("Phòng cháy, chữa cháy rừng", False),  # fire prevention, not a "Phòng"
     # a group's length counts words, not dashes (16 words, 17 tokens)
     ("Các trường trung học phổ thông, trung tâm giáo dục nghề nghiệp - giáo dục thường xuyên", True),
 ]

@@ -569,6 +569,16 @@ Thời gian qua, công tác tuyên truyền đã đạt nhiều kết quả.
       ("II.3", ["Sở Lao động - Thương binh và Xã hội " + QN], [], ("once", "2025-06-30", None), "Tổ chức đào tạo"),
       ("II.4", ["Sở Thông tin và Truyền thông " + QN], [], None, "Hướng dẫn tuyên truyền"),
       ("II", [], [], None, "Thời gian qua")]),
+    ("official names holding verbs head their bullets", Issuer("Công an tỉnh Kon Tum", "province", "Kon Tum", None,
+                                                                 "agency"), """II. NHIỆM VỤ CỤ THỂ
+1. Phòng Cảnh sát quản lý hành chính về trật tự xã hội (PC06)
+- Chủ trì làm sạch dữ liệu dân cư; hoàn thành trước ngày 30/6/2024.
+2. Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ
+- Kiểm tra an toàn phòng cháy tại các chợ, trung tâm thương mại. Thời gian: thường xuyên.
+""", [("II.1", ["Phòng Cảnh sát quản lý hành chính về trật tự xã hội Công an tỉnh Kon Tum"], [],
+       ("once", "2024-06-30", None), "Chủ trì làm sạch"),
+      ("II.2", ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Kon Tum"], [],
+       ("continuous", None, None), "Kiểm tra an toàn")]),
     ("role labels on the lines after a duty", THANH_HOA_TU, """II. NHIỆM VỤ
 1. Tổ chức quán triệt Nghị quyết cho cán bộ chủ chốt.
 Chủ trì: Ban Tuyên giáo Tỉnh ủy.
