@@ -476,6 +476,9 @@ def test_is_agency_list_table(text, is_list):
     ("các Bộ trưởng", "Các bộ"),
     ("Chủ tịch UBND các huyện, thị xã, thành phố", "Ủy ban nhân dân các huyện, thị xã, thành phố"),
     ("Giám đốc các sở", "Các sở"),
+    # "Trưởng" alone heads the body after it; the longer titles win
+    ("Trưởng Công an xã, phường, thị trấn", "Công an xã, phường, thị trấn"),
+    ("Trưởng các phòng nghiệp vụ", "Các phòng nghiệp vụ"),
 ])
 def test_a_title_names_the_bodies_its_holders_head(mention, name):
     from ingest.agencies import _base_name
