@@ -769,15 +769,16 @@ class AgencyRegistry:
         An agency's own plan calls itself by its head alone: "Văn phòng Sở", "Thanh tra Sở" in a
         plan of Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk -> "Văn phòng Sở Nông nghiệp và Môi
         trường tỉnh Đắk Lắk"; "Văn phòng Ban" in a plan of Ban Dân vận Tỉnh ủy Quảng Nam -> "Văn
-        phòng Ban Dân vận Tỉnh ủy Quảng Nam" (as "Văn phòng Bộ" in a ministry's plan).
+        phòng Ban Dân vận Tỉnh ủy Quảng Nam" (as "Văn phòng Bộ" in a ministry's plan); a head of
+        two words too: "Văn phòng Chi cục" in a plan of Chi cục Kiểm lâm tỉnh Điện Biên.
         """
         if self.issuer is None or self.issuer.kind != "agency" or not self.issuer.name:
             return None
-        head = self.issuer.name.split()[0]
-        words = name.split()
-        if len(words) < 2 or words[-1] != head or not head[:1].isupper():
+        hit = _head(self.issuer.name)
+        head = hit[0] if hit is not None else self.issuer.name.split()[0]
+        if not head[:1].isupper() or not name.endswith(" " + head):
             return None
-        return " ".join(words[:-1] + [self.issuer.name])
+        return name[: len(name) - len(head)] + self.issuer.name
 
     def _explicit_scope(self, text: str) -> tuple[str | None, str | None, str] | None:
         """Return (province, district, level) when the mention names a jurisdiction itself, else None."""

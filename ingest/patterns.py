@@ -1353,6 +1353,11 @@ DECISION_CLOSING = re.compile(
         """,
     re.IGNORECASE | re.VERBOSE,
 )
+#: The closing sentence of a plan or report that sums it up (the "phần kết thúc" of an
+#: administrative document: Nghị định 30/2020/NĐ-CP, Phụ lục I; no duty of its own):
+#:   "Trên đây là Kế hoạch thực hiện Nghị quyết 57 của Ủy ban nhân dân phường Vũng Tàu./.",
+#:   "Trên đây là Kế hoạch ... Yêu cầu các phòng, đơn vị thuộc Chi cục nghiêm túc triển khai thực hiện./.".
+PLAN_CLOSING = re.compile(r"""^\s*(?i:trên\s+đây\s+là)\s+""", re.VERBOSE)
 NOTICE_CLOSING = re.compile(
     r"""(?<!\w)thông\s+báo\s+(?:để|đến|cho)\s+                       # "thông báo để"
         các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|đồng\s+chí|sở|ban|ngành|tổ\s+chức|cá\s+nhân)(?!\w)

@@ -483,6 +483,9 @@ def _analyse(text: str, verb_first_shortcut: bool = True) -> _Plan:
         # "Quyết định này có hiệu lực kể từ ngày ký.", "... chịu trách nhiệm thi hành Quyết định này./.":
         # the decision's closing articles, a form
         return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
+    if P.PLAN_CLOSING.match(t):
+        # "Trên đây là Kế hoạch ... ./.": the plan's summing-up closing sentence, no duty
+        return _Plan(subject=None, support_text=None, rest=text, rest_at=0, heading=False, no_duty=True)
     if ("biết" in t or "BIẾT" in t) and P.NOTICE_CLOSING.search(t):
         # "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.": the office
         # passes the notice on; the duties are in the points above

@@ -579,6 +579,13 @@ Thời gian qua, công tác tuyên truyền đã đạt nhiều kết quả.
        ("once", "2024-06-30", None), "Chủ trì làm sạch"),
       ("II.2", ["Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ Công an tỉnh Kon Tum"], [],
        ("continuous", None, None), "Kiểm tra an toàn")]),
+    ("a Chi cục's own office; the plan's closing sentence is no task",
+     Issuer("Chi cục Kiểm lâm tỉnh Lai Châu", "province", "Lai Châu", None, "agency"), """III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Chi cục tổng hợp kết quả thực hiện, báo cáo Sở Nông nghiệp và Môi trường trước ngày 15/12/2025.
+2. Hạt Kiểm lâm các xã, phường tổ chức tuần tra rừng.
+Trên đây là Kế hoạch bảo vệ rừng năm 2025 của Chi cục Kiểm lâm. Yêu cầu các phòng, đơn vị thuộc Chi cục nghiêm túc triển khai thực hiện./.
+""", [("III.1", ["Văn phòng Chi cục Kiểm lâm tỉnh Lai Châu"], [], ("once", "2025-12-15", None), "Tổng hợp kết quả"),
+      ("III.2", ["Hạt Kiểm lâm các xã, phường tỉnh Lai Châu"], [], None, "Tổ chức tuần tra")]),
     ("role labels on the lines after a duty", THANH_HOA_TU, """II. NHIỆM VỤ
 1. Tổ chức quán triệt Nghị quyết cho cán bộ chủ chốt.
 Chủ trì: Ban Tuyên giáo Tỉnh ủy.
