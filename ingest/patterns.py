@@ -1446,6 +1446,10 @@ PARTY_COMMITTEE_TAIL = re.compile(r"(?:Tỉnh|Thành|Huyện|Thị) ủy\b.*$")
 PLURAL_UNITS = re.compile(
     r"\scác\s+(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|địa\s+phương|bộ|sở|ngành|đơn\s+vị|cấp)\b"
     r"|\scấp\s+(?:tỉnh|huyện|xã|cơ\s+sở)\b"  # "Ủy ban nhân dân cấp xã", "Hội Nông dân các cấp"
+    # a list of unit words without "các" ending the name, one body per unit: "Công an xã, phường, thị
+    # trấn", "Ủy ban nhân dân huyện, thị xã, thành phố"
+    r"|\s(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|thành\s+phố)"
+    r"(?:\s*,\s*(?:xã|phường|thị\s+trấn|đặc\s+khu|huyện|quận|thị\s+xã|thành\s+phố))+\s*$"
 )
 #: Punctuation and filler trimmed around a mention: "- Sở Nội vụ:", "(Sở Tài chính)", "Sở Y tế./.".
 MENTION_TRIM = re.compile(r"^[\s\-–—+•*:;,.(\"“]+|[\s:;,.)\"”/]+$")

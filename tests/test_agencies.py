@@ -93,6 +93,11 @@ ROWS = [
     (BAC_NINH, "các cơ quan liên quan", "Các cơ quan liên quan tỉnh Bắc Ninh", "group", "province", "Bắc Ninh", None),
     (LAO_CAI, "cơ quan báo chí", "Cơ quan báo chí tỉnh Lào Cai", "group", "province", "Lào Cai", None),
     (LAO_CAI, "Các sở, ngành khác", "Các sở, ngành khác tỉnh Lào Cai", "group", "province", "Lào Cai", None),
+    # a list of unit words ending the name, without "các", is one body per unit: a group
+    (LAO_CAI, "Công an xã, phường, thị trấn", "Công an xã, phường, thị trấn tỉnh Lào Cai", "group", "province",
+     "Lào Cai", None),
+    (LAO_CAI, "Ủy ban nhân dân huyện, thị xã, thành phố", "Ủy ban nhân dân huyện, thị xã, thành phố tỉnh Lào Cai", "group",
+     "province", "Lào Cai", None),
     (LAO_CAI, "Sở Khoa học và Công nghệ", "Sở Khoa học và Công nghệ tỉnh Lào Cai", "agency", "province", "Lào Cai", None),
     (CHAU_THANH, "Phòng Nội vụ", "Phòng Nội vụ huyện Châu Thành", "agency", "district", "Sóc Trăng", "Châu Thành"),
     (CHAU_THANH, "Phòng Văn hóa – Thông tin", "Phòng Văn hóa và Thông tin huyện Châu Thành",
