@@ -586,6 +586,12 @@ Thời gian qua, công tác tuyên truyền đã đạt nhiều kết quả.
 Trên đây là Kế hoạch bảo vệ rừng năm 2025 của Chi cục Kiểm lâm. Yêu cầu các phòng, đơn vị thuộc Chi cục nghiêm túc triển khai thực hiện./.
 """, [("III.1", ["Văn phòng Chi cục Kiểm lâm tỉnh Lai Châu"], [], ("once", "2025-12-15", None), "Tổng hợp kết quả"),
       ("III.2", ["Hạt Kiểm lâm các xã, phường tỉnh Lai Châu"], [], None, "Tổ chức tuần tra")]),
+    ("a body assisting another leads ('X giúp Ban Thường vụ ...'); 'Tổ giúp việc' is a name", THANH_HOA_TU,
+     """III. TỔ CHỨC THỰC HIỆN
+1. Ban Tổ chức Tỉnh ủy giúp Ban Thường vụ Tỉnh ủy theo dõi, đôn đốc việc thực hiện Kế hoạch.
+2. Tổ giúp việc Ban Chỉ đạo tổng hợp kết quả, báo cáo định kỳ 6 tháng.
+""", [("III.1", ["Ban Tổ chức " + TH], [], None, "Giúp Ban Thường vụ"),
+      ("III.2", ["Tổ giúp việc Ban Chỉ đạo tỉnh Thanh Hóa"], [], ("recurring", None, "P6M"), "Tổng hợp kết quả")]),
     ("role labels on the lines after a duty", THANH_HOA_TU, """II. NHIỆM VỤ
 1. Tổ chức quán triệt Nghị quyết cho cán bộ chủ chốt.
 Chủ trì: Ban Tuyên giáo Tỉnh ủy.
