@@ -43,18 +43,25 @@ def add_table(doc, block: str) -> None:
             table.cell(r, c).text = value.replace(" // ", "\n").replace("//", "\n")
 
 
-def write_docx(src: Path, dest: Path) -> None:
-    """Write ``dest`` as a .docx from ``src`` (header table, body paragraphs, signature table, split by ``===``)."""
+def write_docx(src: Path, dest: Path, list_item: str | None = None,
+               created: datetime = datetime(2023, 5, 17, tzinfo=timezone.utc)) -> None:
+    """Write ``dest`` as a .docx from ``src`` (header table, body paragraphs, signature table, split by ``===``).
+
+    With ``list_item`` (e.g. ``"# "``), body lines starting with it become items of a Word
+    numbered list ("List Number" style): numbers Word draws, not typed in the text.
+    """
     from docx import Document
 
     header, body, footer = src.read_text(encoding="utf-8").split("\n===\n")
     doc = Document()
-    fixed = datetime(2023, 5, 17, tzinfo=timezone.utc)
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
+    doc.core_properties.created = created
+    doc.core_properties.modified = created
     add_table(doc, header)
     for line in body.strip().splitlines():
-        doc.add_paragraph(line)
+        if list_item and line.startswith(list_item):
+            doc.add_paragraph(line[len(list_item):], style="List Number")
+        else:
+            doc.add_paragraph(line)
     add_table(doc, footer)
     doc.save(dest)
     fix_zip_times(dest)

@@ -78,27 +78,8 @@ def write_same_line_pdf(src: Path, dest: Path) -> None:
     pdf.output(str(dest))
 
 
-def write_numbered_list_docx(src: Path, dest: Path) -> None:
-    """Write ``dest`` as a .docx: header table, body paragraphs (``# `` lines as a numbered list), signature table."""
-    from docx import Document
-
-    header, body, footer = src.read_text(encoding="utf-8").split("\n===\n")
-    doc = Document()
-    fixed = datetime(2024, 1, 15, tzinfo=timezone.utc)
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    heldout_binary.add_table(doc, header)
-    for line in body.strip().splitlines():
-        if line.startswith(LIST_ITEM):
-            doc.add_paragraph(line[len(LIST_ITEM):], style="List Number")
-        else:
-            doc.add_paragraph(line)
-    heldout_binary.add_table(doc, footer)
-    doc.save(dest)
-    heldout_binary.fix_zip_times(dest)
-
-
 if __name__ == "__main__":
     write_all(HERE, FILES)
     write_same_line_pdf(HERE / "src" / f"{SAME_LINE_PDF}.src.txt", HERE / SAME_LINE_PDF)
-    write_numbered_list_docx(HERE / "src" / f"{NUMBERED_LIST_DOCX}.src.txt", HERE / NUMBERED_LIST_DOCX)
+    heldout_binary.write_docx(HERE / "src" / f"{NUMBERED_LIST_DOCX}.src.txt", HERE / NUMBERED_LIST_DOCX,
+                              list_item=LIST_ITEM, created=datetime(2024, 1, 15, tzinfo=timezone.utc))
