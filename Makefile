@@ -28,6 +28,10 @@ test: install
 test-fast: install
 	$(PY) -m pytest -q -m "not browser and not slow"
 
+## lint: the house-style checks (docstrings, regexes only in ingest/patterns.py); also part of `make test`
+lint: install
+	$(PY) -m pytest -q tests/test_house_style.py
+
 ## bench: the S-size benchmarks (numbers printed and written to bench/results.json)
 bench: install
 	$(PY) -m bench.run --size S

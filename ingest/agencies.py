@@ -133,8 +133,8 @@ def knowledge() -> _Knowledge:
     uns = [u["name"] for u in kinds["unsplittable"]]
     uns_rx = re.compile("|".join(_words_rx(n) for n in sorted(uns, key=len, reverse=True)), re.IGNORECASE) if uns else None
     return _Knowledge(
-        abbr_cs=P.phrase_alternation(cs) if cs else re.compile(r"(?!)"),
-        abbr_ci=P.phrase_alternation(ci, re.IGNORECASE) if ci else re.compile(r"(?!)"),
+        abbr_cs=P.phrase_alternation(cs) if cs else P.NEVER,
+        abbr_ci=P.phrase_alternation(ci, re.IGNORECASE) if ci else P.NEVER,
         abbr_map=amap,
         heads=heads,
         alone_nouns=frozenset(h["head"] for h in kinds["heads"] if h.get("alone_is_noun")),
@@ -494,7 +494,7 @@ def _base_name(mention: str) -> tuple[str, bool, str] | None:
         t = P.FRONT_COMMITTEE.sub("Ủy ban Mặt trận Tổ quốc Việt Nam", t)  # one name for the Front's committee
     t = t[0].upper() + t[1:]
     if group:
-        t = re.sub(r"(?<=^Các )(?:Sở|Phòng|Ban|Hội|Trường|Đoàn)\b", lambda m: m.group(0).lower(), t)
+        t = P.GROUP_FIRST_HEAD.sub(lambda m: m.group(0).lower(), t)
     return t, group, (head[1] if head and not group else "local")
 
 

@@ -1358,6 +1358,9 @@ DECISION_CLOSING = re.compile(
 #:   "Trên đây là Kế hoạch thực hiện Nghị quyết 57 của Ủy ban nhân dân phường Vũng Tàu./.",
 #:   "Trên đây là Kế hoạch ... Yêu cầu các phòng, đơn vị thuộc Chi cục nghiêm túc triển khai thực hiện./.".
 PLAN_CLOSING = re.compile(r"""^\s*(?i:trên\s+đây\s+là)\s+""", re.VERBOSE)
+
+#: A notice's closing formula, the office passing it on: "Văn phòng UBND tỉnh thông báo để các
+#: cơ quan, đơn vị biết, thực hiện./.", "... thông báo đến các sở, ngành biết và thực hiện".
 NOTICE_CLOSING = re.compile(
     r"""(?<!\w)thông\s+báo\s+(?:để|đến|cho)\s+                       # "thông báo để"
         các\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương|đồng\s+chí|sở|ban|ngành|tổ\s+chức|cá\s+nhân)(?!\w)
@@ -1715,3 +1718,18 @@ CELL_ROLE = re.compile(r"^(?:-\s*)?(?P<role>(?i:chủ\s+trì|phối\s+hợp))\s*
 #: Where the next role starts inside one cell that names both: "Chủ trì: Sở Nông nghiệp và PTNT;
 #: Phối hợp: UBND các huyện", "Chủ trì: Sở Y tế. Phối hợp: Sở Tài chính".
 CELL_ROLE_NEXT = re.compile(r"[;.]\s*(?=(?i:chủ\s+trì|phối\s+hợp)\s*:)")
+
+
+#: A pattern that never matches: the stand-in for an empty alternation (no abbreviation of
+#: that kind in the data).
+NEVER = re.compile(r"(?!)")
+
+#: The head word of a plural group's first body, lower-cased in the group's name ("Các Sở, ngành"
+#: -> "Các sở, ngành", "Các Phòng chuyên môn" -> "Các phòng chuyên môn"): in a plural a head word
+#: is a common noun (Nghị định 30/2020/NĐ-CP, Phụ lục II, mục II.2: only a named body is capitalised).
+GROUP_FIRST_HEAD = re.compile(r"""(?<=^Các[ ])(?:Sở|Phòng|Ban|Hội|Trường|Đoàn)\b""", re.VERBOSE)
+
+#: Where a paragraph ends in a Word 97-2003 text stream: the paragraph mark (0x0D) and the
+#: cell mark (0x07) ([MS-DOC] 2.4.1).
+DOC_PARAGRAPH_END = re.compile("[\r\x07]")
+

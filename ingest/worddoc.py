@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import bisect
 import io
-import re
 import struct
 from dataclasses import dataclass, field
 
+from ingest import patterns as P
 from ingest.errors import UnreadableFile
 from ingest.listnumbers import format_number
 
@@ -63,8 +63,6 @@ _SPRA_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 #: Number formats (MSONFC, [MS-DOC] 2.9.173) as the DOCX reader names them; 23 is a bullet, 255 none.
 _NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 22: "decimalZero",
         23: "bullet", 255: "none"}
-#: Where a paragraph ends in the text stream: the paragraph mark and the cell mark.
-_PARAGRAPH_END = re.compile("[\r\x07]")
 
 #: Characters of the text stream that are marks, not text ([MS-DOC] 2.4.1 and 2.8.25):
 #: paragraph, cell/row, line break, page/section break -> a new line; non-breaking hyphen
@@ -467,7 +465,7 @@ def _with_list_numbers(word: bytes, table: bytes, pieces: list[tuple[int, int, i
     styles = _style_lists(table, *_fc_lcb(word, _STSHF_PAIR))
     piece_starts = [p[0] for p in pieces]
     out, start = [], 0
-    for m in _PARAGRAPH_END.finditer(text):
+    for m in P.DOC_PARAGRAPH_END.finditer(text):
         fc = _fc_at(piece_starts, pieces, m.start())
         i = bisect.bisect_right(run_starts, fc) - 1
         label = ""
