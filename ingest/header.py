@@ -397,7 +397,8 @@ def _issuer_block(lines, top: int | None) -> Issuer | None:
             if lower is not None:
                 issuer, end = lower  # "UBND TỈNH X / UBND HUYỆN Y": the lower body issues
             rest = joined[end:].strip()
-            if rest and patterns.SUB_BODY.match(rest) and issuer.level in ("province", "district"):
+            if rest and issuer.level in ("province", "district") and (
+                    patterns.SUB_BODY.match(rest) or (issuer.kind == "ubnd" and patterns.SERVICE_UNIT.match(rest))):
                 return _sub_body(rest, issuer)  # "... / PHÒNG NỘI VỤ": its department issues
             beside = _sub_body_beside(block, joined, end) if issuer.level in ("province", "district") else None
             if beside is not None:
@@ -441,17 +442,28 @@ def _headed_body(block: list[str]) -> Issuer | None:
         if hit is None:
             continue
         head, rest = hit
+        if not rest.strip():
+            if i + 1 < len(block) and patterns.UNIT_PLACE_LINE.match(block[i + 1].strip()):
+                rest = " " + block[i + 1].strip()  # "VIỆN KIỂM SÁT NHÂN DÂN" / "TỈNH BÀ RỊA - VŨNG TÀU"
+            elif head == "Văn phòng" and i > 0 and (above := _headed_body(block[:i])) is not None:
+                # "ĐOÀN ĐBQH VÀ HĐND TỈNH LAI CHÂU" / "VĂN PHÒNG": the office of the body above
+                # (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 1)
+                return Issuer(name=f"Văn phòng {above.name}", level=above.level, province=above.province,
+                              kind="agency")
         m = patterns.HEADED_BODY_TAIL.match(rest)
         if m is None or not (m.group("unit") or m.group("words").strip()):
             continue
+        named = admin_units.canonical_province(m.group("words")) if not m.group("unit") else None
+        if named is not None:
+            # "TỈNH ỦY BẮC NINH / BÁO BẮC NINH": the body's own words are its province's name
+            return Issuer(name=f"{head} {named}", level="province", province=named, kind="agency")
         province = admin_units.canonical_province(m.group("name")) if m.group("name") else None
         if province is None and not m.group("name") and i > 0:
             found = admin_units.find_provinces(block[i - 1], require_prefix=False)
             province = found[-1][0] if found else None
         if province is None:
             continue
-        words = m.group("words").split()
-        own = " ".join([words[0].capitalize()] + [w.lower() for w in words[1:]]) if words else ""
+        own = _own_words(m.group("words").split())
         if m.group("unit"):
             place = " ".join(m.group("unit").lower().split()) + " " + province
         else:
@@ -459,6 +471,19 @@ def _headed_body(block: list[str]) -> Issuer | None:
         name = " ".join(x for x in (head, own, place) if x)
         return Issuer(name=name, level="province", province=province, kind="agency")
     return None
+
+
+def _own_words(words: list[str]) -> str:
+    """Return a body's own words from a header line in capitals, in sentence case with its
+    abbreviations written out: ["ĐA", "KHOA"] -> "Đa khoa"; ["ĐBQH", "VÀ", "HĐND"] -> "đại biểu Quốc
+    hội và Hội đồng nhân dân" (as ``expand_abbreviations`` spells them)."""
+    out = []
+    for k, w in enumerate(words):
+        if len(w) > 1 and w.isupper() and expand_abbreviations(w) != w:
+            out.append(w)  # an abbreviation, written out below in its own spelling
+        else:
+            out.append(w.capitalize() if k == 0 else w.lower())
+    return expand_abbreviations(" ".join(out))
 
 
 def _body_party(block: list[str]) -> Issuer | None:

@@ -440,7 +440,7 @@ DISTRICT_PREFIX = r"(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?)\s*"
 # Hướng dẫn 36-HD/VPTW (2018): Party symbols are "number-TYPE/ISSUER".
 
 _SYM_NUM = r"\d{1,5}[a-z]?"  # "124", "1659", "56", "12a"
-_SYM_TOKEN = r"[A-ZĐ][A-Za-zĐđ&]{0,12}\d{0,2}"  # "KH", "QĐ", "UBND", "TTg", "QH13", "BGDĐT", "KH&CN"
+_SYM_TOKEN = r"[A-ZĐ][A-Za-zĐđ&]{0,12}\d{0,3}"  # "KH", "QĐ", "UBND", "TTg", "QH13", "BGDĐT", "KH&CN", "BCĐ389"
 _SYM_UNIT = r"(?:-[A-ZĐ][A-ZĐ]{0,7}(?![\w/]))?"  # the drafting unit after a Party-style issuer: "-PT", "-PTTN"
 
 #: State convention. Alternatives:
@@ -923,6 +923,12 @@ SUB_BODY = re.compile(
           |ĐẢNG\s+ĐOÀN|BAN\s+CÁN\s+SỰ|(?:ỦY|UỶ)\s+BAN\s+KIỂM\s+TRA)(?!\w)""",
     re.VERBOSE,
 )
+
+#: A public service unit of a People's Committee on the header line below it (Nghị định
+#: 120/2020/NĐ-CP, đơn vị sự nghiệp công lập): "UBND TỈNH KON TUM / ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH",
+#: "... / BÁO ...", "... / BỆNH VIỆN ...", "... / TRƯỜNG CAO ĐẲNG ...", "... / VIỆN ...". (Under a Party
+#: committee a school is named after its province, not the committee: ``header._headed_body``.)
+SERVICE_UNIT = re.compile(r"""^(?:ĐÀI|BÁO|BỆNH\s+VIỆN|TRƯỜNG|VIỆN)(?!\w)""", re.VERBOSE)
 
 #: The term number after an issuer code: "QH13", "UBTVQH15" (Quốc hội khóa XIII, XV).
 TERM_SUFFIX = re.compile(r"\d+$")
@@ -1456,8 +1462,10 @@ PLURAL_UNITS = re.compile(
 )
 #: Punctuation and filler trimmed around a mention: "- Sở Nội vụ:", "(Sở Tài chính)", "Sở Y tế./.".
 MENTION_TRIM = re.compile(r"^[\s\-–—+•*:;,.(\"“]+|[\s:;,.)\"”/]+$")
-#: Characters that never occur inside an agency name: "Sở Nội vụ: Tổng hợp", "(b/c)", "2020".
-NOT_IN_NAME = re.compile(r"[:;()\"“”/]|[0-9]{3,}")
+#: Characters that never occur inside an agency name: "Sở Nội vụ: Tổng hợp", "(b/c)", "2020"; but
+#: a steering committee is named after the number of its founding decision: "Ban Chỉ đạo 389"
+#: (Quyết định 389/QĐ-TTg 2014, on smuggling), "Ban Chỉ đạo 138" (Chỉ thị 138/CP 1991).
+NOT_IN_NAME = re.compile(r"""[:;()\"“”/]|(?<!(?i:ban[ ]chỉ[ ]đạo)[ ])[0-9]{3,}""", re.VERBOSE)
 #: Dash variants inside names, unified to " - ": "Phòng Văn hóa – Thông tin", "Kinh tế-Hạ tầng".
 NAME_DASH = re.compile(r"\s*[–—−]\s*|(?<=\w)-(?=\w)|\s+-\s+")
 #: Separators between the words of an agency name when comparing spellings.

@@ -436,6 +436,25 @@ HEADER_ROWS = [
     ("special-zone-party-committee", "ĐẢNG BỘ TỈNH QUẢNG NINH\nĐẢNG ỦY ĐẶC KHU VÂN ĐỒN\n*\nSố 15-KH/ĐU\n"
      "Vân Đồn, ngày 20 tháng 9 năm 2025\nKẾ HOẠCH\nTriển khai Nghị quyết Đại hội\n", "15-KH/ĐU", "Kế hoạch",
      "Đảng ủy đặc khu Vân Đồn", "commune", "Quảng Ninh", None, "2025-09-20", "Vân Đồn"),
+    # the lower body's unit and place on a line of their own; an office under its body; a steering
+    # committee named by its founding decision's number (and its symbol's code); a committee's
+    # public service unit; a newspaper named after its province
+    ("procuracy-over-two-lines", "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\nVIỆN KIỂM SÁT NHÂN DÂN\nTỈNH QUẢNG NGÃI\n"
+     "Số: 15/KH-VKS\nQuảng Ngãi, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nCông tác kiểm sát năm 2024\n", "15/KH-VKS",
+     "Kế hoạch", "Viện Kiểm sát nhân dân tỉnh Quảng Ngãi", "province", "Quảng Ngãi", None, "2024-03-05", "Quảng Ngãi"),
+    ("office-under-its-body", "ĐOÀN ĐBQH VÀ HĐND TỈNH HÀ GIANG\nVĂN PHÒNG\nSố: 30/KH-VP\nHà Giang, ngày 10 tháng 2 năm 2024\n"
+     "KẾ HOẠCH\nPhục vụ kỳ họp\n", "30/KH-VP", "Kế hoạch",
+     "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh Hà Giang", "province", "Hà Giang", None, "2024-02-10",
+     "Hà Giang"),
+    ("numbered-steering-committee", "UBND TỈNH CAO BẰNG\nBAN CHỈ ĐẠO 389 TỈNH\nSố: 210/KH-BCĐ389\n"
+     "Cao Bằng, ngày 01 tháng 12 năm 2024\nKẾ HOẠCH\nCao điểm chống buôn lậu\n", "210/KH-BCĐ389", "Kế hoạch",
+     "Ban Chỉ đạo 389 tỉnh Cao Bằng", "province", "Cao Bằng", None, "2024-12-01", "Cao Bằng"),
+    ("public-service-unit", "UBND TỈNH GIA LAI\nĐÀI PHÁT THANH VÀ TRUYỀN HÌNH\nSố: 45/KH-PTTH\n"
+     "Gia Lai, ngày 02 tháng 5 năm 2024\nKẾ HOẠCH\nTuyên truyền\n", "45/KH-PTTH", "Kế hoạch",
+     "Đài Phát thanh và Truyền hình tỉnh Gia Lai", "province", "Gia Lai", None, "2024-05-02", "Gia Lai"),
+    ("newspaper-named-after-its-province", "TỈNH ỦY BẮC NINH\nBÁO BẮC NINH\nSố 12-KH/BBN\n"
+     "Bắc Ninh, ngày 02 tháng 5 năm 2024\nKẾ HOẠCH\nTuyên truyền\n", "12-KH/BBN", "Kế hoạch", "Báo Bắc Ninh",
+     "province", "Bắc Ninh", None, "2024-05-02", "Bắc Ninh"),
     ("standing-body-issues-for-its-committee", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE\nBAN THƯỜNG VỤ\nSố: 31/KH-LĐLĐ\n"
      "Bến Tre, ngày 20 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n", "31/KH-LĐLĐ", "Kế hoạch",
      "Liên đoàn Lao động tỉnh Bến Tre", "province", "Bến Tre", None, "2024-03-20", "Bến Tre"),
