@@ -1274,9 +1274,11 @@ LEAD_WORD = re.compile(r"(?<!\w)chủ\s+trì(?!\w)", re.IGNORECASE)
 SUPPORT_INTRO = re.compile(r"[pP](?<!\w[pP])(?i:hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+(?:với|cùng))?)(?!\w)(?!\s*(?i:giữa)(?!\w))\s*")
 #: A lead named inside a duty that starts with the duty, after a comma or a colon: "Rà soát ...,
 #: giao Sở Dân tộc và Tôn giáo chủ trì, phối hợp với ...", "Bố trí vốn ..., giao cho Sở Tài chính chủ
-#: trì", "Triển khai hỗ trợ đất ở (Dự án 1): Sở Nông nghiệp và Môi trường chủ trì, ...".
+#: trì", "Triển khai hỗ trợ đất ở (Dự án 1): Sở Nông nghiệp và Môi trường chủ trì, ..."; or in brackets
+#: after it: "Tuyên truyền Luật Hợp tác xã ... (Phòng Nông nghiệp và Phát triển nông thôn chủ trì, các
+#: đơn vị liên quan phối hợp; thời gian: Quý III/2024)".
 EMBEDDED_LEAD = re.compile(
-    r"""[,;:][ \t]*(?:(?i:giao)(?:[ \t]+cho)?[ \t]+)?(?P<who>[^\W\d_][^,;:()\n]{2,80}?)[ \t]+(?i:chủ[ \t]+trì)(?!\w)""",
+    r"""[,;:(][ \t]*(?:(?i:giao)(?:[ \t]+cho)?[ \t]+)?(?P<who>[^\W\d_][^,;:()\n]{2,80}?)[ \t]+(?i:chủ[ \t]+trì)(?!\w)""",
     re.VERBOSE)
 #: A request to a body the issuer does not command, an explicit assignment, or a heading naming
 #: whose duties follow, before the assignee: "Đề nghị Ủy ban Mặt trận Tổ quốc ...", "Kính đề

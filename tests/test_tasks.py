@@ -592,6 +592,13 @@ Trên đây là Kế hoạch bảo vệ rừng năm 2025 của Chi cục Kiểm 
 2. Tổ giúp việc Ban Chỉ đạo tổng hợp kết quả, báo cáo định kỳ 6 tháng.
 """, [("III.1", ["Ban Tổ chức " + TH], [], None, "Giúp Ban Thường vụ"),
       ("III.2", ["Tổ giúp việc Ban Chỉ đạo tỉnh Thanh Hóa"], [], ("recurring", None, "P6M"), "Tổng hợp kết quả")]),
+    ("the lead in brackets after its duty", HOAI_DUC, """II. NHIỆM VỤ VÀ GIẢI PHÁP
+1. Tuyên truyền Luật Hợp tác xã năm 2023 đến thành viên hợp tác xã (Phòng Kinh tế chủ trì, các đơn vị liên quan phối hợp; thời gian: Quý III/2024).
+2. Rà soát các hợp tác xã yếu kém (Phòng Tài chính - Kế hoạch chủ trì, phối hợp với Phòng Kinh tế; thời gian: trước ngày 15/12/2024).
+3. Tổ chức hội nghị (trực tuyến) tổng kết mô hình hợp tác xã kiểu mới.
+""", [("II.1", ["Phòng Kinh tế " + HD], [], ("once", "2024-09-30", None), "Tuyên truyền"),
+      ("II.2", ["Phòng Tài chính - Kế hoạch " + HD], ["Phòng Kinh tế " + HD], ("once", "2024-12-15", None), "Rà soát"),
+      ("II.3", [], [], None, "Tổ chức hội nghị")]),
     ("role labels on the lines after a duty", THANH_HOA_TU, """II. NHIỆM VỤ
 1. Tổ chức quán triệt Nghị quyết cho cán bộ chủ chốt.
 Chủ trì: Ban Tuyên giáo Tỉnh ủy.
