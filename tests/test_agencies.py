@@ -449,6 +449,9 @@ IS_LIST = [
     ("Phòng Cảnh sát quản lý hành chính về trật tự xã hội", True),  # a provincial police's PC06
     ("Phòng Cảnh sát phòng cháy, chữa cháy và cứu nạn, cứu hộ", True),
     ("Các khoa lâm sàng, cận lâm sàng", True),  # a hospital's units
+    ("Trưởng các khóm", True),  # a commune's hamlets under their local names (Thông tư 04/2012/TT-BNV)
+    ("các thôn, xóm, bản", True),
+    ("các làng nghề truyền thống", False),  # "làng nghề": a craft village, the things, not the units
     # a body named for its purpose keeps its verb, up to "của ..." or a bracket
     ("Ban Chỉ đạo triển khai bệnh án điện tử của Bệnh viện", True),
     ("Tổ công tác triển khai Đề án 06 của tỉnh", True),
