@@ -738,7 +738,8 @@ NUMBERED_HEADING = re.compile(r"""^\s*(?P<num>[IVX]{1,4}|\d{1,2})\s*[.\-–)]\s+
 #:   " triển khai " / " hướng dẫn thực hiện " / " về triển khai thực hiện ",
 #:   " về tiếp tục đẩy mạnh triển khai " (05/CT-TTg -> Đề án 06, the short name of 06/QĐ-TTg),
 #:   " về tăng cường thực hiện " (an intensifier before the verb keeps the implementing sense),
-#:   " hướng dẫn thực hiện một số điều của " (02-HD/UBKTTW -> 22-QĐ/TW), " hướng dẫn thi hành các điều của ".
+#:   " hướng dẫn thực hiện một số điều của " (02-HD/UBKTTW -> 22-QĐ/TW), " hướng dẫn thi hành các điều của ",
+#:   " hướng dẫn thực hiện một số dự án thuộc " (02/2022/TT-UBDT -> Chương trình 1719).
 #: A former unit's aside after its name, from the 2025 mergers (Nghị quyết 202/2025/QH15):
 #: "Ủy ban nhân dân tỉnh Yên Bái (cũ)", "... tỉnh Lào Cai (trước sắp xếp)", "(trước hợp nhất)".
 FORMER_ASIDE = r"\((?i:cũ|trước\s+đây|trước\s+(?:khi\s+)?(?:sắp\s+xếp|hợp\s+nhất|sáp\s+nhập))\)"
@@ -752,10 +753,16 @@ EDGE_CUE = re.compile(
            (?:\s+(?:để\s+)?(?:triển\s+khai\s+)?)?\s+)?
         (?:hướng\s+dẫn\s+)?(?:tiếp\s+tục\s+)?(?:(?:đẩy\s+mạnh|tăng\s+cường)\s+)?
         (?:triển\s+khai\s+thực\s+hiện|triển\s+khai|thực\s+hiện|cụ\s+thể\s+hóa|thi\s+hành)
-        (?:\s+(?:một\s+số\s+điều|các\s+điều)\s+của)?
+        (?:\s+(?:một\s+số|các)\s+(?:điều|dự\s+án|nội\s+dung)\s+(?:của|thuộc))?
         )[ \t\n]*$""",
     re.VERBOSE,
 )
+
+#: The end of an edge cue that names parts of the documents after it: "hướng dẫn thực hiện một
+#: số điều của Luật Quản lý thuế ..., Nghị định số 123/2020/NĐ-CP ..." (a Thông tư guiding a law and
+#: a decree: every document of the list is its parent), "... một số dự án thuộc Chương trình 1719".
+GUIDED_PARTS_CUE = re.compile(r"""(?i:(?:một\s+số|các)\s+(?:điều|dự\s+án|nội\s+dung)\s+(?:của|thuộc))[ \t\n]*$""",
+                              re.VERBOSE)
 
 #: The citing body announcing its own plan for a document (preamble): the document
 #: after it is "implemented" by the plan being read:

@@ -483,6 +483,7 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
         sent_rel: str | None = None
         sent_start = -1
         children_of: dict[int, list[int]] = {}  # a stated edge's parent -> its children (for its siblings)
+        guided: set[int] = set()  # parents listed after "hướng dẫn thực hiện một số điều của": any type follows
         for idx in idxs:
             m = mentions[idx]
             key = _key(m)
@@ -528,14 +529,18 @@ def _relations_and_edges(doc: CleanDocument, text: str, mentions: list[_M], info
                 # both plans of the joined subject implement it
                 edges.extend((c, idx) for c in children)
                 children_of[idx] = children
+                if patterns.GUIDED_PARTS_CUE.search(gap):
+                    guided.add(idx)
                 m.relation = "cites"
-            elif last in children_of and _co_parents(mentions[last], m) \
+            elif last in children_of and (_co_parents(mentions[last], m) or last in guided) \
                     and patterns.PARENT_SIBLING_GAP.match(gap_from_last):
                 # "Kế hoạch số 96/KH-UBND ... về triển khai thực hiện Nghị định 178 và Nghị định số
                 # 67/2025/NĐ-CP trên địa bàn tỉnh": the parent's sibling is another parent of the same
                 # plan, cited here
                 edges.extend((c, idx) for c in children_of[last])
                 children_of[idx] = children_of[last]
+                if last in guided:
+                    guided.add(idx)  # "... một số điều của Luật ..., Nghị định ... và Thông tư ...": the whole list
                 m.relation = "cites"
             elif in_preamble and len(gap) < _MAX_EDGE_GAP and patterns.OWN_PLAN_CUE.search(gap):
                 m.relation = "implements"  # "..., Ủy ban nhân dân tỉnh ban hành Kế hoạch thực hiện <doc>"

@@ -256,6 +256,20 @@ EDGE_ROWS = [
     # a decree and a plan joined by "và": only plan-like documents implement as a pair
     ("Căn cứ Nghị định số 13/2023/NĐ-CP ngày 17/4/2023 của Chính phủ và Kế hoạch số 40-KH/TU ngày 06/5/2019 của Tỉnh ủy "
      "Bạc Liêu thực hiện Nghị quyết số 36-NQ/TW;", {("40-KH/TU", "36-NQ/TW")}),
+    # a guidance document's list of what it guides: every document of it, of any type, is a parent;
+    # "một số dự án thuộc" a programme named by the short name the text defined
+    ("Căn cứ Luật Quản lý thuế số 38/2019/QH14 ngày 13/6/2019; Căn cứ Thông tư số 78/2021/TT-BTC ngày 17/9/2021 của "
+     "Bộ Tài chính hướng dẫn thực hiện một số điều của Luật Quản lý thuế ngày 13/6/2019, Nghị định số 123/2020/NĐ-CP "
+     "ngày 19/10/2020 của Chính phủ quy định về hóa đơn, chứng từ;",
+     {("78/2021/TT-BTC", "123/2020/NĐ-CP")}),
+    ("Căn cứ Quyết định số 1719/QĐ-TTg ngày 14/10/2021 của Thủ tướng Chính phủ phê duyệt Chương trình mục tiêu quốc "
+     "gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số (sau đây gọi tắt là Chương trình 1719); Thực hiện "
+     "Thông tư số 02/2022/TT-UBDT ngày 30/6/2022 của Ủy ban Dân tộc hướng dẫn thực hiện một số dự án thuộc Chương "
+     "trình 1719;", {("02/2022/TT-UBDT", "1719/QĐ-TTg")}),
+    # a document cited beside the guided list, after its end, is no parent
+    ("Căn cứ Thông tư số 15/2023/TT-BTC ngày 02/3/2023 của Bộ Tài chính hướng dẫn thực hiện một số điều của Nghị định "
+     "số 45/2022/NĐ-CP ngày 07/7/2022 của Chính phủ; Căn cứ Quyết định số 321/QĐ-UBND ngày 10/3/2023 của UBND tỉnh;",
+     {("15/2023/TT-BTC", "45/2022/NĐ-CP")}),
     # a list under one cue is siblings, not a chain
     ("Căn cứ Nghị quyết số 45-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng, Nghị quyết số 107/NQ-CP ngày 09/7/2024 "
      "của Chính phủ và Kế hoạch số 112/KH-UBND ngày 05/6/2021 của UBND tỉnh;", set()),
