@@ -112,7 +112,12 @@ def commune_of(issuer: Any) -> str:
     return name[m.start():] if m else ""
 
 
-def lead_found(expected: str, leads: list[str], scope: str = "") -> bool:
+#: Unit words a parser may add with the scope ("tỉnh" + "Đồng Tháp"), and "của" ("Tổ công tác triển
+#: khai Đề án 06" + "của tỉnh Hòa Bình"), folded.
+_UNIT_WORDS = frozenset({"tinh", "huyen", "quan", "thi", "xa", "thanh", "pho", "phuong", "tran", "dac", "khu", "cua"})
+
+
+def lead_found(expected: str, leads: list[str], scope: str = "", issuer: str = "") -> bool:
     """Return True when some parsed lead names the expected agency within the document's jurisdiction.
 
     The parser scopes names by jurisdiction ("Sở Tài chính" -> "Sở Tài chính tỉnh
@@ -120,7 +125,10 @@ def lead_found(expected: str, leads: list[str], scope: str = "") -> bool:
     canonical name (or, for a shortened canonical group name, the reverse), and
     whatever the parser added must name ``scope`` (the document's district, else
     its province, else the ministry for a ministry's units; ``""`` for central
-    bodies, which take nothing).
+    bodies, which take nothing), with nothing else but unit words and the words of
+    ``issuer`` (a unit of the issuing body: "Phòng Tham mưu Công an tỉnh Sóc Trăng").
+    A name that ran on into its duty's verb ("Ủy ban Kiểm tra Đảng ủy đưa nội dung xã
+    Sóc Sơn") is no match.
     """
     # abbreviations written out on both sides ("Ban Tuyên giáo Hội LHPN huyện" is "... Hội Liên hiệp
     # Phụ nữ huyện"): a truth keeps the document's spelling, the parser writes the name out
@@ -135,8 +143,12 @@ def lead_found(expected: str, leads: list[str], scope: str = "") -> bool:
         if want in g:
             rest = g.replace(want, " ", 1).strip()
             # "... xã" + "Phú Riềng" completes the commune the expected name ends with
-            if not rest or (sc and (sc in rest or rest in sc)):
+            if not rest or (sc and rest in sc):
                 return True
+            if sc and sc in rest:
+                left = set(rest.replace(sc, " ").split())
+                if left <= _UNIT_WORDS | set(norm_name(expand_abbreviations(issuer)).split()):
+                    return True
     return False
 
 
@@ -318,13 +330,13 @@ def score_document(report: Report, name: str, want: dict[str, Any], got: dict[st
     all_leads = [lead for t in got["tasks"] for lead in t.get("lead", [])]
     for lead in want.get("leads", []):
         report.leads_total += 1
-        if lead_found(lead, all_leads, scope):
+        if lead_found(lead, all_leads, scope, h.get("issuer") or ""):
             report.leads_right += 1
         else:
             report.mismatches.append(f"{name}: no task led by {lead!r} (parsed leads: {sorted(set(all_leads))})")
     for dl in want.get("deadlines", []):
         report.deadlines_total += 1
-        tasks = [t for t in got["tasks"] if lead_found(dl["lead"], t.get("lead", []), scope)]
+        tasks = [t for t in got["tasks"] if lead_found(dl["lead"], t.get("lead", []), scope, h.get("issuer") or "")]
         if any(deadline_matches(dl, t.get("deadline")) for t in tasks):
             report.deadlines_right += 1
         else:

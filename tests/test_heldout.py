@@ -162,6 +162,11 @@ def test_counts_precision_recall_f1(got: set, want: set, p: float, r: float, f1:
         ("Ủy ban nhân dân các huyện, thành phố", ["UY BAN NHAN DAN CAC HUYEN THANH PHO"], "Đồng Tháp", True),
         ("Vụ Pháp chế", ["Vụ Pháp chế Bộ Khoa học và Công nghệ"], "Bộ Khoa học và Công nghệ", True),
         ("Bộ Công Thương", ["Bộ Công Thương"], "", True),
+        # what the parser adds is the scope and unit words, "của", or the issuer's words; a name run
+        # on into its duty's verb is no match
+        ("Ủy ban Kiểm tra Đảng ủy", ["Ủy ban Kiểm tra Đảng ủy đưa nội dung xã Sóc Sơn"], "xã Sóc Sơn", False),
+        ("Ủy ban Kiểm tra Đảng ủy", ["Ủy ban Kiểm tra Đảng ủy xã Sóc Sơn"], "xã Sóc Sơn", True),
+        ("Tổ công tác triển khai Đề án 06", ["Tổ công tác triển khai Đề án 06 của tỉnh Hòa Bình"], "Hòa Bình", True),
         # abbreviations count written out, on either side
         ("Ban Tuyên giáo Hội LHPN huyện", ["Ban Tuyên giáo Hội Liên hiệp Phụ nữ huyện Châu Thành"], "Châu Thành", True),
         ("Sở Thông tin và Truyền thông", ["Sở TT&TT tỉnh Hà Giang"], "Hà Giang", True),
@@ -174,6 +179,13 @@ def test_counts_precision_recall_f1(got: set, want: set, p: float, r: float, f1:
 )
 def test_lead_found(expected: str, leads: list[str], scope: str, found: bool) -> None:
     assert lead_found(expected, leads, scope) is found
+
+
+def test_lead_found_allows_the_issuers_words():
+    """A unit of the issuing body is scoped by that body: "Phòng Tham mưu Công an tỉnh Sóc Trăng"."""
+    got = ["Phòng Tham mưu Công an tỉnh Sóc Trăng"]
+    assert lead_found("Phòng Tham mưu", got, "Sóc Trăng", "Công an tỉnh Sóc Trăng")
+    assert not lead_found("Phòng Tham mưu", got, "Sóc Trăng", "Ủy ban nhân dân tỉnh Sóc Trăng")
 
 
 @pytest.mark.parametrize(

@@ -599,6 +599,14 @@ Trên đây là Kế hoạch bảo vệ rừng năm 2025 của Chi cục Kiểm 
 """, [("II.1", ["Phòng Kinh tế " + HD], [], ("once", "2024-09-30", None), "Tuyên truyền"),
       ("II.2", ["Phòng Tài chính - Kế hoạch " + HD], ["Phòng Kinh tế " + HD], ("once", "2024-12-15", None), "Rà soát"),
       ("II.3", [], [], None, "Tổ chức hội nghị")]),
+    ("a name ends where its duty's verb begins ('đưa nội dung', 'đưa việc', 'nắm tình hình')", THANH_HOA_TU,
+     """III. TỔ CHỨC THỰC HIỆN
+1. Ủy ban Kiểm tra Tỉnh ủy đưa nội dung lãnh đạo thực hiện Nghị quyết vào chương trình kiểm tra, giám sát.
+2. Ủy ban Kiểm tra Tỉnh ủy đưa việc thực hiện Kết luận vào chương trình kiểm tra hằng năm.
+3. Ban Tuyên giáo Tỉnh ủy nắm tình hình dư luận xã hội về việc thực hiện Nghị quyết.
+""", [("III.1", ["Ủy ban Kiểm tra " + TH], [], None, "Đưa nội dung"),
+      ("III.2", ["Ủy ban Kiểm tra " + TH], [], ("recurring", None, "P1Y"), "Đưa việc"),
+      ("III.3", ["Ban Tuyên giáo " + TH], [], None, "Nắm tình hình")]),
     ("role labels on the lines after a duty", THANH_HOA_TU, """II. NHIỆM VỤ
 1. Tổ chức quán triệt Nghị quyết cho cán bộ chủ chốt.
 Chủ trì: Ban Tuyên giáo Tỉnh ủy.
