@@ -44,25 +44,32 @@ def add_table(doc, block: str) -> None:
 
 
 def write_docx(src: Path, dest: Path, list_item: str | None = None,
-               created: datetime = datetime(2023, 5, 17, tzinfo=timezone.utc)) -> None:
-    """Write ``dest`` as a .docx from ``src`` (header table, body paragraphs, signature table, split by ``===``).
+               created: datetime = datetime(2023, 5, 17, tzinfo=timezone.utc), on_table=None) -> None:
+    """Write ``dest`` as a .docx from ``src``, whose sections (split by ``===``) alternate tables and runs of
+    body paragraphs, a table first and last: header, body, signature; or header, body, task table, body,
+    signature.
 
     With ``list_item`` (e.g. ``"# "``), body lines starting with it become items of a Word
     numbered list ("List Number" style): numbers Word draws, not typed in the text.
+    ``on_table(table, k)``, when given, is called on the ``k``-th table once it is written (to merge cells).
     """
     from docx import Document
 
-    header, body, footer = src.read_text(encoding="utf-8").split("\n===\n")
+    sections = src.read_text(encoding="utf-8").split("\n===\n")
     doc = Document()
     doc.core_properties.created = created
     doc.core_properties.modified = created
-    add_table(doc, header)
-    for line in body.strip().splitlines():
-        if list_item and line.startswith(list_item):
-            doc.add_paragraph(line[len(list_item):], style="List Number")
-        else:
-            doc.add_paragraph(line)
-    add_table(doc, footer)
+    for n, block in enumerate(sections):
+        if n % 2 == 0:
+            add_table(doc, block)
+            if on_table is not None:
+                on_table(doc.tables[-1], n // 2)
+            continue
+        for line in block.strip().splitlines():
+            if list_item and line.startswith(list_item):
+                doc.add_paragraph(line[len(list_item):], style="List Number")
+            else:
+                doc.add_paragraph(line)
     doc.save(dest)
     fix_zip_times(dest)
 

@@ -12,9 +12,8 @@ readable UTF-8 texts in ``src/<name>.src.txt`` (which are not part of the evalua
 * ``kh-vp-doan-dbqh-hdnd-lai-chau-giam-sat-2024.pdf`` -- a PDF with a text layer
   (fpdf2, DejaVu Sans embedded; Debian package ``fonts-dejavu-core``);
 * ``kh-ct-tien-giang-hoa-don-may-tinh-tien-2023.docx`` -- a .docx whose duties are a
-  real Word table between body paragraphs (``write_docx_with_table``: five ``===``
-  parts, header table, paragraphs, duty table, paragraphs, signature table), built
-  with the shared ``add_table`` and ``fix_zip_times``.
+  real Word table between body paragraphs (the shared ``write_docx``: five ``===``
+  parts, header table, paragraphs, duty table, paragraphs, signature table).
 """
 
 from __future__ import annotations
@@ -25,32 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from heldout_binary import WRITERS, add_table, fix_zip_times, write_all  # noqa: E402 - shared by the sets
-
-
-def write_docx_with_table(src: Path, dest: Path) -> None:
-    """Write ``dest`` as a .docx: header table, paragraphs, duty table, paragraphs, signature table."""
-    from datetime import datetime, timezone
-
-    from docx import Document
-
-    header, body1, duties, body2, footer = src.read_text(encoding="utf-8").split("\n===\n")
-    doc = Document()
-    fixed = datetime(2023, 5, 17, tzinfo=timezone.utc)
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    add_table(doc, header)
-    for line in body1.strip().splitlines():
-        doc.add_paragraph(line)
-    add_table(doc, duties)
-    for line in body2.strip().splitlines():
-        doc.add_paragraph(line)
-    add_table(doc, footer)
-    doc.save(dest)
-    fix_zip_times(dest)
-
-
-WRITERS.setdefault("docx_table", write_docx_with_table)
+from heldout_binary import write_all  # noqa: E402 - shared by the sets
 
 #: file -> how it is written from src/<file>.src.txt
 FILES = {
@@ -58,7 +32,7 @@ FILES = {
     "kh-ubnd-binh-tan-vinh-long-kinh-te-tap-the-2024.txt": "cp1258",
     "kh-bdt-quang-binh-chuong-trinh-1719-2024.docx": "docx",
     "kh-vp-doan-dbqh-hdnd-lai-chau-giam-sat-2024.pdf": "pdf",
-    "kh-ct-tien-giang-hoa-don-may-tinh-tien-2023.docx": "docx_table",
+    "kh-ct-tien-giang-hoa-don-may-tinh-tien-2023.docx": "docx",  # with a task table between body parts
 }
 
 if __name__ == "__main__":

@@ -57,27 +57,8 @@ def _merge_header_rows(table) -> None:
             top[col].merge(sub[col])
 
 
-def write_task_table_docx(src: Path, dest: Path) -> None:
-    """Write ``dest`` as a .docx from ``src``: header table, body, task table, body, signature table."""
-    from docx import Document
-
-    header, body, tasks, body2, footer = src.read_text(encoding="utf-8").split("\n===\n")
-    doc = Document()
-    fixed = datetime(2025, 10, 9, tzinfo=timezone.utc)
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    heldout_binary.add_table(doc, header)
-    for line in body.strip().splitlines():
-        doc.add_paragraph(line)
-    heldout_binary.add_table(doc, tasks)
-    _merge_header_rows(doc.tables[-1])
-    for line in body2.strip().splitlines():
-        doc.add_paragraph(line)
-    heldout_binary.add_table(doc, footer)
-    doc.save(dest)
-    heldout_binary.fix_zip_times(dest)
-
-
 if __name__ == "__main__":
-    write_task_table_docx(HERE / "src" / f"{TASK_TABLE_DOCX}.src.txt", HERE / TASK_TABLE_DOCX)
+    heldout_binary.write_docx(HERE / "src" / f"{TASK_TABLE_DOCX}.src.txt", HERE / TASK_TABLE_DOCX,
+                              created=datetime(2025, 10, 9, tzinfo=timezone.utc),
+                              on_table=lambda table, k: _merge_header_rows(table) if k == 1 else None)
     write_all(HERE, {name: kind for name, kind in FILES.items() if (HERE / "src" / f"{name}.src.txt").exists()})
