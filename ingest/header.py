@@ -442,6 +442,22 @@ def _headed_body(block: list[str]) -> Issuer | None:
         if hit is None:
             continue
         head, rest = hit
+        if i > 0 and (sup := patterns.PARTY_SUPERIOR_LINE.match(block[i - 1].strip())) is not None \
+                and patterns.SUB_BODY.match(block[i].strip()):
+            # "ĐẢNG BỘ TỈNH NGHỆ AN" / "BAN TỔ CHỨC": an organ of the province's Party committee,
+            # under the Party organisation's name (Hướng dẫn 36-HD/VPTW, mục 3.1)
+            province = admin_units.canonical_province(sup.group("name"))
+            if province is not None:
+                return _sub_body(block[i].strip(), resolve.make_local_issuer(_committee_kind(province), province))
+        if head == "Chi nhánh" and i > 0 and (above := head_in_capitals(block[i - 1].strip())) is not None:
+            # "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM" / "CHI NHÁNH TỈNH QUẢNG NAM": a branch of the body above
+            m = patterns.HEADED_BODY_TAIL.match(rest)
+            province = admin_units.canonical_province(m.group("name")) if m is not None and m.group("name") else None
+            if province is not None:
+                parent = " ".join(x for x in (above[0], _own_words(
+                    patterns.NATIONAL_SUFFIX.sub("", above[1]).split())) if x)
+                return Issuer(name=f"{parent} Chi nhánh {m.group('unit').lower()} {province}", level="province",
+                              province=province, kind="agency")
         if not rest.strip():
             if i + 1 < len(block) and patterns.UNIT_PLACE_LINE.match(block[i + 1].strip()):
                 rest = " " + block[i + 1].strip()  # "VIỆN KIỂM SÁT NHÂN DÂN" / "TỈNH BÀ RỊA - VŨNG TÀU"
@@ -471,6 +487,12 @@ def _headed_body(block: list[str]) -> Issuer | None:
         name = " ".join(x for x in (head, own, place) if x)
         return Issuer(name=name, level="province", province=province, kind="agency")
     return None
+
+
+def _committee_kind(province: str) -> str:
+    """Return the Party committee kind of ``province``: "thanh_uy" for a centrally-run city (Thành ủy Hà
+    Nội), else "tinh_uy" (Điều lệ Đảng: tỉnh ủy, thành ủy)."""
+    return "thanh_uy" if admin_units.province_type(province) == "Thành phố" else "tinh_uy"
 
 
 def _own_words(words: list[str]) -> str:
@@ -522,7 +544,7 @@ def _organisation(block: list[str]) -> Issuer | None:
     # the issuing committee is the lowest one named: "HỘI LHPN TỈNH TIỀN GIANG" / "HỘI LHPN HUYỆN
     # CHÂU THÀNH" is the district's, under its province's (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục 2)
     for i in range(len(block) - 1, -1, -1):
-        t = expand_abbreviations(block[i].strip())
+        t = patterns.EXECUTIVE_PREFIX.sub("", expand_abbreviations(block[i].strip()))  # "BCH HỘI NÔNG DÂN ..."
         m = rx.match(t)
         if m is None:
             continue

@@ -936,6 +936,16 @@ SUB_BODY = re.compile(
     re.VERBOSE,
 )
 
+#: An organisation's executive committee named before it on a header line: "BCH HỘI NÔNG DÂN HUYỆN
+#: CHÂU PHÚ", "BAN CHẤP HÀNH HỘI CỰU CHIẾN BINH TỈNH" (Điều lệ Hội Nông dân Việt Nam: the Ban Chấp hành
+#: leads the Hội between its congresses and issues in its name).
+EXECUTIVE_PREFIX = re.compile(r"""^\s*(?i:bch|ban[ ]+chấp[ ]+hành)\s+""", re.VERBOSE)
+
+#: A branch of the body named on the header line above it: "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM" / "CHI NHÁNH
+#: TỈNH QUẢNG NAM" (Ngân hàng Nhà nước Chi nhánh tỉnh Quảng Nam), "NGÂN HÀNG CHÍNH SÁCH XÃ HỘI" /
+#: "CHI NHÁNH TỈNH ...": the body's national suffix ("VIỆT NAM") is not repeated in the branch's name.
+NATIONAL_SUFFIX = re.compile(r"""\s+(?i:việt[ ]+nam)\s*$""", re.VERBOSE)
+
 #: A public service unit of a People's Committee on the header line below it (Nghị định
 #: 120/2020/NĐ-CP, đơn vị sự nghiệp công lập): "UBND TỈNH KON TUM / ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH",
 #: "... / BÁO ...", "... / BỆNH VIỆN ...", "... / TRƯỜNG CAO ĐẲNG ...", "... / VIỆN ...". (Under a Party

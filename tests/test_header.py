@@ -455,6 +455,18 @@ HEADER_ROWS = [
     ("newspaper-named-after-its-province", "TỈNH ỦY BẮC NINH\nBÁO BẮC NINH\nSố 12-KH/BBN\n"
      "Bắc Ninh, ngày 02 tháng 5 năm 2024\nKẾ HOẠCH\nTuyên truyền\n", "12-KH/BBN", "Kế hoạch", "Báo Bắc Ninh",
      "province", "Bắc Ninh", None, "2024-05-02", "Bắc Ninh"),
+    # an organ under its Party organisation's name; a branch of the body above; an organisation's
+    # executive committee named before it
+    ("party-organ-under-the-organisation", "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI\nBAN TUYÊN GIÁO\n*\nSố 45-HD/BTGTU\n"
+     "Hà Nội, ngày 20 tháng 3 năm 2024\nHƯỚNG DẪN\nTuyên truyền kỷ niệm ngày thành lập Đảng\n", "45-HD/BTGTU",
+     "Hướng dẫn", "Ban Tuyên giáo Thành ủy Hà Nội", "province", "Hà Nội", None, "2024-03-20", "Hà Nội"),
+    ("branch-of-the-body-above", "NGÂN HÀNG CHÍNH SÁCH XÃ HỘI\nCHI NHÁNH TỈNH HÀ TĨNH\nSố: 15/KH-NHCS\n"
+     "Hà Tĩnh, ngày 20 tháng 3 năm 2024\nKẾ HOẠCH\nCho vay hộ nghèo\n", "15/KH-NHCS", "Kế hoạch",
+     "Ngân hàng Chính sách xã hội Chi nhánh tỉnh Hà Tĩnh", "province", "Hà Tĩnh", None, "2024-03-20", "Hà Tĩnh"),
+    ("executive-committee-before-the-organisation", "HỘI CỰU CHIẾN BINH TỈNH BẾN TRE\n"
+     "BAN CHẤP HÀNH HỘI CỰU CHIẾN BINH HUYỆN CHỢ LÁCH\n*\nSố: 12-KH/HCCB\nChợ Lách, ngày 20 tháng 3 năm 2024\n"
+     "KẾ HOẠCH\nThi đua\n", "12-KH/HCCB", "Kế hoạch", "Hội Cựu chiến binh huyện Chợ Lách", "district", "Bến Tre",
+     "Chợ Lách", "2024-03-20", "Chợ Lách"),
     ("standing-body-issues-for-its-committee", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE\nBAN THƯỜNG VỤ\nSố: 31/KH-LĐLĐ\n"
      "Bến Tre, ngày 20 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n", "31/KH-LĐLĐ", "Kế hoạch",
      "Liên đoàn Lao động tỉnh Bến Tre", "province", "Bến Tre", None, "2024-03-20", "Bến Tre"),
