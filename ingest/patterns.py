@@ -552,6 +552,15 @@ TYPE_BEFORE = re.compile(
     re.VERBOSE,
 )
 
+#: A type word and the date written BEFORE the number: "Quyết định ngày 14/6/2024 số 3120/QĐ-UBND",
+#: "Nghị quyết ngày 10 tháng 7 năm 2024 số 25/NQ-HĐND". Searched only in the text before a bare "số".
+TYPE_DATED_BEFORE = re.compile(
+    rf"""{DOC_TYPE_OR_SO_FIRST} (?P<type>(?i:{DOC_TYPE_WORDS})) [ \t]+ (?i:ngày)[ \t\n]+
+        (?P<date>\d{{1,2}}\s*(?:/|-|\.|\s+(?i:tháng)\s+)\s*\d{{1,2}}\s*(?:/|-|\.|\s+(?i:năm)\s+)\s*(?:19|20)\d{{2}})
+        [ \t\n]*,?[ \t\n]*$""",
+    re.VERBOSE,
+)
+
 #: A type word and "của"/"do" with the issuer written BEFORE the number: "Kế hoạch của Ủy ban
 #: nhân dân tỉnh An Giang số 95/KH-UBND", "Quyết định của Thủ tướng Chính phủ số 142/QĐ-TTg".
 #: Searched only in the text before a bare "số"; the issuer itself is read by ``resolve.match_issuer``.

@@ -118,13 +118,17 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
             start = lo + tb[0]
             type_word = tb[1]
         issuer = None
+        date_before = None
         if tb is not None and type_word is None:
             before = _issuer_before(text, start, context)  # "Kế hoạch của UBND tỉnh An Giang số 95/KH-UBND"
             if before is not None:
                 start, type_word, issuer = before
+            elif (dated := patterns.TYPE_DATED_BEFORE.search(text, max(0, start - 60), start)) is not None:
+                # "Quyết định ngày 14/6/2024 số 3120/QĐ-UBND": the date before the number
+                start, type_word, date_before = dated.start(), dated.group("type"), iso_date(dated.group("date"))
         doc_type = resolve.doc_type_for_word(type_word) or resolve.symbol_doc_type(symbol)
         pos = m.end()
-        date = None
+        date = date_before
         year = None
         written = issuer is not None
         for _ in range(2):

@@ -113,6 +113,11 @@ ROWS = [
     (PRE, "Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo, "
           "theo số liệu tại Báo cáo số 88/BC-UBND ngày 12/8/2025 của UBND tỉnh,",
      "88/BC-UBND", "Báo cáo", "2025-08-12", "Ủy ban nhân dân tỉnh Nghệ An", "cites"),
+    # the date written between the type word and "số"
+    (BODY, "Thực hiện chính sách hỗ trợ theo Nghị quyết ngày 10/7/2024 số 25/NQ-HĐND của Hội đồng nhân dân tỉnh.",
+     "25/NQ-HĐND", "Nghị quyết", "2024-07-10", "Hội đồng nhân dân tỉnh Nghệ An", "cites"),
+    (BODY, "Rà soát hồ sơ theo Quyết định ngày 14 tháng 6 năm 2024 số 3120/QĐ-UBND của UBND tỉnh.",
+     "3120/QĐ-UBND", "Quyết định", "2024-06-14", "Ủy ban nhân dân tỉnh Nghệ An", "cites"),
     # the issuer written between the type word and "số"
     (PRE, "Triển khai Kế hoạch của Ủy ban nhân dân tỉnh Hà Tĩnh số 77/KH-UBND ngày 02/3/2022 về liên kết phát triển du lịch,",
      "77/KH-UBND", "Kế hoạch", "2022-03-02", "Ủy ban nhân dân tỉnh Hà Tĩnh", "implements"),
