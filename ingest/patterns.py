@@ -344,8 +344,8 @@ PORTAL_NAV = re.compile(
 )
 
 #: A footer a legal portal appends after the document: "Nguồn tra cứu: vanban.phaplyvn.com",
-#: "Lưu ý: Văn bản này chỉ mang tính chất tham khảo", "Tải về", "Văn bản liên quan".
-#: Group ``strong`` marks lines that only a portal writes.
+#: "Lưu ý: Văn bản này chỉ mang tính chất tham khảo", "Tải về", "Văn bản liên quan", "Văn bản mới:"
+#: (the portal's list of its latest documents). Group ``strong`` marks lines that only a portal writes.
 PORTAL_FOOTER = re.compile(
     r"""
     ^(?:
@@ -354,7 +354,7 @@ PORTAL_FOOTER = re.compile(
           # the portal's buttons, alone on their line ("Tải về", "Tải văn bản gốc (PDF)", "Chia sẻ:"):
           # a duty may start with the same words ("Chia sẻ dữ liệu dân cư", "Tải về và cài đặt VNeID")
           | Tải\s+(?:về|văn\s+bản(?:\s+gốc)?|file)(?=\s*(?:$|[^\w\s]))
-          | Văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|gốc)(?!\w)   # "Văn bản liên quan"
+          | Văn\s+bản\s+(?:liên\s+quan|cùng\s+lĩnh\s+vực|gốc|mới(?:\s+nhất)?)(?!\w)   # "Văn bản liên quan", "Văn bản mới:"
           | (?:Bài\s+viết|Tin(?:\s+tức)?|Tin\s+bài)\s+(?:liên\s+quan|cùng\s+chuyên\s+mục)(?!\w)  # "Bài viết liên quan: ..."
           | In\s+văn\s+bản(?=\s*(?:$|[^\w\s])) | Chia\s+sẻ(?=\s*(?:$|[^\w\s]))   # "In văn bản", "Chia sẻ"
           | Copyright(?!\w) | ©                      # "© 2024 Thư viện pháp luật"

@@ -389,6 +389,9 @@ def test_a_plan_with_a_header_without_diacritics_is_read_with_a_warning():
     (["Cao Huy", "Bài viết liên quan: Công điện 156/CĐ-TTg về ứng phó bão số 9",
       "© Cổng thông tin văn bản pháp luật."], ["Cao Huy"]),
     (["Cao Huy", "Tin liên quan", "Công điện 156/CĐ-TTg về ứng phó bão số 9", "Bản quyền thuộc về Cổng"], ["Cao Huy"]),
+    # the portal's list of its latest documents
+    (["Cao Huy", "Lưu ý: Văn bản này đã được cập nhật vào cơ sở dữ liệu.", "Văn bản mới:",
+      "- Quyết định 38/2024/QĐ-UBND về phân cấp quản lý"], ["Cao Huy"]),
     # without a line only a portal writes, nothing is dropped (a document may end on its own note)
     (["Cao Huy", "Lưu ý: Kế hoạch này thay thế Kế hoạch số 12/KH-UBND."],
      ["Cao Huy", "Lưu ý: Kế hoạch này thay thế Kế hoạch số 12/KH-UBND."]),
