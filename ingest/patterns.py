@@ -827,12 +827,14 @@ SHORT_NAME = re.compile(
 #: A body named for its purpose: a committee or working group whose name goes on with a verb
 #: phrase, up to "của ...", a bracket or a role word (Quy định 66-QĐ/TW, 2017:
 #: ban chỉ đạo, tổ công tác of a committee): "Ban Chỉ đạo triển khai bệnh án điện tử (của Bệnh
-#: viện)", "Tổ công tác triển khai Đề án 06 (của tỉnh)", "Hội đồng thẩm định đề án".
+#: viện)", "Tổ công tác triển khai Đề án 06 (của tỉnh)", "Hội đồng thẩm định đề án"; or up to the
+#: bare unit word that closes it: "Ban Chỉ đạo triển khai Đề án 06 tỉnh chỉ đạo ...".
 PURPOSE_BODY = re.compile(r"""
     ^(?:Ban\s+Chỉ\s+đạo|Tổ\s+công\s+tác|Tổ\s+giúp\s+việc|Hội\s+đồng|Ban\s+Tổ\s+chức)
     \s+(?:triển\s+khai|thực\s+hiện|xây\s+dựng|thẩm\s+định|tổ\s+chức|quản\s+lý)\s+
     (?:(?!của\s|chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|là\s)[^\s,;:()]+\s*){1,10}?
-    (?=\s*\(|\s(?:của|chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|là)(?!\w))   # not at the end: "Ban Chỉ đạo tổ chức tổng kết" is a duty
+    (?:(?<=\s)(?:tỉnh|huyện|quận|thị\s+xã|thành\s+phố|xã|phường)(?=\s+[^\W\d_]|\s*$)   # "... Đề án 06 tỉnh" (+ its duty)
+      |(?=\s*\(|\s(?:của|chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|là)(?!\w)))   # not at the end: "Ban Chỉ đạo tổ chức tổng kết" is a duty
 """, re.VERBOSE)
 #: A short name made of a type word and the document's number: "Kết luận 01", "Nghị quyết 57",
 #: "Chỉ thị 05", "Quyết định 142" (its owner is the mention of that type and number).

@@ -455,6 +455,7 @@ IS_LIST = [
     # a body named for its purpose keeps its verb, up to "của ..." or a bracket
     ("Ban Chỉ đạo triển khai bệnh án điện tử của Bệnh viện", True),
     ("Tổ công tác triển khai Đề án 06 của tỉnh", True),
+    ("Ban Chỉ đạo triển khai Đề án 06 tỉnh", True),  # ... or up to the bare unit word that closes it
     # "Tổ" names a unit only before a capital
     ("Tổ Công nghệ thông tin", True),
     ("Tổ chức đảng", False),

@@ -607,6 +607,12 @@ Trên đây là Kế hoạch bảo vệ rừng năm 2025 của Chi cục Kiểm 
 """, [("III.1", ["Ủy ban Kiểm tra " + TH], [], None, "Đưa nội dung"),
       ("III.2", ["Ủy ban Kiểm tra " + TH], [], ("recurring", None, "P1Y"), "Đưa việc"),
       ("III.3", ["Ban Tuyên giáo " + TH], [], None, "Nắm tình hình")]),
+    ("a committee named for its purpose, up to its unit word, leads", QUANG_NAM, """III. TỔ CHỨC THỰC HIỆN
+1. Ban Chỉ đạo triển khai Đề án 06 tỉnh chỉ đạo các thành viên lồng ghép nhiệm vụ thi hành Luật Căn cước. Thời gian: Thường xuyên.
+2. Ban Chỉ đạo tổ chức tổng kết công tác năm 2024.
+""", [("III.1", ["Ban Chỉ đạo triển khai Đề án 06 tỉnh Quảng Nam"], [], ("continuous", None, None), "Chỉ đạo các thành viên"),
+      # a verb right after the committee's head is its duty, not its purpose
+      ("III.2", ["Ban Chỉ đạo tỉnh Quảng Nam"], [], None, "Tổ chức tổng kết")]),
     ("role labels on the lines after a duty", THANH_HOA_TU, """II. NHIỆM VỤ
 1. Tổ chức quán triệt Nghị quyết cho cán bộ chủ chốt.
 Chủ trì: Ban Tuyên giáo Tỉnh ủy.
