@@ -826,7 +826,7 @@ def unwrap_lines(lines: list[str]) -> tuple[list[str], int]:
             out.append(line)
             joinable = False
             continue
-        upper = line.upper() == line and any(c.isalpha() for c in line)
+        upper = line.upper() == line and any(c.isalpha() for c in line) and not P.WRAPPED_QUARTER.match(line)
         # an upper-case line continues only an upper-case line (a wrapped title), never a paragraph;
         # and a numbered line is not continued by a capitalised one when that line's first word
         # would have fit on it: the break was made on purpose ("1. Hoàn thiện cơ chế, chính sách

@@ -305,6 +305,10 @@ BLOCK_START = re.compile(
     re.VERBOSE,
 )
 
+#: A quarter's number and year at the start of a line, the end of a deadline a PDF wrapped after
+#: "Quý": "III/2024." (from "hoàn thành trong Quý" / "III/2024."). Capitals, but no heading.
+WRAPPED_QUARTER = re.compile(rf"""^{ROMAN}\s*/\s*(?:19|20)\d{{2}}(?!\d)""", re.VERBOSE)
+
 #: A field of a legal portal's metadata block, copied before the document itself:
 #: "Số hiệu: 371/KH-UBND", "Loại văn bản: Kế hoạch", "Nơi ban hành: Tỉnh Bắc Ninh".
 PORTAL_FIELD = re.compile(

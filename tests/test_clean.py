@@ -268,6 +268,14 @@ WRAPPED = [
       "nhân dân tỉnh ban hành Nghị quyết quy",
       "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh phối hợp với Hiệp hội Doanh nghiệp tỉnh tổ chức đối "
       "thoại định kỳ giữa chính quyền và doanh nghiệp."]),
+    ("a quarter wrapped after 'Quý' is the end of its sentence, not a heading in capitals",
+     "b) Chủ trì bảo đảm hạ tầng kết nối, chia sẻ dữ liệu giữa hệ thống thông tin giải quyết\n"
+     "thủ tục hành chính của tỉnh với Cơ sở dữ liệu quốc gia về dân cư; hoàn thành trong Quý\n"
+     "III/2024.\n"
+     "III. TỔ CHỨC THỰC HIỆN",
+     ["b) Chủ trì bảo đảm hạ tầng kết nối, chia sẻ dữ liệu giữa hệ thống thông tin giải quyết thủ tục hành chính "
+      "của tỉnh với Cơ sở dữ liệu quốc gia về dân cư; hoàn thành trong Quý III/2024.",
+      "III. TỔ CHỨC THỰC HIỆN"]),
 ]
 
 
