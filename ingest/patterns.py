@@ -556,6 +556,13 @@ TYPE_BEFORE = re.compile(
     re.VERBOSE,
 )
 
+#: Who proposed a decision, written before the proposal's citation in the decision's preamble
+#: (Nghị định 30/2020/NĐ-CP, Phụ lục III: "Theo đề nghị của ..."): "Theo đề nghị của Trưởng Phòng
+#: Nội vụ quận tại Tờ trình số 512/TTr-NV", "Xét đề nghị của Giám đốc Sở Tài chính tại Tờ trình số
+#: 45/TTr-STC": the proposing body issued it.
+PROPOSED_BY = re.compile(
+    r"""(?i:(?:theo|xét)\s+đề\s+nghị\s+của)\s+(?P<who>[^;.()\n]{3,140}?)\s+(?i:tại)\s+$""", re.VERBOSE)
+
 #: A type word and the date written BEFORE the number: "Quyết định ngày 14/6/2024 số 3120/QĐ-UBND",
 #: "Nghị quyết ngày 10 tháng 7 năm 2024 số 25/NQ-HĐND". Searched only in the text before a bare "số".
 TYPE_DATED_BEFORE = re.compile(

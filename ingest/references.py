@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest import admin_units, patterns, resolve
+from ingest.agencies import AgencyRegistry
 from ingest.header import HeaderInfo, analyse_header, iso_date
 from ingest.identity import slug
 from ingest.model import RELATION_STRENGTH, CleanDocument, DocumentHeader, Issuer, Mention, Reference, StatedEdge
@@ -126,6 +127,8 @@ def _symbol_mentions(text: str, context: Issuer | None, own_span: tuple[int, int
             elif (dated := patterns.TYPE_DATED_BEFORE.search(text, max(0, start - 60), start)) is not None:
                 # "Quyết định ngày 14/6/2024 số 3120/QĐ-UBND": the date before the number
                 start, type_word, date_before = dated.start(), dated.group("type"), iso_date(dated.group("date"))
+        if issuer is None and "đề nghị" in text[max(0, start - 160):start]:
+            issuer = _proposer(text, start, context)  # "Theo đề nghị của Trưởng Phòng Nội vụ quận tại Tờ trình số ..."
         doc_type = resolve.doc_type_for_word(type_word) or resolve.symbol_doc_type(symbol)
         pos = m.end()
         date = date_before
@@ -180,6 +183,22 @@ def _suffix_body_in_written_place(symbol: str, text: str, pos: int) -> tuple[Iss
 
 #: How far before "số" a type word with its issuer ("Kế hoạch của Ủy ban nhân dân tỉnh ... số") is looked for.
 _ISSUER_BEFORE_REACH = 140
+
+
+def _proposer(text: str, start: int, context: Issuer | None) -> Issuer | None:
+    """Return the body that proposed a decision by the document cited at ``start``, else None.
+
+    "Theo đề nghị của Trưởng Phòng Nội vụ quận tại Tờ trình số 512/TTr-NV" in a decision of
+    UBND quận Gò Vấp -> Phòng Nội vụ quận Gò Vấp (the holder's title names the body he heads).
+    """
+    pm = patterns.PROPOSED_BY.search(text, max(0, start - 160), start)
+    if pm is None or context is None:
+        return None
+    agency = AgencyRegistry(context).resolve(pm["who"])
+    if agency is None or agency.kind != "agency":
+        return None
+    return Issuer(name=agency.name, level=agency.level, province=agency.province, district=agency.district,
+                  kind="agency")
 
 
 def _issuer_before(text: str, so_start: int, context: Issuer | None) -> tuple[int, str, Issuer] | None:

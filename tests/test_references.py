@@ -113,6 +113,11 @@ ROWS = [
     (PRE, "Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo, "
           "theo số liệu tại Báo cáo số 88/BC-UBND ngày 12/8/2025 của UBND tỉnh,",
      "88/BC-UBND", "Báo cáo", "2025-08-12", "Ủy ban nhân dân tỉnh Nghệ An", "cites"),
+    # the body that proposed the decision issued the proposal it cites (the holder's title names it)
+    (PRE, "Theo đề nghị của Giám đốc Sở Tài chính tại Tờ trình số 45/TTr-STC ngày 10/3/2024.",
+     "45/TTr-STC", "Tờ trình", "2024-03-10", "Sở Tài chính tỉnh Nghệ An", "cites"),
+    (PRE, "Xét đề nghị của Công an tỉnh tại Văn bản số 4127/CAT-PA05 ngày 15/10/2025.",
+     "4127/CAT-PA05", "Công văn", "2025-10-15", "Công an tỉnh Nghệ An", "cites"),
     # the date written between the type word and "số"
     (BODY, "Thực hiện chính sách hỗ trợ theo Nghị quyết ngày 10/7/2024 số 25/NQ-HĐND của Hội đồng nhân dân tỉnh.",
      "25/NQ-HĐND", "Nghị quyết", "2024-07-10", "Hội đồng nhân dân tỉnh Nghệ An", "cites"),
