@@ -373,7 +373,8 @@ PORTAL_FOOTER = re.compile(
 )
 
 #: An upper-case line that opens a document header: the national motto, the Party's name, an
-#: issuing body, or the document type alone (Nghị định 30/2020/NĐ-CP, Phụ lục I; Quy định
+#: issuing body (a committee, a ministry or department, a mass organisation, a public body's unit),
+#: or the document type alone (Nghị định 30/2020/NĐ-CP, Phụ lục I; Quy định
 #: 66-QĐ/TW for Party documents). Matched on lines that are upper case.
 HEADER_UPPER = re.compile(
     r"""
@@ -387,6 +388,9 @@ HEADER_UPPER = re.compile(
       | BAN\s+(?:CHẤP\s+HÀNH|BÍ\s+THƯ|THƯỜNG\s+VỤ|CÁN\s+SỰ)    # "BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN BÍ THƯ"
       | THỦ\s+TƯỚNG | CHÍNH\s+PHỦ$                            # "THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ"
       | BỘ\s+\w | SỞ\s+\w                                     # "BỘ NỘI VỤ", "SỞ NỘI VỤ"
+      | (?:ỦY|UỶ)\s+BAN\s+(?:MẶT\s+TRẬN|MTTQ|KIỂM\s+TRA)       # "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM"
+      | (?:BAN|HỘI|LIÊN\s+(?:ĐOÀN|HIỆP|MINH)|ĐOÀN|CÔNG\s+AN|VIỆN|TRƯỜNG|NGÂN\s+HÀNG|BẢO\s+HIỂM
+         |TỔNG\s+CỤC|CỤC|CHI\s+CỤC|TRUNG\s+TÂM|BỆNH\s+VIỆN|ĐÀI|BÁO|VĂN\s+PHÒNG)\s+\w   # "HỘI NÔNG DÂN TỈNH ...", "CÔNG AN TỈNH ..."
       | (?:KẾ\s+HOẠCH|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT|NGHỊ\s+ĐỊNH|CHỈ\s+THỊ|KẾT\s+LUẬN
          |CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|THÔNG\s+TƯ|THÔNG\s+BÁO|HƯỚNG\s+DẪN
          |QUY\s+ĐỊNH|ĐỀ\s+ÁN|CÔNG\s+VĂN)$                     # "KẾ HOẠCH" alone

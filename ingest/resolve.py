@@ -319,13 +319,22 @@ def _read_place(text: str, pos: int, unit: str | None) -> tuple[str | None, str 
         if m:
             return None, m[0], None, pos + m[1]
     if u in ("xa", "phuong", "thi tran", "dac khu"):
-        words = []
+        words: list[str] = []
+        ends: list[int] = []
         end = pos
         for cm in patterns.CAP_WORD.finditer(window):
             if cm.start() != end - pos or len(words) >= 3 or not cm.group("w")[0].isupper():
                 break
             words.append(cm.group("w"))
             end = pos + cm.end()
+            ends.append(end)
+        # "XÃ CỜ ĐỎ" / "BAN THƯỜNG TRỰC" read as one line: the commune's name stops where the known
+        # name does, not at the next body's first word ("Cờ Đỏ", not "Cờ Đỏ Ban")
+        while len(words) > 1 and not admin_units.commune_provinces(" ".join(words)) \
+                and admin_units.commune_provinces(" ".join(words[:-1])):
+            words.pop()
+            ends.pop()
+            end = ends[-1]
         if words:
             name = " ".join(words)
             if name.isupper():  # header block "XÃ TÂN PHÚ"

@@ -467,6 +467,13 @@ HEADER_ROWS = [
      "BAN CHẤP HÀNH HỘI CỰU CHIẾN BINH HUYỆN CHỢ LÁCH\n*\nSố: 12-KH/HCCB\nChợ Lách, ngày 20 tháng 3 năm 2024\n"
      "KẾ HOẠCH\nThi đua\n", "12-KH/HCCB", "Kế hoạch", "Hội Cựu chiến binh huyện Chợ Lách", "district", "Bến Tre",
      "Chợ Lách", "2024-03-20", "Chợ Lách"),
+    # a portal copy whose document is a mass organisation's: its header lines are kept when the
+    # portal's block is dropped; a commune's name stops before the next line's body ("BAN THƯỜNG TRỰC")
+    ("portal-copy-of-a-front-committee", "Tìm kiếm văn bản\nSố hiệu: 15/KH-MTTQ-BTT\nLoại văn bản: Kế hoạch\n"
+     "Văn bản liên quan:\n- Kế hoạch số 21/KH-UBND ngày 01/10/2025 của UBND xã\nỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\n"
+     "XÃ CỜ ĐỎ\nBAN THƯỜNG TRỰC\nSố: 15/KH-MTTQ-BTT\nCờ Đỏ, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\n"
+     "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc\n", "15/KH-MTTQ-BTT", "Kế hoạch",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam xã Cờ Đỏ", "commune", "Cần Thơ", None, "2025-09-15", "Cờ Đỏ"),
     ("standing-body-issues-for-its-committee", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE\nBAN THƯỜNG VỤ\nSố: 31/KH-LĐLĐ\n"
      "Bến Tre, ngày 20 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n", "31/KH-LĐLĐ", "Kế hoạch",
      "Liên đoàn Lao động tỉnh Bến Tre", "province", "Bến Tre", None, "2024-03-20", "Bến Tre"),
