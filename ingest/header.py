@@ -469,6 +469,19 @@ def _headed_body(block: list[str]) -> Issuer | None:
         m = patterns.HEADED_BODY_TAIL.match(rest)
         if m is None or not (m.group("unit") or m.group("words").strip()):
             continue
+        unit_word = " ".join((m.group("unit") or "").lower().split())
+        if unit_word in ("huyện", "quận", "thị xã") or (unit_word == "thành phố" and m.group("name")
+                                                         and admin_units.canonical_province(m.group("name")) is None):
+            # "SỞ Y TẾ QUẢNG TRỊ" / "TRUNG TÂM Y TẾ HUYỆN HƯỚNG HÓA": a district's unit under its province's
+            # department; the district is read with the province above it (same-named districts)
+            above = admin_units.find_provinces(" ".join(block[:i]), require_prefix=False) if i > 0 else []
+            found = admin_units.find_district(f"{unit_word} {m.group('name') or ''}",
+                                              above[-1][0] if above else None) if m.group("name") else None
+            if found is None or found[1] is None:
+                continue
+            own = _own_words(m.group("words").split())
+            name = " ".join(x for x in (head, own, unit_word, found[0]) if x)
+            return Issuer(name=name, level="district", province=found[1], district=found[0], kind="agency")
         named = admin_units.canonical_province(m.group("words")) if not m.group("unit") else None
         if named is not None:
             # "TỈNH ỦY BẮC NINH / BÁO BẮC NINH": the body's own words are its province's name

@@ -1081,10 +1081,10 @@ DISTRICT_PLACE_LINE = re.compile(
 #: word, and the province's name when written ("BỆNH VIỆN" + " ĐA KHOA TỈNH", "BỘ CHỈ HUY QUÂN SỰ"
 #: + " TỈNH NINH THUẬN", "BẢO HIỂM XÃ HỘI" + " TỈNH THANH HÓA"), or its own words alone under a
 #: superior line that names the province ("CHI CỤC" + " KIỂM LÂM" under "SỞ NÔNG NGHIỆP VÀ PTNT
-#: TỈNH ĐIỆN BIÊN").
+#: TỈNH ĐIỆN BIÊN"); or a district's unit ("TRUNG TÂM Y TẾ" + " HUYỆN HƯỚNG HÓA" under "SỞ Y TẾ QUẢNG TRỊ").
 HEADED_BODY_TAIL = re.compile(
     r"""^(?P<words>(?:\s+[^\W\d_]+){0,4}?)
-        (?:\s+(?P<unit>(?i:tỉnh|thành\s+phố))(?:\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?))?)?\s*$""",
+        (?:\s+(?P<unit>(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã))(?:\s+(?P<name>[^\W\d_][^\d|:*]{1,40}?))?)?\s*$""",
     re.VERBOSE,
 )
 

@@ -474,6 +474,11 @@ HEADER_ROWS = [
      "XÃ CỜ ĐỎ\nBAN THƯỜNG TRỰC\nSố: 15/KH-MTTQ-BTT\nCờ Đỏ, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\n"
      "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc\n", "15/KH-MTTQ-BTT", "Kế hoạch",
      "Ủy ban Mặt trận Tổ quốc Việt Nam xã Cờ Đỏ", "commune", "Cần Thơ", None, "2025-09-15", "Cờ Đỏ"),
+    # a district's unit under its province's department; a district name shared by several provinces
+    # is placed by the province above
+    ("district-unit-under-a-department", "SỞ Y TẾ TIỀN GIANG\nTRUNG TÂM Y TẾ HUYỆN CHÂU THÀNH\nSố: 45/KH-TTYT\n"
+     "Châu Thành, ngày 06 tháng 5 năm 2024\nKẾ HOẠCH\nTiêm chủng mở rộng năm 2024\n", "45/KH-TTYT", "Kế hoạch",
+     "Trung tâm Y tế huyện Châu Thành", "district", "Tiền Giang", "Châu Thành", "2024-05-06", "Châu Thành"),
     ("standing-body-issues-for-its-committee", "LIÊN ĐOÀN LAO ĐỘNG TỈNH BẾN TRE\nBAN THƯỜNG VỤ\nSố: 31/KH-LĐLĐ\n"
      "Bến Tre, ngày 20 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức Tháng Công nhân năm 2024\n", "31/KH-LĐLĐ", "Kế hoạch",
      "Liên đoàn Lao động tỉnh Bến Tre", "province", "Bến Tre", None, "2024-03-20", "Bến Tre"),
