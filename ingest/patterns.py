@@ -1516,8 +1516,9 @@ PLURAL_UNITS = re.compile(
 MENTION_TRIM = re.compile(r"^[\s\-–—+•*:;,.(\"“]+|[\s:;,.)\"”/]+$")
 #: Characters that never occur inside an agency name: "Sở Nội vụ: Tổng hợp", "(b/c)", "2020"; but
 #: a steering committee is named after the number of its founding decision: "Ban Chỉ đạo 389"
-#: (Quyết định 389/QĐ-TTg 2014, on smuggling), "Ban Chỉ đạo 138" (Chỉ thị 138/CP 1991).
-NOT_IN_NAME = re.compile(r"""[:;()\"“”/]|(?<!(?i:ban[ ]chỉ[ ]đạo)[ ])[0-9]{3,}""", re.VERBOSE)
+#: (Quyết định 389/QĐ-TTg 2014, on smuggling), "Ban Chỉ đạo 138" (Chỉ thị 138/CP 1991); and a slash
+#: between two acronyms is a word of a field's name: "Khoa Kiểm soát bệnh tật - HIV/AIDS".
+NOT_IN_NAME = re.compile(r"""[:;()\"“”]|(?<![A-Z])/|/(?![A-Z])|(?<!(?i:ban[ ]chỉ[ ]đạo)[ ])[0-9]{3,}""", re.VERBOSE)
 #: Dash variants inside names, unified to " - ": "Phòng Văn hóa – Thông tin", "Kinh tế-Hạ tầng".
 NAME_DASH = re.compile(r"\s*[–—−]\s*|(?<=\w)-(?=\w)|\s+-\s+")
 #: Separators between the words of an agency name when comparing spellings.

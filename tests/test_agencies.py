@@ -465,6 +465,8 @@ IS_LIST = [
     ("Đội Quản lý thị trường số 2", True),
     ("Đội ngũ cán bộ", False),
     ("Khoa Xây dựng Đảng", True),
+    ("Khoa Kiểm soát bệnh tật - HIV/AIDS", True),  # a slash between two acronyms is a word of the name
+    ("Sở Y tế b/c", False),  # not another slash: a note
     ("Khoa học và công nghệ", False),
     ("Phòng cháy, chữa cháy rừng", False),  # fire prevention, not a "Phòng"
     # a group's length counts words, not dashes (16 words, 17 tokens)
@@ -488,6 +490,7 @@ def test_is_agency_list_table(text, is_list):
     # "Trưởng" alone heads the body after it; the longer titles win
     ("Trưởng Công an xã, phường, thị trấn", "Công an xã, phường, thị trấn"),
     ("Trưởng các phòng nghiệp vụ", "Các phòng nghiệp vụ"),
+    ("Hiệu trưởng các trường", "Các trường"),
 ])
 def test_a_title_names_the_bodies_its_holders_head(mention, name):
     from ingest.agencies import _base_name
