@@ -87,15 +87,28 @@ def fix_zip_times(path: Path) -> None:
             zout.writestr(fixed, data)
 
 
-def write_pdf(src: Path, dest: Path) -> None:
-    """Write ``dest`` as an A4 PDF with a text layer, one paragraph per line of ``src``."""
+def write_pdf(src: Path, dest: Path, page_numbers: bool = False,
+              created: datetime = datetime(2024, 10, 28, tzinfo=timezone.utc)) -> None:
+    """Write ``dest`` as an A4 PDF with a text layer, one paragraph per line of ``src``.
+
+    With ``page_numbers``, pages 2, 3, ... carry their number centred in the top margin (a
+    running header that text extraction puts inside the body).
+    """
     from fpdf import FPDF
 
-    pdf = FPDF(format="A4")
-    pdf.set_creation_date(datetime(2024, 10, 28, tzinfo=timezone.utc))
+    class _PDF(FPDF):
+        def header(self) -> None:
+            """Draw the page number on pages after the first when asked; returns None."""
+            if page_numbers and self.page_no() > 1:
+                self.set_y(8)
+                self.cell(0, 5, str(self.page_no()), align="C", new_x="LMARGIN", new_y="NEXT")
+                self.set_y(18)
+
+    pdf = _PDF(format="A4")
+    pdf.set_creation_date(created)
     pdf.add_font("DejaVu", fname=str(FONT))
     pdf.set_font("DejaVu", size=11)
-    pdf.set_margins(20, 15, 15)
+    pdf.set_margins(20, 18 if page_numbers else 15, 15)
     pdf.add_page()
     for line in src.read_text(encoding="utf-8").splitlines():
         if line.strip():

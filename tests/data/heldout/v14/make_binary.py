@@ -21,44 +21,18 @@ The PDF needs the DejaVu font from the system (Debian package ``fonts-dejavu-cor
 from __future__ import annotations
 
 import sys
+from functools import partial
 from datetime import datetime, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from heldout_binary import FONT, WRITERS, write_all  # noqa: E402 - tests/data/heldout_binary.py, shared by the sets
+from heldout_binary import WRITERS, write_all, write_pdf  # noqa: E402 - tests/data/heldout_binary.py, shared by the sets
 
 
-def write_pdf_numbered(src: Path, dest: Path) -> None:
-    """Write ``dest`` as an A4 PDF with a text layer and the page number atop pages 2, 3, ... of ``src``'s text."""
-    from fpdf import FPDF
-
-    class NumberedPDF(FPDF):
-        """An FPDF whose pages after the first carry their number centred in the top margin."""
-
-        def header(self) -> None:
-            """Draw the page number (nothing on page 1); returns None."""
-            if self.page_no() > 1:
-                self.set_y(8)
-                self.cell(0, 5, str(self.page_no()), align="C", new_x="LMARGIN", new_y="NEXT")
-                self.set_y(18)
-
-    pdf = NumberedPDF(format="A4")
-    pdf.set_creation_date(datetime(2024, 7, 22, tzinfo=timezone.utc))
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=11)
-    pdf.set_margins(20, 18, 15)
-    pdf.add_page()
-    for line in src.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-        else:
-            pdf.ln(3)
-    pdf.output(str(dest))
-
-
-WRITERS.setdefault("pdf_numbered", write_pdf_numbered)
+WRITERS.setdefault("pdf_numbered", partial(write_pdf, page_numbers=True,
+                                            created=datetime(2024, 7, 22, tzinfo=timezone.utc)))
 
 #: file -> how it is written from src/<file>.src.txt
 FILES = {
